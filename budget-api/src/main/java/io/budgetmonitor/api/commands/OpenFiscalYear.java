@@ -1,0 +1,25 @@
+package io.budgetmonitor.api.commands;
+
+import jakarta.validation.constraints.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Opens a department's fiscal year. {@code rubric} defaults to {@code baiyun-2022};
+ * {@code quarterTargets} (cumulative time-progress targets) default to 0.25/0.50/0.75/1.00.
+ */
+public record OpenFiscalYear(@NotBlank String department, @NotNull @Min(1900) @Max(2999) Integer fiscalYear, @NotBlank String departmentName, String rubric,
+                             @Size(min = 4, max = 4) List<@NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal> quarterTargets,
+                             @NotNull LocalDate occurredOn) implements FiscalYearCommand {
+
+    public static final String DEFAULT_RUBRIC = "baiyun-2022";
+    public static final List<BigDecimal> DEFAULT_QUARTER_TARGETS = List.of(
+            new BigDecimal("0.25"), new BigDecimal("0.50"), new BigDecimal("0.75"), new BigDecimal("1.00"));
+
+    public OpenFiscalYear {
+        rubric = rubric == null || rubric.isBlank() ? DEFAULT_RUBRIC : rubric;
+        quarterTargets = quarterTargets == null ? DEFAULT_QUARTER_TARGETS : quarterTargets;
+    }
+}

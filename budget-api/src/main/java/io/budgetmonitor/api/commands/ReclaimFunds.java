@@ -1,0 +1,12 @@
+package io.budgetmonitor.api.commands;
+
+import io.budgetmonitor.api.values.Money;
+import io.budgetmonitor.api.values.PositiveAmount;
+import jakarta.validation.constraints.*;
+
+import java.time.LocalDate;
+
+/** Year-end 财政回收 of unspent funds of a line. */
+public record ReclaimFunds(@NotBlank String department, @NotNull @Min(1900) @Max(2999) Integer fiscalYear, @NotBlank String line, @NotNull @PositiveAmount Money amount,
+                           @NotNull LocalDate occurredOn) implements BudgetLineCommand {
+}

@@ -1,0 +1,102 @@
+package io.budgetmonitor.api.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.budgetmonitor.api.events.BudgetEvent;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.ZoneOffset;
+
+/**
+ * The Kafka wire format of {@link RecordedEvent}: a CloudEvent (binary mode over Kafka) whose
+ * {@code type} is the event name and version, {@code subject} the aggregate id, {@code time} the
+ * recording instant, data the event as JSON, and extensions for the stream sequence number, the
+ * log position, who recorded it and the correlation id.
+ */
+public final class CloudEventCodec {
+
+    public static final URI SOURCE = URI.create("urn:budget-monitor:command-service");
+    public static final String SEQUENCE_NUMBER = "sequencenumber";
+    public static final String LOG_POSITION = "logposition";
+    public static final String RECORDED_BY = "recordedby";
+    public static final String CORRELATION_ID = "correlationid";
+    public static final String JSON = "application/json";
+
+    private final ObjectMapper mapper;
+
+    public CloudEventCodec() {
+        this(BudgetJson.mapper());
+    }
+
+    public CloudEventCodec(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public CloudEvent encode(RecordedEvent recorded) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(recorded.eventId())
+                .withSource(SOURCE)
+                .withType(recorded.type())
+                .withSubject(recorded.aggregateId())
+                .withTime(recorded.recordedAt().atOffset(ZoneOffset.UTC))
+                .withDataContentType(JSON)
+                .withData(toJson(recorded.event()))
+                .withExtension(SEQUENCE_NUMBER, recorded.sequenceNumber())
+                .withExtension(LOG_POSITION, recorded.position());
+        if (recorded.recordedBy() != null) {
+            builder.withExtension(RECORDED_BY, recorded.recordedBy());
+        }
+        if (recorded.correlationId() != null) {
+            builder.withExtension(CORRELATION_ID, recorded.correlationId());
+        }
+        return builder.build();
+    }
+
+    /**
+     * Reads a CloudEvent back.
+     *
+     * @throws UnreadableEventException when the type is unknown to this reader or the data does not
+     *                                  parse: the caller parks the message instead of guessing.
+     */
+    public RecordedEvent decode(CloudEvent cloudEvent) {
+        Class<? extends BudgetEvent> type = EventTypes.classOf(cloudEvent.getType())
+                .orElseThrow(() -> new UnreadableEventException("unknown event type " + cloudEvent.getType()));
+        if (cloudEvent.getData() == null || cloudEvent.getTime() == null || cloudEvent.getSubject() == null) {
+            throw new UnreadableEventException("event " + cloudEvent.getId() + " lacks data, time or subject");
+        }
+        try {
+            BudgetEvent event = mapper.readValue(cloudEvent.getData().toBytes(), type);
+            return new RecordedEvent(cloudEvent.getId(), cloudEvent.getSubject(),
+                    longExtension(cloudEvent, SEQUENCE_NUMBER), longExtension(cloudEvent, LOG_POSITION),
+                    cloudEvent.getTime().toInstant(),
+                    stringExtension(cloudEvent, RECORDED_BY), stringExtension(cloudEvent, CORRELATION_ID), event);
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableEventException("event " + cloudEvent.getId() + " of type " + cloudEvent.getType()
+                    + " does not parse: " + e.getMessage(), e);
+        }
+    }
+
+    public byte[] toJson(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static long longExtension(CloudEvent cloudEvent, String name) {
+        Object value = cloudEvent.getExtension(name);
+        if (value == null) {
+            throw new UnreadableEventException("event " + cloudEvent.getId() + " lacks extension " + name);
+        }
+        return value instanceof Number number ? number.longValue() : Long.parseLong(value.toString());
+    }
+
+    private static String stringExtension(CloudEvent cloudEvent, String name) {
+        Object value = cloudEvent.getExtension(name);
+        return value == null ? null : value.toString();
+    }
+}

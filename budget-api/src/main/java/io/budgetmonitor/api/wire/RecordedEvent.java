@@ -1,0 +1,26 @@
+package io.budgetmonitor.api.wire;
+
+import io.budgetmonitor.api.events.BudgetEvent;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A stored event with what the store knows about it: its id, its place in its aggregate's stream
+ * ({@code sequenceNumber}, from 0) and in the whole log ({@code position}, the event store's global
+ * index), when it was recorded and by whom. This is what travels on {@code budget.events.v1}.
+ */
+public record RecordedEvent(String eventId, String aggregateId, long sequenceNumber, long position,
+                            Instant recordedAt, String recordedBy, String correlationId, BudgetEvent event) {
+
+    public RecordedEvent {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(aggregateId, "aggregateId");
+        Objects.requireNonNull(recordedAt, "recordedAt");
+        Objects.requireNonNull(event, "event");
+    }
+
+    public String type() {
+        return EventTypes.typeOf(event.getClass());
+    }
+}

@@ -1,0 +1,86 @@
+package io.budgetmonitor.api;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.budgetmonitor.api.commands.BudgetCommand;
+import io.budgetmonitor.api.commands.OpenFiscalYear;
+import io.budgetmonitor.api.commands.RecordDisbursement;
+import io.budgetmonitor.api.events.BudgetAllocated;
+import io.budgetmonitor.api.events.DisbursementRecorded;
+import io.budgetmonitor.api.events.QuarterClosed;
+import io.budgetmonitor.api.values.ExpenditureType;
+import io.budgetmonitor.api.values.FundSource;
+import io.budgetmonitor.api.values.Money;
+import io.budgetmonitor.api.values.ThreePublicCategory;
+import io.budgetmonitor.api.wire.BudgetJson;
+import io.budgetmonitor.api.wire.CloudEventCodec;
+import io.budgetmonitor.api.wire.EventTypes;
+import io.budgetmonitor.api.wire.RecordedEvent;
+import io.budgetmonitor.api.wire.UnreadableEventException;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WireFormatTest {
+
+    private final CloudEventCodec codec = new CloudEventCodec();
+
+    @Test
+    void parsesTheApiExampleLine() throws Exception {
+        String line = """
+                {"type":"RecordDisbursement","department":"BY-SJ","fiscalYear":2021,"line":"GP-PUB-01","voucher":"2021-000123","amount":"18250.00","payee":"某物业公司","purpose":"办公楼物业费","procurement":false,"occurredOn":"2021-03-15"}""";
+        BudgetCommand command = BudgetJson.mapper().readValue(line, BudgetCommand.class);
+        assertThat(command).isEqualTo(new RecordDisbursement("BY-SJ", 2021, "GP-PUB-01", "2021-000123",
+                Money.of("18250.00"), "某物业公司", "办公楼物业费", false, LocalDate.of(2021, 3, 15)));
+        assertThat(command.targetAggregateId()).isEqualTo("BY-SJ:2021:GP-PUB-01");
+    }
+
+    @Test
+    void appliesCommandDefaults() throws Exception {
+        BudgetCommand command = BudgetJson.mapper().readValue("""
+                {"type":"OpenFiscalYear","department":"BY-SJ","fiscalYear":2021,"departmentName":"石井街道","occurredOn":"2021-01-01"}""",
+                BudgetCommand.class);
+        assertThat(((OpenFiscalYear) command).rubric()).isEqualTo("baiyun-2022");
+        assertThat(((OpenFiscalYear) command).quarterTargets()).hasSize(4);
+    }
+
+    @Test
+    void unknownEnumValuesAndImpossibleDatesDoNotParse() {
+        assertThatThrownBy(() -> BudgetJson.mapper().readValue("""
+                {"type":"AllocateBudget","department":"BY-SJ","fiscalYear":2021,"line":"X","name":"x","fundSource":"LOTTERY","expenditureType":"PROJECT","appropriation":true,"amount":"1.00","occurredOn":"2021-01-01"}""",
+                BudgetCommand.class)).isInstanceOf(InvalidFormatException.class);
+        assertThatThrownBy(() -> BudgetJson.mapper().readValue("""
+                {"type":"CloseFiscalYear","department":"BY-SJ","fiscalYear":2021,"occurredOn":"2021-02-30"}""",
+                BudgetCommand.class)).isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void everyEventRoundTripsAsACloudEvent() {
+        var allocated = new BudgetAllocated("BY-SJ", 2021, "GP-PUB-01", "商品和服务支出", FundSource.GENERAL_PUBLIC_BUDGET,
+                ExpenditureType.PUBLIC_EXPENSE, ThreePublicCategory.NONE, true, Money.of("1000000.00"), LocalDate.of(2021, 1, 1));
+        var quarter = new QuarterClosed("BY-SJ", 2021, 1, Map.of(FundSource.OTHER, Money.of("5.00")), LocalDate.of(2021, 4, 2));
+        for (var event : new io.budgetmonitor.api.events.BudgetEvent[]{allocated, quarter}) {
+            var recorded = new RecordedEvent("e-1", event.aggregateId(), 3, 42, Instant.parse("2021-01-01T08:00:00Z"),
+                    "finance@by-sj", "c-1", event);
+            CloudEvent cloudEvent = codec.encode(recorded);
+            assertThat(cloudEvent.getSubject()).isEqualTo(event.aggregateId());
+            assertThat(codec.decode(cloudEvent)).isEqualTo(recorded);
+        }
+        assertThat(EventTypes.typeOf(DisbursementRecorded.class)).isEqualTo("io.budgetmonitor.DisbursementRecorded.v1");
+        assertThat(EventTypes.all()).hasSize(19);
+    }
+
+    @Test
+    void anUnknownTypeIsUnreadableNotGuessed() {
+        CloudEvent alien = CloudEventBuilder.v1().withId("x").withSource(URI.create("urn:x")).withType("io.budgetmonitor.Nope.v1")
+                .withSubject("s").withTime(Instant.EPOCH.atOffset(java.time.ZoneOffset.UTC)).withData(new byte[0]).build();
+        assertThatThrownBy(() -> codec.decode(alien)).isInstanceOf(UnreadableEventException.class);
+    }
+}
