@@ -162,11 +162,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Runs the storage tool's {@code format} command, as {@code kafka-storage.sh format} would. With
-     * {@code --ignore-formatted} an already formatted (persistent) directory is left alone, so a
-     * restart keeps its cluster id, topics and records.
+     * Runs the storage tool's {@code format} command, as {@code kafka-storage.sh format} would, unless
+     * the directory is already formatted: a restart must keep its cluster id, topics and records
+     * ({@code --ignore-formatted} alone is not enough, it still insists on the same cluster id).
      */
     private void formatIfNew(Properties config) throws IOException {
+        if (Files.exists(dataDirectory.resolve("logs").resolve("meta.properties"))) {
+            return;
+        }
         Path configFile = dataDirectory.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(configFile)) {
             config.store(out, "written by EmbeddedKafkaBroker for the storage tool; rewritten on start");

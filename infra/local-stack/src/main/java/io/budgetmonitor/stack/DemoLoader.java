@@ -1,0 +1,85 @@
+package io.budgetmonitor.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Loads a scenario once per data directory: streams it to {@code POST /api/v1/imports}, waits until
+ * the readers have applied it (their {@code /api/v1/position}), then leaves a marker so a restart
+ * does not load it twice.
+ */
+final class DemoLoader {
+
+    static final String DEMO_RESOURCE = "/demo/shijing-2021.ndjson";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path marker;
+
+    DemoLoader(Path dataDir) {
+        this.marker = dataDir.resolve("scenario-loaded.json");
+    }
+
+    boolean alreadyLoaded() {
+        return Files.exists(marker);
+    }
+
+    /** @return the import report from the command service */
+    JsonNode load(Supplier<InputStream> scenario, String commandUrl, List<String> readerUrls) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(commandUrl + "/api/v1/imports"))
+                    .header("Content-Type", "application/x-ndjson")
+                    .header("X-Recorded-By", "local-stack demo loader")
+                    .timeout(Duration.ofMinutes(30))
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(scenario))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("import refused: " + response.statusCode() + " " + response.body());
+            }
+            JsonNode report = JSON.readTree(response.body());
+            long position = report.path("position").asLong();
+            for (String reader : readerUrls) {
+                awaitPosition(reader, position, Duration.ofMinutes(10));
+            }
+            Files.writeString(marker, report.toPrettyString());
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException("loading the scenario failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the scenario", e);
+        }
+    }
+
+    /** Read-your-writes: wait until a reader reports it has applied the log up to {@code position}. */
+    void awaitPosition(String readerUrl, long position, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(readerUrl + "/api/v1/position")).GET().build();
+        while (true) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && JSON.readTree(response.body()).path("position").asLong() >= position) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(readerUrl + " did not reach position " + position + " in " + timeout
+                        + " (last answer: " + response.body() + ")");
+            }
+            Thread.sleep(200);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.budgetmonitor.stack;
+
+import io.budgetmonitor.testkit.embedded.EmbeddedKafkaBroker;
+import io.budgetmonitor.testkit.embedded.EmbeddedPostgresServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The whole system on one machine: PostgreSQL (one server, one database per service) and a Kafka
+ * broker, embedded unless external ones are configured; the three services in their own JVMs; and
+ * the demo year loaded once per data directory. {@link #close()} stops everything it started.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final StackSettings settings;
+    private final Consumer<String> progress;
+    private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaBroker kafka;
+    private String jdbcPrefix;
+    private String bootstrapServers;
+    private Optional<com.fasterxml.jackson.databind.JsonNode> importReport = Optional.empty();
+
+    public LocalStack(StackSettings settings, Consumer<String> progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    public LocalStack start() {
+        try {
+            Files.createDirectories(settings.dataDir());
+            Map<Service, Integer> ports = claimPorts();
+            startPostgres();
+            startKafka();
+            startServices(ports);
+            loadScenario();
+            return this;
+        } catch (RuntimeException | IOException e) {
+            close();
+            throw e instanceof RuntimeException re ? re : new UncheckedIOException((IOException) e);
+        }
+    }
+
+    private Map<Service, Integer> claimPorts() {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : settings.services()) {
+            ports.put(service, PortCheck.claim(settings.ports().get(service),
+                    "--" + service.key() + "-port or BUDGET_" + service.name() + "_PORT"));
+        }
+        return ports;
+    }
+
+    private void startPostgres() {
+        if (settings.externalPostgres().isPresent()) {
+            jdbcPrefix = settings.externalPostgres().get();
+            progress.accept("using PostgreSQL at " + jdbcPrefix);
+        } else {
+            int port = PortCheck.claim(settings.postgresPort(), "--postgres-port or BUDGET_POSTGRES_PORT");
+            progress.accept("starting PostgreSQL (data in " + settings.dataDir().resolve("postgres") + ")");
+            postgres = EmbeddedPostgresServer.builder()
+                    .dataDirectory(settings.dataDir().resolve("postgres")).port(port).build().start();
+            jdbcPrefix = "jdbc:postgresql://localhost:" + postgres.port() + "/";
+        }
+        for (Service service : settings.services()) {
+            createDatabaseIfMissing(service.database());
+        }
+    }
+
+    private void createDatabaseIfMissing(String database) {
+        try (Connection connection = DriverManager.getConnection(jdbcPrefix + "postgres",
+                settings.postgresUser(), settings.postgresPassword());
+             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            if (!exists.executeQuery().next()) {
+                try (var create = connection.createStatement()) {
+                    create.execute("create database " + database);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database + " at " + jdbcPrefix + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void startKafka() {
+        if (settings.externalKafka().isPresent()) {
+            bootstrapServers = settings.externalKafka().get();
+            progress.accept("using Kafka at " + bootstrapServers);
+            return;
+        }
+        int port = PortCheck.claim(settings.kafkaPort(), "--kafka-port or BUDGET_KAFKA_PORT");
+        progress.accept("starting Kafka (KRaft, data in " + settings.dataDir().resolve("kafka") + ")");
+        kafka = EmbeddedKafkaBroker.builder().dataDirectory(settings.dataDir().resolve("kafka")).port(port)
+                .build().start();
+        bootstrapServers = kafka.bootstrapServers();
+    }
+
+    private void startServices(Map<Service, Integer> ports) {
+        progress.accept("starting " + String.join(", ", settings.services().stream().map(Service::artifact).toList()));
+        for (Service service : settings.services()) {
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("spring.datasource.url", jdbcPrefix + service.database());
+            properties.put("spring.datasource.username", settings.postgresUser());
+            properties.put("spring.datasource.password", settings.postgresPassword());
+            properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
+            processes.put(service, ServiceProcess.launch(service, ServiceProcess.jarOf(service, settings.projectRoot()),
+                    ports.get(service), settings.javaOptions(), properties,
+                    settings.dataDir().resolve("logs").resolve(service.artifact() + ".log")));
+        }
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        for (ServiceProcess process : processes.values()) {
+            ready.add(CompletableFuture.runAsync(() -> {
+                process.awaitReady(Duration.ofMinutes(3));
+                progress.accept(process.service().artifact() + " ready at " + process.baseUrl());
+            }));
+        }
+        try {
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    private void loadScenario() {
+        if (!settings.loadDemo() || !processes.containsKey(Service.COMMAND)) {
+            return;
+        }
+        DemoLoader loader = new DemoLoader(settings.dataDir());
+        if (loader.alreadyLoaded()) {
+            progress.accept("scenario already loaded in " + settings.dataDir() + " (not loading it twice)");
+            return;
+        }
+        progress.accept("loading " + settings.scenario().map(Path::toString).orElse("the Shijing 2021 demo year") + "…");
+        Supplier<InputStream> scenario = () -> {
+            try {
+                return settings.scenario().isPresent() ? Files.newInputStream(settings.scenario().get())
+                        : LocalStack.class.getResourceAsStream(DemoLoader.DEMO_RESOURCE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        List<String> readers = new ArrayList<>();
+        for (Service reader : List.of(Service.QUERY, Service.SCORING)) {
+            if (processes.containsKey(reader)) {
+                readers.add(processes.get(reader).baseUrl());
+            }
+        }
+        importReport = Optional.of(loader.load(scenario, url(Service.COMMAND), readers));
+        progress.accept("loaded: " + importReport.get().path("accepted").asLong() + " commands accepted, "
+                + importReport.get().path("rejected").size() + " rejected, log position "
+                + importReport.get().path("position").asLong());
+    }
+
+    /** Base URL of a running service, e.g. {@code http://127.0.0.1:8081}. */
+    public String url(Service service) {
+        ServiceProcess process = processes.get(service);
+        if (process == null) {
+            throw new IllegalStateException(service.artifact() + " is not running in this stack");
+        }
+        return process.baseUrl();
+    }
+
+    public Optional<com.fasterxml.jackson.databind.JsonNode> importReport() {
+        return importReport;
+    }
+
+    /** JDBC URL of a service's database (auditors may read the event store directly). */
+    public String jdbcUrl(Service service) {
+        return jdbcPrefix + service.database();
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** Process ids of the service JVMs (for checking nothing is left behind). */
+    public List<Long> servicePids() {
+        return processes.values().stream().map(ServiceProcess::pid).toList();
+    }
+
+    @Override
+    public synchronized void close() {
+        processes.values().parallelStream().forEach(ServiceProcess::close);
+        processes.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+}

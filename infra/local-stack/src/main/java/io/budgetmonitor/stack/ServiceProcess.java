@@ -1,0 +1,146 @@
+package io.budgetmonitor.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One service running in its own JVM, started from its executable jar exactly as in production,
+ * with its output in a log file of the data directory.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Service service;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(Service service, int port, Process process, Path log) {
+        this.service = service;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    static ServiceProcess launch(Service service, Path jar, int port, List<String> javaOptions,
+                                 Map<String, String> properties, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(javaOptions);
+        command.add("-Daxoniq.update-checker.disabled=true");
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("--server.port=" + port);
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            return new ServiceProcess(service, port, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service.artifact() + " from " + jar, e);
+        }
+    }
+
+    /** Finds {@code <root>/<artifact>/target/<artifact>-<version>-exec.jar}. */
+    static Path jarOf(Service service, Path projectRoot) {
+        Path target = projectRoot.resolve(service.artifact()).resolve("target");
+        try (Stream<Path> files = Files.isDirectory(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(p -> p.getFileName().toString().startsWith(service.artifact())
+                            && p.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no executable jar of " + service.artifact()
+                            + " under " + target + ": build first (./mvnw -B -DskipTests package)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until Actuator health says UP; fails early, with the log's tail, if the process dies. */
+    void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.artifact() + " exited with " + process.exitValue()
+                        + "; last lines of " + log + ":\n" + tail());
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(health, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + service.artifact(), e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service.artifact() + " not ready after " + timeout + "; last lines of "
+                + log + ":\n" + tail());
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    Service service() {
+        return service;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Stops the JVM gracefully (SIGTERM: Spring shuts down cleanly), then forcibly if it hangs. */
+    @Override
+    public void close() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
