@@ -1,0 +1,108 @@
+package io.budgetmonitor.command.dispatch;
+
+import io.budgetmonitor.api.commands.BudgetCommand;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * How commands reach the aggregates: routing, snapshots, metadata and retries.
+ *
+ * <p><b>No aggregate cache.</b> A cache would save loading a line's snapshot and recent events per
+ * command, but with several instances writing to one store a cached aggregate is stale as soon as
+ * another instance appends; every such command would then fail on the unique key and be retried.
+ * Snapshots every {@code budget.snapshots.budget-line-threshold} events already keep the load cost
+ * of a line constant, and correctness does not depend on instance affinity.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CommandDispatchConfiguration {
+
+    /** Every command names the aggregate that decides it: no annotations needed on the records. */
+    @Bean
+    public CommandTargetResolver budgetCommandTargetResolver() {
+        return command -> {
+            if (command.getPayload() instanceof BudgetCommand budgetCommand) {
+                return new VersionedAggregateIdentifier(budgetCommand.targetAggregateId(), (Long) null);
+            }
+            throw new IllegalArgumentException("not a budget command: " + command.getPayloadType().getName());
+        };
+    }
+
+    /** A budget line with 100,000 payments loads as fast as one with 100 (快照). */
+    @Bean
+    public SnapshotTriggerDefinition budgetLineSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${budget.snapshots.budget-line-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Copies who recorded a command and its correlation id into every event it causes. Declaring this
+     * bean replaces Axon's default MessageOriginProvider, which would overwrite {@code correlationId}
+     * with the command's message id.
+     */
+    @Bean
+    public CorrelationDataProvider recordingCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(RequestMetadata.RECORDED_BY, RequestMetadata.CORRELATION_ID);
+    }
+
+    @Bean
+    public CommandReceipts commandReceipts() {
+        return new CommandReceipts();
+    }
+
+    @Bean
+    public InitializingBean commandReceiptsRegistration(EventBus eventBus, CommandReceipts receipts) {
+        return () -> eventBus.registerDispatchInterceptor(receipts.interceptor());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    public ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Within one JVM Axon's locking repository serialises commands per aggregate; across instances
+     * the unique (aggregate, sequence) key fails the later append. Such a command is decided again on
+     * the fresh state (a racing disbursement is re-checked against what is available, not lost).
+     */
+    @Bean
+    public RetryScheduler commandRetryScheduler(ScheduledExecutorService commandRetryExecutor,
+                                                @Value("${budget.commands.retry-attempts:5}") int attempts,
+                                                @Value("${budget.commands.retry-interval-ms:20}") int intervalMs) {
+        return IntervalRetryScheduler.builder()
+                .retryExecutor(commandRetryExecutor)
+                .maxRetryCount(attempts)
+                .retryInterval(intervalMs)
+                .nonTransientFailurePredicate(RetryableFailures.nonTransient())
+                .build();
+    }
+
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus, RetryScheduler commandRetryScheduler) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(commandRetryScheduler)
+                .build();
+    }
+}

@@ -1,0 +1,45 @@
+package io.budgetmonitor.command.eventstore;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+
+/**
+ * Log positions (the global index of {@code domain_event_entry}) that responses report, so a client
+ * can wait until a reader has applied its write (read-your-writes).
+ */
+@Component
+public class EventLog {
+
+    private final JdbcTemplate jdbc;
+
+    public EventLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The position of the latest of these events, or of the whole log when none is given. */
+    public long positionOf(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return head();
+        }
+        Long position = jdbc.queryForObject(
+                "SELECT max(global_index) FROM domain_event_entry WHERE event_identifier = ANY (?)",
+                Long.class, (Object) eventIds.toArray(String[]::new));
+        return position == null ? head() : position;
+    }
+
+    /** The position of the latest event of one aggregate (e.g. the line a repeated voucher is on). */
+    public long positionOfAggregate(String aggregateId) {
+        return jdbc.query("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                                + "ORDER BY sequence_number DESC LIMIT 1",
+                        (rs, row) -> rs.getLong(1), aggregateId)
+                .stream().findFirst().orElseGet(this::head);
+    }
+
+    /** The position of the latest event in the log (0 when empty). */
+    public long head() {
+        Long position = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        return position == null ? 0 : position;
+    }
+}

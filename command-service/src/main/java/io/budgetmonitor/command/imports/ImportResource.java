@@ -1,0 +1,49 @@
+package io.budgetmonitor.command.imports;
+
+import io.budgetmonitor.command.dispatch.RequestMetadata;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/** Bulk import of a ledger (批量导入): a finance system's export, demo data, a benchmark load. */
+@RestController
+@Tag(name = "imports", description = "NDJSON ledger import (API.md §1 and §2)")
+public class ImportResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    private final LedgerImporter importer;
+
+    public ImportResource(LedgerImporter importer) {
+        this.importer = importer;
+    }
+
+    /**
+     * Reads the request body line by line as it arrives (never the whole body at once), so an import
+     * of any size runs in constant memory.
+     */
+    @Operation(summary = "Import an NDJSON ledger: one command per line, applied in order",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "one command per line, e.g. {\"type\":\"RecordDisbursement\",\"department\":\"BY-SJ\",...}",
+                    content = @Content(mediaType = NDJSON, schema = @Schema(type = "string"))))
+    @ApiResponse(responseCode = "200", description = "every line applied or reported: accepted, duplicates (re-sent vouchers), "
+            + "rejected (line, status, title, detail), position after the last applied line",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
+    @PostMapping(path = "/api/v1/imports", consumes = NDJSON, produces = "application/json")
+    public ImportReport importLedger(HttpServletRequest request, @Parameter(hidden = true) RequestMetadata metadata) throws IOException {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
+            return importer.run(reader, metadata);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.budgetmonitor.command.publishing;
+
+import io.budgetmonitor.api.events.BudgetEvent;
+import io.budgetmonitor.api.wire.CloudEventCodec;
+import io.budgetmonitor.api.wire.RecordedEvent;
+import io.budgetmonitor.command.dispatch.RequestMetadata;
+import io.cloudevents.CloudEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes every stored event to {@code budget.events.v1} (发布): a CloudEvent in Kafka binary mode,
+ * key = aggregate id, so each aggregate's events stay in order in one partition.
+ *
+ * <p>Runs in the tracking processor {@value #PROCESSOR} (one segment, one thread: global log order).
+ * Sends within a batch go out back to back (the idempotent producer keeps their order); before the
+ * batch's unit of work commits, and with it the token in {@code token_entry}, every send must be
+ * acknowledged ({@code acks=all}). A failure rolls the batch back and the processor retries it:
+ * delivery is at least once, never with a gap.
+ */
+@Component
+@ProcessingGroup(KafkaPublisher.PROCESSOR)
+public class KafkaPublisher {
+
+    public static final String PROCESSOR = "kafka-publisher";
+    private static final String PENDING = KafkaPublisher.class.getName() + ".pending";
+
+    private final KafkaTemplate<String, CloudEvent> kafka;
+    private final CloudEventCodec codec;
+    private final String topic;
+    private final long ackTimeoutSeconds;
+
+    public KafkaPublisher(KafkaTemplate<String, CloudEvent> budgetEventsTemplate, CloudEventCodec codec, PublishingProperties properties) {
+        this.kafka = budgetEventsTemplate;
+        this.codec = codec;
+        this.topic = properties.topic();
+        this.ackTimeoutSeconds = properties.ackTimeout().toSeconds();
+    }
+
+    @EventHandler
+    void on(BudgetEvent event, EventMessage<?> message) {
+        RecordedEvent recorded = toRecorded(event, message);
+        CompletableFuture<SendResult<String, CloudEvent>> sent = kafka.send(topic, recorded.aggregateId(), codec.encode(recorded));
+        pendingSends().add(sent);
+    }
+
+    static RecordedEvent toRecorded(BudgetEvent event, EventMessage<?> message) {
+        String aggregateId = event.aggregateId();
+        long sequenceNumber = 0;
+        if (message instanceof DomainEventMessage<?> domain) {
+            aggregateId = domain.getAggregateIdentifier();
+            sequenceNumber = domain.getSequenceNumber();
+        }
+        long position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                ? tracked.trackingToken().position().orElse(-1) : -1;
+        return new RecordedEvent(message.getIdentifier(), aggregateId, sequenceNumber, position, message.getTimestamp(),
+                stringOrNull(message.getMetaData().get(RequestMetadata.RECORDED_BY)),
+                stringOrNull(message.getMetaData().get(RequestMetadata.CORRELATION_ID)), event);
+    }
+
+    /**
+     * The sends of the current batch; the first call per batch registers the wait for their acks
+     * before the batch (and so the token) commits.
+     */
+    private List<CompletableFuture<SendResult<String, CloudEvent>>> pendingSends() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("the Kafka publisher runs inside a unit of work");
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return unitOfWork.getOrComputeResource(PENDING, key -> {
+            List<CompletableFuture<SendResult<String, CloudEvent>>> pending = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> awaitAll(pending));
+            return pending;
+        });
+    }
+
+    private void awaitAll(List<CompletableFuture<SendResult<String, CloudEvent>>> pending) {
+        kafka.flush();
+        try {
+            for (CompletableFuture<SendResult<String, CloudEvent>> send : pending) {
+                send.get(ackTimeoutSeconds, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka acknowledgements", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the batch; it will be published again", e);
+        }
+    }
+
+    private static String stringOrNull(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,47 @@
+package io.budgetmonitor.command.registers;
+
+import io.budgetmonitor.api.events.DisbursementRecorded;
+import io.budgetmonitor.api.events.DisbursementReversed;
+import io.budgetmonitor.api.values.FiscalYearId;
+import io.budgetmonitor.api.values.Money;
+import io.budgetmonitor.command.budgetline.VoucherBook;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * {@link VoucherBook} on the {@code voucher_book} table (凭证登记簿), whose primary key
+ * (department, fiscal_year, voucher) makes a voucher number unique per department-year across lines.
+ * Two transactions recording the same voucher on different lines both pass the aggregate's check;
+ * the key fails the second insert, the command is rolled back and, retried, finds the voucher.
+ */
+@Component
+public class JdbcVoucherBook implements VoucherBook {
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcVoucherBook(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<PostedVoucher> find(FiscalYearId fiscalYear, String voucher) {
+        return jdbc.query("SELECT line, amount, reversed FROM voucher_book "
+                                + "WHERE department = ? AND fiscal_year = ? AND voucher = ?",
+                        (rs, row) -> new PostedVoucher(rs.getString(1), Money.of(rs.getBigDecimal(2)), rs.getBoolean(3)),
+                        fiscalYear.department(), fiscalYear.fiscalYear(), voucher)
+                .stream().findFirst();
+    }
+
+    void recorded(DisbursementRecorded event, String eventId) {
+        jdbc.update("INSERT INTO voucher_book (department, fiscal_year, voucher, line, amount, reversed, event_id) "
+                        + "VALUES (?, ?, ?, ?, ?, FALSE, ?)",
+                event.department(), event.fiscalYear(), event.voucher(), event.line(), event.amount().amount(), eventId);
+    }
+
+    void reversed(DisbursementReversed event) {
+        jdbc.update("UPDATE voucher_book SET reversed = TRUE WHERE department = ? AND fiscal_year = ? AND voucher = ?",
+                event.department(), event.fiscalYear(), event.voucher());
+    }
+}

@@ -1,0 +1,36 @@
+package io.budgetmonitor.command.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The resource endpoints end to end: what they record, in which shape, with which metadata. */
+class CommandResourcesIT extends IntegrationTest {
+
+    @Test
+    void disbursementIsRecordedWithPositionAndMetadata() {
+        String department = newDepartment("RES");
+        openYearWithLine(department, "GP-PUB-01", "10000.00");
+
+        Response response = post(yearPath(department, 2021) + "/lines/GP-PUB-01/disbursements", disbursement("V-1", "250.50"),
+                Map.of("X-Recorded-By", "clerk-wang", "X-Correlation-Id", "corr-123"));
+
+        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(201);
+        JsonNode body = response.body();
+        assertThat(body.get("outcome").asText()).isEqualTo("RECORDED");
+        assertThat(body.get("available").asText()).isEqualTo("9749.50");
+        assertThat(body.get("recorded").get(0).get("type").asText()).isEqualTo("io.budgetmonitor.DisbursementRecorded.v1");
+        long position = body.get("position").asLong();
+        assertThat(position).isEqualTo(jdbc.queryForObject(
+                "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class,
+                body.get("recorded").get(0).get("eventId").asText()));
+        String metadata = jdbc.queryForObject("SELECT meta_data FROM domain_event_entry WHERE global_index = ?", String.class, position);
+        assertThat(metadata).contains("\"recordedBy\":\"clerk-wang\"").contains("\"correlationId\":\"corr-123\"");
+        String payload = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?", String.class, position);
+        assertThat(payload).contains("\"amount\":\"250.50\"").contains("某物业公司");
+        assertThat(response.header("X-Correlation-Id")).isEqualTo("corr-123");
+    }
+}

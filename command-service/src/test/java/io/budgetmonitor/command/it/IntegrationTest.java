@@ -1,0 +1,151 @@
+package io.budgetmonitor.command.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.budgetmonitor.api.wire.BudgetJson;
+import io.budgetmonitor.testkit.PostgresDatabase;
+import io.budgetmonitor.testkit.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Base of the integration tests: one Spring context (same properties) for every subclass, on the real
+ * PostgreSQL and Kafka of the test kit, driven over real HTTP. Tests keep apart by using their own
+ * department codes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    private static PostgresDatabase database;
+    private static final AtomicInteger DEPARTMENTS = new AtomicInteger();
+    protected static final ObjectMapper JSON = BudgetJson.mapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.registerSpringProperties(registry::add, database());
+    }
+
+    private static synchronized PostgresDatabase database() {
+        if (database == null) {
+            database = TestInfrastructure.get().newDatabase("command_it");
+        }
+        return database;
+    }
+
+    /** A department code no other test uses. */
+    protected static String newDepartment(String prefix) {
+        return prefix + "-" + DEPARTMENTS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    protected record Response(int status, String contentType, JsonNode body, HttpResponse<String> raw) {
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    protected Response post(String path, String json) {
+        return post(path, json, Map.of());
+    }
+
+    protected Response post(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    protected Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).GET().build());
+    }
+
+    /** Streams an NDJSON body from {@code body} (the client does not know the length either). */
+    protected Response importNdjson(Supplier<InputStream> body) {
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/imports"))
+                .timeout(Duration.ofMinutes(10))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body))
+                .build();
+        return send(request);
+    }
+
+    protected Response importNdjson(String ndjson) {
+        return importNdjson(() -> new java.io.ByteArrayInputStream(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            JsonNode json = body == null || body.isBlank() ? null : JSON.readTree(body);
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    protected String yearPath(String department, int year) {
+        return "/api/v1/departments/" + department + "/years/" + year;
+    }
+
+    /** Opens {@code department}'s 2021 and allocates one line with {@code amount}. */
+    protected void openYearWithLine(String department, String line, String amount) {
+        Response opened = post(yearPath(department, 2021), """
+                {"departmentName":"测试部门","occurredOn":"2021-01-01"}""");
+        if (opened.status() != 201) {
+            throw new AssertionError("open: " + opened.status() + " " + opened.body());
+        }
+        Response allocated = post(yearPath(department, 2021) + "/lines", """
+                {"line":"%s","name":"公用经费","fundSource":"GENERAL_PUBLIC_BUDGET","expenditureType":"PUBLIC_EXPENSE",
+                 "appropriation":true,"amount":"%s","occurredOn":"2021-01-05"}""".formatted(line, amount));
+        if (allocated.status() != 201) {
+            throw new AssertionError("allocate: " + allocated.status() + " " + allocated.body());
+        }
+    }
+
+    protected String disbursement(String voucher, String amount) {
+        return """
+                {"voucher":"%s","amount":"%s","payee":"某物业公司","purpose":"办公楼物业费","procurement":false,"occurredOn":"2021-03-15"}"""
+                .formatted(voucher, amount);
+    }
+
+    protected long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    protected long eventCount(String aggregatePrefix, String payloadTypeSuffix) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier LIKE ? AND payload_type LIKE ?",
+                Long.class, aggregatePrefix + "%", "%" + payloadTypeSuffix);
+    }
+}

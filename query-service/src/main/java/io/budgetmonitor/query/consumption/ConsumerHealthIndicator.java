@@ -1,0 +1,29 @@
+package io.budgetmonitor.query.consumption;
+
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumer health: lag (records behind the log end), position and open gaps. Lag and gaps are
+ * reported, not turned into DOWN: a catching-up reader still serves correct, older figures.
+ */
+@Component("consumerHealthIndicator")
+class ConsumerHealthIndicator implements HealthIndicator {
+    private final ConsumptionMetrics metrics;
+    private final StreamBookkeeping books;
+
+    ConsumerHealthIndicator(ConsumptionMetrics metrics, StreamBookkeeping books) {
+        this.metrics = metrics;
+        this.books = books;
+    }
+
+    @Override
+    public Health health() {
+        return Health.up()
+                .withDetail("lag", metrics.lag())
+                .withDetail("position", books.position())
+                .withDetail("unresolvedGaps", books.unresolvedGaps())
+                .build();
+    }
+}

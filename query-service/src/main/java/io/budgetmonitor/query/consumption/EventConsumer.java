@@ -1,0 +1,60 @@
+package io.budgetmonitor.query.consumption;
+
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code budget.events.v1} in batches as consumer group {@code query-service}. Offsets are
+ * committed by the container (ack mode BATCH) after this method returns, i.e. after the database
+ * transaction has committed; a crash in between only causes redeliveries, which are no-ops.
+ */
+@Component
+public class EventConsumer {
+    private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+
+    private final EventApplier applier;
+    private final ConsumptionMetrics metrics;
+    private final List<AppliedEventsListener> listeners;
+
+    public EventConsumer(EventApplier applier, ConsumptionMetrics metrics, List<AppliedEventsListener> listeners) {
+        this.applier = applier;
+        this.metrics = metrics;
+        this.listeners = listeners;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void loadHeld() {
+        applier.loadHeldAggregates();
+    }
+
+    @KafkaListener(id = "budget-events", topics = "${budget.kafka.events-topic:budget.events.v1}",
+            groupId = "${budget.kafka.group-id:query-service}", batch = "true")
+    public void onEvents(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        BatchOutcome outcome = applier.applyRecords(records);
+        long lag = 0;
+        for (TopicPartition tp : consumer.assignment()) {
+            lag += consumer.currentLag(tp).orElse(0L);
+        }
+        metrics.lag(lag);
+        if (outcome.duplicates() > 0 || outcome.held() > 0 || outcome.parked() > 0) {
+            log.info("batch: {} applied, {} duplicates, {} held, {} parked", outcome.applied(), outcome.duplicates(),
+                    outcome.held(), outcome.parked());
+        }
+        for (AppliedEventsListener listener : listeners) {
+            try {
+                listener.afterCommit(outcome.touched(), lag);
+            } catch (RuntimeException e) {
+                // the events are committed; a failing evaluation is retried by the scheduled re-evaluation
+                log.error("after-commit listener {} failed", listener.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.budgetmonitor.query.consumption;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.budgetmonitor.api.events.BudgetEvent;
+import io.budgetmonitor.api.wire.BudgetJson;
+import io.budgetmonitor.api.wire.EventTypes;
+import io.budgetmonitor.api.wire.RecordedEvent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The service's copy of the event log (事件日志). Rows keep the event as JSON plus the metadata an
+ * auditor asks about (business date, recording instant, recorder, correlation id); history, as-of
+ * queries and rebuilds fold events read back from here.
+ */
+@Repository
+public class EventLog {
+    static final String COLUMNS = "position, event_id, aggregate_id, sequence_number, event_type, department, "
+            + "fiscal_year, occurred_on, recorded_at, recorded_by, correlation_id, payload";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper mapper = BudgetJson.mapper();
+
+    public EventLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void append(List<RecordedEvent> events) {
+        insert("event_log", events, "on conflict do nothing");
+    }
+
+    void insert(String table, List<RecordedEvent> events, String conflict) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (RecordedEvent e : events) {
+            rows.add(row(e));
+        }
+        jdbc.batchUpdate("insert into " + table + " (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?::jsonb) " + conflict,
+                rows);
+    }
+
+    Object[] row(RecordedEvent e) {
+        BudgetEvent event = e.event();
+        return new Object[]{e.position(), e.eventId(), e.aggregateId(), e.sequenceNumber(),
+                event.getClass().getSimpleName(), event.department(), event.fiscalYear(),
+                java.sql.Date.valueOf(event.occurredOn()), Timestamp.from(e.recordedAt()), e.recordedBy(),
+                e.correlationId(), json(event)};
+    }
+
+    private String json(BudgetEvent event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a row written by {@link #row} back into the event it was. */
+    public final RowMapper<RecordedEvent> rowMapper = (rs, i) -> read(rs);
+
+    RecordedEvent read(ResultSet rs) throws SQLException {
+        Class<? extends BudgetEvent> type = EventTypes.classOf(rs.getString("event_type"))
+                .orElseThrow(() -> new IllegalStateException("unknown stored event type"));
+        try {
+            BudgetEvent event = mapper.readValue(rs.getString("payload"), type);
+            return new RecordedEvent(rs.getString("event_id"), rs.getString("aggregate_id"),
+                    rs.getLong("sequence_number"), rs.getLong("position"), rs.getTimestamp("recorded_at").toInstant(),
+                    rs.getString("recorded_by"), rs.getString("correlation_id"), event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored event " + rs.getString("event_id") + " does not parse", e);
+        }
+    }
+
+    /** Events of a department-year known at {@code knownAt} with a business date on or before {@code asOf}. */
+    public List<RecordedEvent> departmentYear(String department, int year, LocalDate asOf, Instant knownAt) {
+        return jdbc.query("select " + COLUMNS + " from event_log where department = ? and fiscal_year = ? "
+                        + "and occurred_on <= ? and recorded_at <= ? order by position",
+                rowMapper, department, year, java.sql.Date.valueOf(asOf), Timestamp.from(knownAt));
+    }
+
+    public boolean hasDepartment(String department) {
+        Boolean exists = jdbc.queryForObject("select exists (select 1 from event_log where department = ?)",
+                Boolean.class, department);
+        return Boolean.TRUE.equals(exists);
+    }
+
+    /** Streams every event after {@code afterPosition} in log order (rebuilds). */
+    public void forEachAfter(long afterPosition, Consumer<RecordedEvent> consumer) {
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select " + COLUMNS + " from event_log where position > ? order by position");
+            ps.setLong(1, afterPosition);
+            ps.setFetchSize(2000);
+            return ps;
+        }, rs -> {
+            consumer.accept(read(rs));
+        });
+    }
+
+    public long maxPosition() {
+        Long max = jdbc.queryForObject("select coalesce(max(position), -1) from event_log", Long.class);
+        return max == null ? -1 : max;
+    }
+}

@@ -1,0 +1,140 @@
+package io.budgetmonitor.query.support;
+
+import static org.awaitility.Awaitility.await;
+
+import io.budgetmonitor.api.wire.CloudEventCodec;
+import io.budgetmonitor.api.wire.RecordedEvent;
+import io.budgetmonitor.api.wire.Topics;
+import io.budgetmonitor.testkit.TestInfrastructure;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One Spring context for every integration test (same configuration → cached): a fresh database on
+ * the real PostgreSQL, the real Kafka broker, events published as CloudEvents to budget.events.v1.
+ * Tests keep apart by department code and by blocks of log positions.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "budget.monitoring.schedule=-",
+        "spring.kafka.consumer.max-poll-records=500"})
+@Import(IntegrationTest.TestClock.class)
+public abstract class IntegrationTest {
+    private static final AtomicLong POSITIONS = new AtomicLong(1_000_000);
+    private static final String GROUP = "query-service-test-" + UUID.randomUUID();
+    private static KafkaProducer<String, CloudEvent> producer;
+    private static KafkaProducer<String, byte[]> rawProducer;
+
+    protected final CloudEventCodec codec = new CloudEventCodec();
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected MutableClock clock;
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure infra = TestInfrastructure.get();
+        infra.createTopic(Topics.BUDGET_EVENTS, 3);
+        infra.createTopic(Topics.BUDGET_ALERTS, 1);
+        TestInfrastructure.registerSpringProperties(registry::add, infra.newDatabase("query"));
+        registry.add("budget.kafka.group-id", () -> GROUP);
+    }
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(Instant.parse("2021-06-30T18:00:00Z"));
+        }
+    }
+
+    /** A scenario whose log positions no other test uses. */
+    protected static ScenarioEvents scenario() {
+        return new ScenarioEvents(POSITIONS.getAndAdd(1_000_000), Instant.parse("2021-01-01T01:00:00Z"));
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    protected static synchronized KafkaProducer<String, CloudEvent> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.LINGER_MS_CONFIG, 5,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class));
+        }
+        return producer;
+    }
+
+    protected static synchronized KafkaProducer<String, byte[]> rawProducer() {
+        if (rawProducer == null) {
+            rawProducer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        }
+        return rawProducer;
+    }
+
+    @AfterAll
+    static void flush() {
+        if (producer != null) {
+            producer.flush();
+        }
+    }
+
+    /** Publishes as the command-service would: CloudEvents binary mode, key = aggregate id. */
+    protected void publish(Collection<RecordedEvent> events) {
+        for (RecordedEvent e : events) {
+            producer().send(new ProducerRecord<>(Topics.BUDGET_EVENTS, e.aggregateId(), codec.encode(e)));
+        }
+        producer().flush();
+    }
+
+    protected void publish(RecordedEvent... events) {
+        publish(List.of(events));
+    }
+
+    /** Waits (no timing asserted) until every given event is in the log copy. */
+    protected void awaitApplied(Collection<RecordedEvent> events) {
+        List<String> ids = events.stream().map(RecordedEvent::eventId).toList();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Integer n = jdbc.queryForObject("select count(*) from event_log where event_id = any (?)", Integer.class,
+                    (Object) ids.toArray(new String[0]));
+            return n != null && n == ids.size();
+        });
+    }
+
+    protected void awaitApplied(RecordedEvent... events) {
+        awaitApplied(List.of(events));
+    }
+}

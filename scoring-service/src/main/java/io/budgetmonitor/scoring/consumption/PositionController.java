@@ -1,0 +1,24 @@
+package io.budgetmonitor.scoring.consumption;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/** Read-your-writes: a client that wrote at position p waits until this reports ≥ p. */
+@RestController
+public class PositionController {
+
+    private final ConsumerPositionRepository position;
+
+    public PositionController(ConsumerPositionRepository position) {
+        this.position = position;
+    }
+
+    @Operation(summary = "The highest event-log position applied to the indicator inputs")
+    @GetMapping("/api/v1/position")
+    public Map<String, Long> position() {
+        return Map.of("position", position.position());
+    }
+}

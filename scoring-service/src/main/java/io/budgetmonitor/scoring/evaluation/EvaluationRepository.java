@@ -1,0 +1,60 @@
+package io.budgetmonitor.scoring.evaluation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Snapshots are inserted and read, never updated (a trigger refuses UPDATE and DELETE as well). */
+@Repository
+public class EvaluationRepository {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public EvaluationRepository(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insert(EvaluationSnapshot snapshot) {
+        jdbc.update("""
+                INSERT INTO evaluation (id, department, fiscal_year, rubric_id, rubric_version, position, total, grade, created_at, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                snapshot.id(), snapshot.department(), snapshot.fiscalYear(), snapshot.rubric().id(), snapshot.rubric().version(),
+                snapshot.position(), snapshot.total(), snapshot.grade(), Timestamp.from(snapshot.createdAt()), write(snapshot));
+    }
+
+    public Optional<EvaluationSnapshot> find(UUID id) {
+        return jdbc.query("SELECT document::text FROM evaluation WHERE id = ?", (rs, i) -> read(rs.getString(1)), id)
+                .stream().findFirst();
+    }
+
+    public List<EvaluationSnapshot> list(String department, Integer fiscalYear) {
+        return jdbc.query("""
+                SELECT document::text FROM evaluation
+                WHERE (?::text IS NULL OR department = ?) AND (?::int IS NULL OR fiscal_year = ?)
+                ORDER BY created_at, id""", (rs, i) -> read(rs.getString(1)), department, department, fiscalYear, fiscalYear);
+    }
+
+    String write(EvaluationSnapshot snapshot) {
+        try {
+            return json.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write snapshot " + snapshot.id(), e);
+        }
+    }
+
+    private EvaluationSnapshot read(String document) {
+        try {
+            return json.readValue(document, EvaluationSnapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored snapshot does not parse", e);
+        }
+    }
+}

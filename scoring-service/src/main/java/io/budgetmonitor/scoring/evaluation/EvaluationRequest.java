@@ -1,0 +1,11 @@
+package io.budgetmonitor.scoring.evaluation;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/** POST /api/v1/evaluations: which department-year, and optionally which rubric (id or id@version). */
+public record EvaluationRequest(@NotBlank String department, @NotNull @Min(1900) @Max(2999) Integer fiscalYear,
+                                String rubric) {
+}

@@ -1,0 +1,32 @@
+package io.budgetmonitor.scoring.evaluation;
+
+import io.budgetmonitor.scoring.rubric.RubricRef;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * 评价快照: an immutable evaluation of a department-year with the rubric version and the event-log
+ * position its inputs reflect. Stored once; there is no update path.
+ */
+public record EvaluationSnapshot(UUID id, String department, int fiscalYear, String departmentName,
+                                 RubricRef rubric, String rubricName, long position, Instant createdAt,
+                                 BigDecimal total, BigDecimal max, String grade, Map<String, PartScore> parts,
+                                 List<TaskScore> tasks, List<IndicatorScore> indicators, List<String> assumptions) {
+
+    public static EvaluationSnapshot of(UUID id, String department, int fiscalYear, String departmentName,
+                                        String rubricName, long position, Instant createdAt,
+                                        EvaluationResult result, List<String> assumptions) {
+        return new EvaluationSnapshot(id, department, fiscalYear, departmentName, result.rubric(), rubricName, position,
+                createdAt, result.total(), result.max(), result.grade(), result.parts(), result.tasks(),
+                result.indicators(), assumptions);
+    }
+
+    public Optional<IndicatorScore> indicator(String code) {
+        return indicators.stream().filter(i -> i.code().equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,105 @@
+package io.budgetmonitor.scoring.rubric;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The rubrics this service knows: the bundled {@code rubrics/*.yaml} plus every {@code *.yaml} in the
+ * configured directory (so users add rubrics without a code change), all checked at start-up: a bad
+ * file stops the service with a message naming the field, rather than scoring with a half-read rule.
+ */
+@Component
+public class RubricRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(RubricRegistry.class);
+
+    private final RubricLoader loader = new RubricLoader();
+    private final Map<String, Rubric> byIdAndVersion = new ConcurrentHashMap<>();
+    private final String defaultRubric;
+
+    public RubricRegistry(@Value("${scoring.rubrics.directory:}") String directory,
+                          @Value("${scoring.rubrics.default:baiyun-2022}") String defaultRubric) {
+        this.defaultRubric = defaultRubric;
+        try {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:rubrics/*.yaml")) {
+                try (InputStream in = resource.getInputStream()) {
+                    register(loader.load(in.readAllBytes(), resource.getFilename()));
+                }
+            }
+            if (directory != null && !directory.isBlank()) {
+                try (Stream<Path> files = Files.list(Path.of(directory))) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList()) {
+                        register(loader.load(Files.readAllBytes(file), file.toString()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rubrics", e);
+        }
+        if (find(defaultRubric).isEmpty()) {
+            throw new IllegalStateException("default rubric " + defaultRubric + " is not among the loaded rubrics " + byIdAndVersion.keySet());
+        }
+        log.info("loaded rubrics {}", byIdAndVersion.keySet());
+    }
+
+    /** Adds a rubric (an upload); an id and version already known with other content is refused. */
+    public synchronized Rubric register(Rubric rubric) {
+        String key = rubric.id() + "@" + rubric.version();
+        Rubric existing = byIdAndVersion.get(key);
+        if (existing != null && !existing.equals(withSource(rubric, existing.source()))) {
+            throw new InvalidRubricException(rubric.source(), "version",
+                    "rubric " + rubric.id() + " version " + rubric.version() + " already exists with other rules: give it a new version");
+        }
+        byIdAndVersion.putIfAbsent(key, rubric);
+        return byIdAndVersion.get(key);
+    }
+
+    public Rubric parse(byte[] yaml, String source) {
+        return loader.load(yaml, source);
+    }
+
+    /** {@code id} (its latest version) or {@code id@version}. */
+    public Optional<Rubric> find(String reference) {
+        if (reference == null) {
+            return Optional.empty();
+        }
+        int at = reference.indexOf('@');
+        if (at >= 0) {
+            return Optional.ofNullable(byIdAndVersion.get(reference));
+        }
+        return byIdAndVersion.values().stream().filter(r -> r.id().equals(reference))
+                .max(Comparator.comparingInt(Rubric::version));
+    }
+
+    public String defaultRubric() {
+        return defaultRubric;
+    }
+
+    public List<Rubric> all() {
+        List<Rubric> all = new ArrayList<>(byIdAndVersion.values());
+        all.sort(Comparator.comparing(Rubric::id).thenComparing(Rubric::version));
+        return all;
+    }
+
+    private static Rubric withSource(Rubric r, String source) {
+        return new Rubric(r.id(), r.version(), r.name(), r.maxPoints(), r.timeProgress(), r.grades(), r.parts(),
+                r.assumptions(), source);
+    }
+}
