@@ -25,7 +25,8 @@ public class QueryServiceApplication {
             defaults.put("spring.kafka.listener.auto-startup", "false");
             defaults.put("budget.rebuild.on-start", "true");
             app.setDefaultProperties(defaults);
+            System.exit(SpringApplication.exit(app.run(args)));
         }
-        System.exit(SpringApplication.exit(app.run(args)));
+        app.run(args);
     }
 }

@@ -10,6 +10,12 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
@@ -43,6 +49,32 @@ public class CommandDispatchConfiguration {
             }
             throw new IllegalArgumentException("not a budget command: " + command.getPayloadType().getName());
         };
+    }
+
+    /**
+     * Takes snapshots on its own thread. Axon's default runs the snapshot right after the commit, in
+     * the committing thread, while the aggregate lock is still held and a second connection is needed:
+     * with the pool taken by requests queued for that same lock (a run on one line), it waits for a
+     * connection until the pool times out.
+     */
+    @Bean
+    public Snapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                            HandlerDefinition handlerDefinition, ParameterResolverFactory parameterResolverFactory,
+                                            EventStore eventStore, TransactionManager transactionManager,
+                                            SnapshotterSpanFactory spanFactory) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .handlerDefinition(handlerDefinition)
+                .parameterResolverFactory(parameterResolverFactory)
+                .eventStore(eventStore)
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                .executor(Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "aggregate-snapshotter");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
+                .build();
     }
 
     /** A budget line with 100,000 payments loads as fast as one with 100 (快照). */

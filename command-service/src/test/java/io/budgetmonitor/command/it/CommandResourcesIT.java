@@ -33,4 +33,16 @@ class CommandResourcesIT extends IntegrationTest {
         assertThat(payload).contains("\"amount\":\"250.50\"").contains("某物业公司");
         assertThat(response.header("X-Correlation-Id")).isEqualTo("corr-123");
     }
+
+    @Test
+    void openApiHealthAndPrometheusAreServed() {
+        Response docs = get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.body().get("paths");
+        assertThat(paths.has("/api/v1/imports")).isTrue();
+        assertThat(paths.has("/api/v1/departments/{department}/years/{year}/lines/{line}/disbursements")).isTrue();
+        assertThat(paths.has("/api/v1/departments/{department}/years/{year}/kpis/{kpi}/progress")).isTrue();
+        assertThat(get("/actuator/health").body().get("status").asText()).isEqualTo("UP");
+        assertThat(get("/actuator/prometheus").raw().statusCode()).isEqualTo(200);
+    }
 }

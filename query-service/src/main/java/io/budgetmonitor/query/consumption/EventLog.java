@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The service's copy of the event log (事件日志). Rows keep the event as JSON plus the metadata an
  * auditor asks about (business date, recording instant, recorder, correlation id); history, as-of
  * queries and rebuilds fold events read back from here.
  */
-@Repository
+@Component
 public class EventLog {
     static final String COLUMNS = "position, event_id, aggregate_id, sequence_number, event_type, department, "
             + "fiscal_year, occurred_on, recorded_at, recorded_by, correlation_id, payload";
@@ -39,7 +39,7 @@ public class EventLog {
         insert("event_log", events, "on conflict do nothing");
     }
 
-    void insert(String table, List<RecordedEvent> events, String conflict) {
+    public void insert(String table, List<RecordedEvent> events, String conflict) {
         if (events.isEmpty()) {
             return;
         }
@@ -68,9 +68,11 @@ public class EventLog {
     }
 
     /** Reads a row written by {@link #row} back into the event it was. */
-    public final RowMapper<RecordedEvent> rowMapper = (rs, i) -> read(rs);
+    public RowMapper<RecordedEvent> rowMapper() {
+        return (rs, i) -> read(rs);
+    }
 
-    RecordedEvent read(ResultSet rs) throws SQLException {
+    public RecordedEvent read(ResultSet rs) throws SQLException {
         Class<? extends BudgetEvent> type = EventTypes.classOf(rs.getString("event_type"))
                 .orElseThrow(() -> new IllegalStateException("unknown stored event type"));
         try {
@@ -87,7 +89,7 @@ public class EventLog {
     public List<RecordedEvent> departmentYear(String department, int year, LocalDate asOf, Instant knownAt) {
         return jdbc.query("select " + COLUMNS + " from event_log where department = ? and fiscal_year = ? "
                         + "and occurred_on <= ? and recorded_at <= ? order by position",
-                rowMapper, department, year, java.sql.Date.valueOf(asOf), Timestamp.from(knownAt));
+                rowMapper(), department, year, java.sql.Date.valueOf(asOf), Timestamp.from(knownAt));
     }
 
     public boolean hasDepartment(String department) {

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The consumer's own tables: last applied sequence per aggregate, held events and gaps, dead letters,
  * position. Always called inside the transaction that changes the read models.
  */
-@Repository
+@Component
 class StreamBookkeeping {
     private final JdbcTemplate jdbc;
     private final EventLog eventLog;
@@ -71,7 +71,7 @@ class StreamBookkeeping {
 
     Optional<RecordedEvent> takeHeld(String aggregate, long sequence) {
         List<RecordedEvent> found = jdbc.query("select " + EventLog.COLUMNS + " from held_event where aggregate_id = ? "
-                + "and sequence_number = ?", eventLog.rowMapper, aggregate, sequence);
+                + "and sequence_number = ?", eventLog.rowMapper(), aggregate, sequence);
         if (found.isEmpty()) {
             return Optional.empty();
         }

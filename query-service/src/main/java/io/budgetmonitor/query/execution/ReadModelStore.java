@@ -17,14 +17,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads and writes {@link DepartmentYearState} in a read-model schema ({@code rm}, or {@code rm_next}
  * while a rebuild fills it). Writes are whole-row upserts of what changed, so a state written twice
  * leaves the same rows.
  */
-@Repository
+@Component
 public class ReadModelStore {
     public static final String LIVE = "rm";
     public static final String NEXT = "rm_next";

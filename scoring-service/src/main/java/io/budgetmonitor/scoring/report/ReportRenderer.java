@@ -27,7 +27,7 @@ public final class ReportRenderer {
         md.append("经过综合分析，从部门整体的");
         List<PartScore> parts = List.copyOf(s.parts().values());
         md.append(String.join("和", parts.stream().map(PartScore::name).toList()));
-        md.append(parts.size() == 1 ? "一个维度" : CHINESE[Math.min(parts.size(), 10) - 1] + "个维度")
+        md.append(parts.size() == 2 ? "两个维度" : CHINESE[Math.min(parts.size(), 10) - 1] + "个维度")
                 .append("开展自评，整体支出绩效自评得分").append(Scores.show(s.total())).append("分，评价等级为“")
                 .append(s.grade()).append("”。其中，");
         for (int i = 0; i < parts.size(); i++) {
@@ -45,7 +45,7 @@ public final class ReportRenderer {
             for (IndicatorScore group : top) {
                 List<IndicatorScore> children = s.indicators().stream().filter(i -> group.code().equals(i.parent())).toList();
                 if (children.isEmpty()) {
-                    md.append("（").append(groupNo++).append("）**").append(group.name()).append("**（满分")
+                    md.append("（").append(groupNo++).append("）").append(group.name()).append("（满分")
                             .append(Scores.show(group.max())).append("分，得分").append(Scores.show(group.points())).append("分）\n\n");
                     indicatorBody(md, group);
                     continue;

@@ -1,0 +1,74 @@
+package io.budgetmonitor.command.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code POST /api/v1/imports} exactly as API.md §2, and Idempotency-Key replays. */
+class ImportIT extends IntegrationTest {
+
+    @Test
+    void aMixedLedgerGivesExactCountsAndPosition() {
+        String d = newDepartment("IMP");
+        String ndjson = String.join("\n",
+                /* 1 */ "{\"type\":\"OpenFiscalYear\",\"department\":\"" + d + "\",\"fiscalYear\":2021,\"departmentName\":\"导入\",\"occurredOn\":\"2021-01-01\"}",
+                /* 2 */ "{\"type\":\"AllocateBudget\",\"department\":\"" + d + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"name\":\"n\",\"fundSource\":\"GENERAL_PUBLIC_BUDGET\",\"expenditureType\":\"PROJECT\",\"appropriation\":true,\"amount\":\"100.00\",\"occurredOn\":\"2021-01-02\"}",
+                /* 3 */ "{\"type\":\"RecordDisbursement\",\"department\":\"" + d + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"voucher\":\"I-1\",\"amount\":\"60.00\",\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"2021-02-01\"}",
+                /* 4 */ "{\"type\":\"RecordDisbursement\",\"department\":\"" + d + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"voucher\":\"I-1\",\"amount\":\"60.00\",\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"2021-02-01\"}",
+                /* 5 */ "{\"type\":\"RecordDisbursement\",\"department\":\"" + d + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"voucher\":\"I-2\",\"amount\":\"50.00\",\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"2021-02-02\"}",
+                /* 6 */ "{\"type\":\"RecordDisbursement\",\"department\":\"" + d + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"voucher\":\"I-3\",\"amount\":\"1.001\",\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"2021-02-02\"}",
+                /* 7 */ "{\"type\":\"RecordDisbursement\",\"department\":\"" + d + "\",\"fiscalYear\":2021,",
+                /* 8 */ "",
+                /* 9 */ "{\"type\":\"Teleport\",\"department\":\"" + d + "\",\"fiscalYear\":2021}",
+                /* 10 */ "{\"type\":\"AdjustBudget\",\"department\":\"" + d + "\",\"fiscalYear\":2021,\"line\":\"NOPE\",\"kind\":\"SUPPLEMENT\",\"amount\":\"5.00\",\"reason\":\"r\",\"occurredOn\":\"2021-03-01\"}",
+                /* 11 */ "{\"type\":\"AdjustBudget\",\"department\":\"" + d + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"kind\":\"SUPPLEMENT\",\"amount\":\"5.00\",\"reason\":\"r\",\"occurredOn\":\"2021-03-01\"}",
+                "");
+        long before = eventCount();
+
+        Response response = importNdjson(ndjson);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode report = response.body();
+        assertThat(report.get("accepted").asLong()).as(report.toString()).isEqualTo(4); // 1, 2, 3, 11
+        assertThat(report.get("duplicates").asLong()).isEqualTo(1); // 4
+        List<String> rejected = new ArrayList<>();
+        report.get("rejected").forEach(r -> rejected.add(r.get("line").asInt() + ":" + r.get("status").asInt()));
+        assertThat(rejected).containsExactly("5:409", "6:400", "7:400", "9:400", "10:404");
+        assertThat(report.get("rejected").get(2).get("title").asText()).isEqualTo("Malformed JSON");
+        assertThat(report.get("rejected").get(3).get("detail").asText()).contains("Teleport").contains("RecordDisbursement");
+        // 4 accepted commands + the recorded refusal of line 5
+        assertThat(eventCount()).isEqualTo(before + 5);
+        assertThat(eventCount(d + ":", "DisbursementRejected")).isEqualTo(1);
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        assertThat(report.get("position").asLong()).isEqualTo(head);
+    }
+
+    @Test
+    void anIdempotencyKeyReplayStoresNothingNew() {
+        String department = newDepartment("IDEM");
+        openYearWithLine(department, "L1", "1000.00");
+        String path = yearPath(department, 2021) + "/lines/L1/adjustments";
+        String body = """
+                {"kind":"SUPPLEMENT","amount":"200.00","reason":"追加","occurredOn":"2021-04-01"}""";
+        Map<String, String> key = Map.of("Idempotency-Key", "adj-" + department);
+
+        Response first = post(path, body, key);
+        long after = eventCount();
+        Response replay = post(path, body.replace(" ", "").replace(",", " , "), key);
+        Response otherBody = post(path, body.replace("200.00", "300.00"), key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.contentType()).startsWith("application/problem+json");
+        assertThat(eventCount()).isEqualTo(after);
+        assertThat(eventCount(department + ":", "BudgetAdjusted")).isEqualTo(1);
+    }
+}

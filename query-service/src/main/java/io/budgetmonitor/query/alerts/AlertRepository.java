@@ -1,0 +1,151 @@
+package io.budgetmonitor.query.alerts;
+
+import io.budgetmonitor.query.monitoring.Condition;
+import io.budgetmonitor.query.monitoring.Rule;
+import io.budgetmonitor.query.monitoring.Severity;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Alerts and their transitions in PostgreSQL. */
+@Component
+public class AlertRepository {
+    private final JdbcTemplate jdbc;
+
+    public AlertRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Alert> forDepartmentYear(String department, int year) {
+        return jdbc.query("select * from alert where department = ? and fiscal_year = ?", this::alert, department, year);
+    }
+
+    Optional<Alert> find(long id) {
+        return jdbc.query("select * from alert where id = ?", this::alert, id).stream().findFirst();
+    }
+
+    public List<Alert> search(String department, AlertStatus status, Severity severity, Rule rule, Integer year) {
+        StringBuilder sql = new StringBuilder("select * from alert where true");
+        List<Object> args = new ArrayList<>();
+        if (department != null) {
+            sql.append(" and department = ?");
+            args.add(department);
+        }
+        if (status != null) {
+            sql.append(" and status = ?");
+            args.add(status.name());
+        }
+        if (severity != null) {
+            sql.append(" and severity = ?");
+            args.add(severity.name());
+        }
+        if (rule != null) {
+            sql.append(" and rule = ?");
+            args.add(rule.name());
+        }
+        if (year != null) {
+            sql.append(" and fiscal_year = ?");
+            args.add(year);
+        }
+        sql.append(" order by id");
+        return jdbc.query(sql.toString(), this::alert, args.toArray());
+    }
+
+    long insert(Condition c, String department, int year, Instant now) {
+        Long id = jdbc.queryForObject("insert into alert (rule, subject, department, fiscal_year, severity, status, message, "
+                        + "evidence, opened_at, updated_at) values (?,?,?,?,?,?,?,?,?,?) returning id", Long.class,
+                c.rule().name(), c.subject(), department, year, c.severity().name(), AlertStatus.OPEN.name(), c.message(),
+                String.join(",", c.evidence()), Timestamp.from(now), Timestamp.from(now));
+        return id == null ? -1 : id;
+    }
+
+    void update(long id, Severity severity, AlertStatus status, String message, List<String> evidence, Instant now,
+                boolean reopen) {
+        jdbc.update("update alert set severity = ?, status = ?, message = ?, evidence = ?, updated_at = ?"
+                        + (reopen ? ", acknowledged_by = null, acknowledged_at = null, ack_comment = null, resolved_at = null" : "")
+                        + " where id = ?", severity.name(), status.name(), message, String.join(",", evidence),
+                Timestamp.from(now), id);
+    }
+
+    void resolve(long id, Instant now) {
+        jdbc.update("update alert set status = 'RESOLVED', resolved_at = ?, updated_at = ? where id = ?",
+                Timestamp.from(now), Timestamp.from(now), id);
+    }
+
+    void acknowledge(long id, String who, String comment, Instant now) {
+        jdbc.update("update alert set status = 'ACKNOWLEDGED', acknowledged_by = ?, acknowledged_at = ?, ack_comment = ?, "
+                + "updated_at = ? where id = ?", who, Timestamp.from(now), comment, Timestamp.from(now), id);
+    }
+
+    AlertTransition recordTransition(Alert a, TransitionKind kind, String actor, String comment, Instant now) {
+        Long id = jdbc.queryForObject("insert into alert_transition (alert_id, rule, subject, department, fiscal_year, "
+                        + "transition, status, severity, message, evidence, actor, comment, at) values (?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                        + "returning id", Long.class, a.id(), a.rule().name(), a.subject(), a.department(), a.fiscalYear(),
+                kind.name(), a.status().name(), a.severity().name(), a.message(), String.join(",", a.evidence()), actor,
+                comment, Timestamp.from(now));
+        return new AlertTransition(id == null ? -1 : id, a.id(), a.rule(), a.subject(), a.department(), a.fiscalYear(),
+                kind, a.status(), a.severity(), a.message(), a.evidence(), actor, comment, now);
+    }
+
+    public List<AlertTransition> transitionsAfter(long afterId, int limit) {
+        return jdbc.query("select * from alert_transition where id > ? order by id limit ?", this::transition, afterId, limit);
+    }
+
+    public List<AlertTransition> transitionsOf(long alertId) {
+        return jdbc.query("select * from alert_transition where alert_id = ? order by id", this::transition, alertId);
+    }
+
+    public long lastTransitionId() {
+        Long id = jdbc.queryForObject("select coalesce(max(id), 0) from alert_transition", Long.class);
+        return id == null ? 0 : id;
+    }
+
+    public List<AlertTransition> unpublished(int limit) {
+        return jdbc.query("select * from alert_transition where published_at is null order by id limit ?",
+                this::transition, limit);
+    }
+
+    public void markPublished(long id) {
+        jdbc.update("update alert_transition set published_at = now() where id = ?", id);
+    }
+
+    /** The last transition of every alert at or before {@code at}: what the monitor showed then. */
+    public List<AlertTransition> stateAt(Instant at, String department) {
+        return jdbc.query("select distinct on (alert_id) * from alert_transition where at <= ? "
+                        + (department == null ? "" : "and department = ? ") + "order by alert_id, id desc",
+                this::transition, department == null ? new Object[]{Timestamp.from(at)}
+                        : new Object[]{Timestamp.from(at), department});
+    }
+
+    private Alert alert(ResultSet rs, int i) throws SQLException {
+        return new Alert(rs.getLong("id"), Rule.valueOf(rs.getString("rule")), rs.getString("subject"),
+                rs.getString("department"), rs.getInt("fiscal_year"), Severity.valueOf(rs.getString("severity")),
+                AlertStatus.valueOf(rs.getString("status")), rs.getString("message"), evidence(rs.getString("evidence")),
+                instant(rs, "opened_at"), instant(rs, "updated_at"), rs.getString("acknowledged_by"),
+                instant(rs, "acknowledged_at"), rs.getString("ack_comment"), instant(rs, "resolved_at"));
+    }
+
+    private AlertTransition transition(ResultSet rs, int i) throws SQLException {
+        return new AlertTransition(rs.getLong("id"), rs.getLong("alert_id"), Rule.valueOf(rs.getString("rule")),
+                rs.getString("subject"), rs.getString("department"), rs.getInt("fiscal_year"),
+                TransitionKind.valueOf(rs.getString("transition")), AlertStatus.valueOf(rs.getString("status")),
+                Severity.valueOf(rs.getString("severity")), rs.getString("message"), evidence(rs.getString("evidence")),
+                rs.getString("actor"), rs.getString("comment"), instant(rs, "at"));
+    }
+
+    private static List<String> evidence(String text) {
+        return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(","));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,32 @@
+package io.budgetmonitor.query.alerts;
+
+import io.budgetmonitor.query.monitoring.Rule;
+import io.budgetmonitor.query.monitoring.Severity;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+public class AlertStreamController {
+    private final AlertStreamDispatcher dispatcher;
+
+    public AlertStreamController(AlertStreamDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Operation(summary = "Alert transitions as Server-Sent Events (id = transition id); Last-Event-ID header or "
+            + "lastEventId parameter replays what was missed, in order, before live transitions")
+    @GetMapping(path = "/api/v1/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@RequestParam(required = false) String department,
+                             @RequestParam(required = false) Severity severity,
+                             @RequestParam(required = false) Rule rule,
+                             @RequestParam(required = false) Long lastEventId,
+                             @RequestHeader(value = "Last-Event-ID", required = false) Long lastEventIdHeader) {
+        return dispatcher.subscribe(new AlertFilter(department, severity, rule),
+                lastEventIdHeader != null ? lastEventIdHeader : lastEventId);
+    }
+}

@@ -1,0 +1,6 @@
+package io.budgetmonitor.query.monitoring;
+
+/** Alert severity, in rising order (an alert moving up is ESCALATED). */
+public enum Severity {
+    INFO, WARNING, CRITICAL
+}

@@ -1,0 +1,31 @@
+package io.budgetmonitor.query.rebuild;
+
+import io.budgetmonitor.query.execution.ReadModelStore;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class RebuildController {
+    private final RebuildService rebuild;
+    private final ReadModelDigest digest;
+
+    public RebuildController(RebuildService rebuild, ReadModelDigest digest) {
+        this.rebuild = rebuild;
+        this.digest = digest;
+    }
+
+    @Operation(summary = "Replay the event log into fresh read-model tables and swap them in")
+    @PostMapping("/api/v1/admin/rebuild")
+    public RebuildService.Result rebuild() {
+        return rebuild.rebuild();
+    }
+
+    @Operation(summary = "SHA-256 of each read model's contents (canonical order)")
+    @GetMapping("/api/v1/admin/digest")
+    public Map<String, String> digest() {
+        return digest.digest(ReadModelStore.LIVE);
+    }
+}
