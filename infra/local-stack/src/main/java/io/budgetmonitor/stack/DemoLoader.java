@@ -22,24 +22,24 @@ import java.util.function.Supplier;
  * the readers have applied it (their {@code /api/v1/position}), then leaves a marker so a restart
  * does not load it twice.
  */
-final class DemoLoader {
+public final class DemoLoader {
 
-    static final String DEMO_RESOURCE = "/demo/shijing-2021.ndjson";
+    public static final String DEMO_RESOURCE = "/demo/shijing-2021.ndjson";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Path marker;
 
-    DemoLoader(Path dataDir) {
+    public DemoLoader(Path dataDir) {
         this.marker = dataDir.resolve("scenario-loaded.json");
     }
 
-    boolean alreadyLoaded() {
+    public boolean alreadyLoaded() {
         return Files.exists(marker);
     }
 
     /** @return the import report from the command service */
-    JsonNode load(Supplier<InputStream> scenario, String commandUrl, List<String> readerUrls) {
+    public JsonNode load(Supplier<InputStream> scenario, String commandUrl, List<String> readerUrls) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(commandUrl + "/api/v1/imports"))
                     .header("Content-Type", "application/x-ndjson")
@@ -67,7 +67,7 @@ final class DemoLoader {
     }
 
     /** Read-your-writes: wait until a reader reports it has applied the log up to {@code position}. */
-    void awaitPosition(String readerUrl, long position, Duration timeout) throws IOException, InterruptedException {
+    public void awaitPosition(String readerUrl, long position, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest request = HttpRequest.newBuilder(URI.create(readerUrl + "/api/v1/position")).GET().build();
         while (true) {
