@@ -6,6 +6,7 @@ import io.budgetmonitor.api.wire.BudgetJson;
 import io.budgetmonitor.testkit.PostgresDatabase;
 import io.budgetmonitor.testkit.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +31,7 @@ import java.util.function.Supplier;
  * department codes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability // tests switch metrics export off by default; /actuator/prometheus is part of the contract
 public abstract class IntegrationTest {
 
     private static PostgresDatabase database;
@@ -101,8 +103,9 @@ public abstract class IntegrationTest {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            JsonNode json = body == null || body.isBlank() ? null : JSON.readTree(body);
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, response);
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = body == null || body.isBlank() || !contentType.contains("json") ? null : JSON.readTree(body);
+            return new Response(response.statusCode(), contentType, json, response);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

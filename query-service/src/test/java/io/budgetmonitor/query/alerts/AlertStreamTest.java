@@ -83,7 +83,7 @@ class AlertStreamTest extends IntegrationTest {
     }
 
     private List<Long> storedIdsAfter(long id) {
-        return jdbc.queryForList("select id from alert_transition where department = 'SSE' and id > ? order by id", Long.class, id);
+        return jdbc.queryForList("select id from alert_transition where department = 'SSE' and rule = 'EXECUTION_BEHIND_SCHEDULE' and id > ? order by id", Long.class, id);
     }
 
     @Test
@@ -91,7 +91,7 @@ class AlertStreamTest extends IntegrationTest {
         clock.setDate(LocalDate.of(2021, 6, 30));
         long before = jdbc.queryForObject("select coalesce(max(id), 0) from alert_transition", Long.class);
         List<Sse> seen = new ArrayList<>();
-        try (StreamClient first = new StreamClient("department=SSE", before)) {
+        try (StreamClient first = new StreamClient("department=SSE&rule=EXECUTION_BEHIND_SCHEDULE", before)) {
             publish(AlertFlowTest.behindScenario(scenario(), "SSE"));
             seen.addAll(first.take(3)); // OPENED × 3 (department, fund source, line)
             evaluate("2021-03-31");     // RESOLVED × 3
@@ -105,7 +105,7 @@ class AlertStreamTest extends IntegrationTest {
         List<Long> missed = storedIdsAfter(lastSeen);
         assertThat(missed).hasSize(6);
 
-        try (StreamClient again = new StreamClient("department=SSE", lastSeen)) {
+        try (StreamClient again = new StreamClient("department=SSE&rule=EXECUTION_BEHIND_SCHEDULE", lastSeen)) {
             List<Sse> replayed = again.take(6);
             assertThat(replayed).extracting(Sse::id).containsExactlyElementsOf(missed);
             assertThat(replayed.subList(0, 3)).allSatisfy(e -> assertThat(e.data()).contains("\"transition\":\"REOPENED\""));

@@ -1,0 +1,75 @@
+package io.budgetmonitor.query.rebuild;
+
+import static org.awaitility.Awaitility.await;
+
+import io.budgetmonitor.api.events.BudgetAllocated;
+import io.budgetmonitor.api.events.DisbursementRecorded;
+import io.budgetmonitor.api.events.FiscalYearOpened;
+import io.budgetmonitor.api.values.ExpenditureType;
+import io.budgetmonitor.api.values.FundSource;
+import io.budgetmonitor.api.values.Money;
+import io.budgetmonitor.api.values.ThreePublicCategory;
+import io.budgetmonitor.api.wire.RecordedEvent;
+import io.budgetmonitor.query.support.IntegrationTest;
+import io.budgetmonitor.query.support.ScenarioEvents;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+
+/**
+ * Not an assertion: measures events/s applied while catching up on a large replay, and a full rebuild.
+ * Run with {@code -Dbudget.benchmark=true} (optionally {@code -Dbudget.benchmark.departments=100
+ * -Dbudget.benchmark.events=3000}).
+ */
+class CatchUpBenchmarkTest extends IntegrationTest {
+    @Autowired
+    KafkaListenerEndpointRegistry registry;
+    @Autowired
+    RebuildService rebuild;
+
+    @Test
+    void catchUpAndRebuild() {
+        Assumptions.assumeTrue(Boolean.getBoolean("budget.benchmark"), "benchmark runs only with -Dbudget.benchmark=true");
+        int departments = Integer.getInteger("budget.benchmark.departments", 100);
+        int perDepartment = Integer.getInteger("budget.benchmark.events", 3000);
+        ScenarioEvents s = scenario();
+        List<RecordedEvent> events = new ArrayList<>();
+        for (int d = 0; d < departments; d++) {
+            String dept = "BENCH-" + d;
+            events.add(s.record(new FiscalYearOpened(dept, 2021, dept, "baiyun-2022", List.of(), LocalDate.of(2021, 1, 1))));
+            for (int l = 0; l < 20; l++) {
+                events.add(s.record(new BudgetAllocated(dept, 2021, "L" + l, "line", FundSource.values()[l % 5],
+                        ExpenditureType.values()[l % 3], ThreePublicCategory.NONE, true, Money.of("10000000.00"),
+                        LocalDate.of(2021, 1, 1))));
+            }
+            for (int i = 0; i < perDepartment - 21; i++) {
+                events.add(s.record(new DisbursementRecorded(dept, 2021, "L" + (i % 20), "V" + i, Money.of("100.00"), "p", "x",
+                        false, LocalDate.of(2021, 1 + (i % 12), 10))));
+            }
+        }
+        var container = registry.getListenerContainer("budget-events");
+        container.pause();
+        await().atMost(Duration.ofSeconds(60)).until(container::isPauseRequested);
+        long publishStart = System.nanoTime();
+        publish(events);
+        long published = System.nanoTime();
+        long start = System.nanoTime();
+        container.resume();
+        RecordedEvent last = events.get(events.size() - 1);
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                jdbc.queryForObject("select count(*) from event_log where position between ? and ?", Long.class,
+                        events.get(0).position(), last.position()) == events.size());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("BENCHMARK publish: %d events in %.1f s%n", events.size(), (published - publishStart) / 1e9);
+        System.out.printf("BENCHMARK catch-up: %d events (%d departments) applied in %.1f s = %.0f events/s%n",
+                events.size(), departments, seconds, events.size() / seconds);
+        RebuildService.Result result = rebuild.rebuild();
+        System.out.printf("BENCHMARK rebuild: %d events, %d department-years in %d ms = %.0f events/s%n",
+                result.events(), result.departmentYears(), result.millis(), result.eventsPerSecond());
+    }
+}
