@@ -25,6 +25,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +47,7 @@ class DemoYearEndToEndTest {
     static Path dataDir;
     static LocalStack stack;
     static long demoLines;
+    static JsonNode evaluation;
 
     @BeforeAll
     static void startTheStack() throws IOException {
@@ -95,6 +102,181 @@ class DemoYearEndToEndTest {
                 rows.next();
                 return rows.getBigDecimal(1);
             }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theMonitorShowsTheSeedsExecutionFigures() throws Exception {
+        JsonNode execution = get(stack.url(Service.QUERY) + "/api/v1/departments/BY-SJ/years/2021/execution");
+        assertThat(execution.path("budget").asText()).isEqualTo("160610200.00");
+        assertThat(execution.path("executed").asText()).isEqualTo("150426500.00");
+        assertThat(execution.path("executionRate").asText()).isEqualTo("0.9366");
+        assertThat(execution.path("basic").path("executionRate").asText()).isEqualTo("0.8640");
+        assertThat(execution.path("averageQuarterlyRate").asText()).isEqualTo("0.9795");
+        assertThat(execution.path("quarters").get(1).path("scoredRate").asText()).isEqualTo("1.0000");
+        for (int q : new int[]{0, 2, 3}) {
+            assertThat(new BigDecimal(execution.path("quarters").get(q).path("scoredRate").asText())).isLessThan(BigDecimal.ONE);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theYearEndEvaluationReproducesTheSeedToTheCent() throws Exception {
+        HttpResponse<String> response = post(stack.url(Service.SCORING) + "/api/v1/evaluations",
+                "{\"department\":\"BY-SJ\",\"fiscalYear\":2021,\"rubric\":\"baiyun-2022\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        evaluation = JSON.readTree(response.body());
+        assertThat(evaluation.path("total").decimalValue()).isEqualByComparingTo("90.25");
+        assertThat(evaluation.path("grade").asText()).isEqualTo("优");
+        assertThat(evaluation.path("parts").path("A").path("points").decimalValue()).isEqualByComparingTo("42.25");
+        assertThat(evaluation.path("parts").path("B").path("points").decimalValue()).isEqualByComparingTo("48");
+        Map<String, String> seed = new java.util.LinkedHashMap<>();
+        seed.put("A1", "15.33");
+        seed.put("A1.1", "1.87");
+        seed.put("A1.2", "3");
+        seed.put("A1.3", "2");
+        seed.put("A1.4", "1.5");
+        seed.put("A1.5", "1.96");
+        seed.put("A1.6", "2");
+        seed.put("A1.7", "3");
+        seed.put("A2", "2");
+        seed.put("A3", "4");
+        seed.put("A4", "4");
+        seed.put("A5", "4");
+        seed.put("A6", "12.92");
+        seed.put("A6.1", "2.5");
+        seed.put("A6.2", "2");
+        seed.put("A6.3", "2");
+        seed.put("A6.4", "1.92");
+        seed.put("A6.5", "3");
+        seed.put("A6.6", "1.5");
+        Map<String, JsonNode> byCode = new java.util.HashMap<>();
+        evaluation.path("indicators").forEach(i -> byCode.put(i.path("code").asText(), i));
+        evaluation.path("tasks").forEach(t -> byCode.putIfAbsent(t.path("code").asText(), t));
+        seed.forEach((code, points) -> assertThat(byCode.get(code)).as(code).isNotNull()
+                .extracting(i -> i.path("points").decimalValue()).usingComparator(BigDecimal::compareTo)
+                .as(code).isEqualTo(new BigDecimal(points)));
+        String[] tasks = {"8", "8", "10", "8", "6", "8", "0"};
+        for (int t = 0; t < tasks.length; t++) {
+            String code = "B" + (t + 1);
+            assertThat(byCode.get(code)).as(code).isNotNull();
+            assertThat(byCode.get(code).path("points").decimalValue()).as(code).isEqualByComparingTo(tasks[t]);
+        }
+        assertThat(byCode.get("A1.1").path("value").asText()).isEqualTo("0.9366");
+        assertThat(byCode.get("A1.1").path("explanation").asText()).contains("93.66%").contains("1.87");
+        assertThat(evaluation.path("position").asLong()).isGreaterThanOrEqualTo(stack.importReport().orElseThrow().path("position").asLong());
+    }
+
+    @Test
+    @Order(5)
+    void theReportExplainsEveryIndicator() throws Exception {
+        HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(Service.SCORING)
+                + "/api/v1/evaluations/" + evaluation.path("id").asText() + "/report")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).contains("90.25").contains("42.25").contains("预算完成率").contains("1.87")
+                .contains("未在规定时间内").contains("746.67%");
+    }
+
+    @Test
+    @Order(6)
+    void anOverspendIsRefusedRecordedAndAlertedToSubscribers() throws Exception {
+        BlockingQueue<String> stream = new LinkedBlockingQueue<>();
+        CompletableFuture<HttpResponse<Void>> subscription = HTTP.sendAsync(HttpRequest.newBuilder(
+                        URI.create(stack.url(Service.QUERY) + "/api/v1/alerts/stream?department=BY-SJ"))
+                        .header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.fromLineSubscriber(new LineCollector(stream)));
+        try {
+            // the demo year is closed, so the next year is opened for the attempt
+            String ndjson = String.join("\n",
+                    "{\"type\":\"OpenFiscalYear\",\"department\":\"BY-SJ\",\"fiscalYear\":2022,\"departmentName\":\"石井街道\",\"occurredOn\":\"2022-01-01\"}",
+                    "{\"type\":\"AllocateBudget\",\"department\":\"BY-SJ\",\"fiscalYear\":2022,\"line\":\"GP-PUB-01\",\"name\":\"商品和服务支出\",\"fundSource\":\"GENERAL_PUBLIC_BUDGET\",\"expenditureType\":\"PUBLIC_EXPENSE\",\"threePublic\":\"NONE\",\"appropriation\":true,\"amount\":\"1000.00\",\"occurredOn\":\"2022-01-01\"}",
+                    "");
+            HttpResponse<String> opened = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(Service.COMMAND) + "/api/v1/imports"))
+                    .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(JSON.readTree(opened.body()).path("accepted").asInt()).as(opened.body()).isEqualTo(2);
+            HttpResponse<String> refused = post(stack.url(Service.COMMAND) + "/api/v1/departments/BY-SJ/years/2022/lines/GP-PUB-01/disbursements",
+                    "{\"voucher\":\"2022-000001\",\"amount\":\"5000.00\",\"payee\":\"某物业公司\",\"purpose\":\"物业费\",\"procurement\":false,\"occurredOn\":\"2022-01-10\"}");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(JSON.readTree(refused.body()).path("available").asText()).isEqualTo("1000.00");
+            String alert = awaitLine(stream, l -> l.contains("OVERSPEND_ATTEMPT"), Duration.ofSeconds(60));
+            assertThat(alert).contains("2022");
+        } finally {
+            subscription.cancel(true);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aRestartOnTheSameDataKeepsTheFiguresAndDoesNotLoadTheDemoTwice() throws Exception {
+        long eventsBefore = countEvents();
+        List<Long> pids = stack.servicePids();
+        stack.close();
+        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .as("service process %s still alive after close", pid).isFalse());
+        stack = new LocalStack(settings(dataDir), line -> System.out.println("[stack] " + line)).start();
+        assertThat(stack.importReport()).as("demo loaded again").isEmpty();
+        assertThat(countEvents()).isEqualTo(eventsBefore);
+        JsonNode execution = get(stack.url(Service.QUERY) + "/api/v1/departments/BY-SJ/years/2021/execution");
+        assertThat(execution.path("executionRate").asText()).isEqualTo("0.9366");
+        HttpResponse<String> again = post(stack.url(Service.SCORING) + "/api/v1/evaluations",
+                "{\"department\":\"BY-SJ\",\"fiscalYear\":2021}");
+        assertThat(JSON.readTree(again.body()).path("total").decimalValue()).isEqualByComparingTo("90.25");
+    }
+
+    @Test
+    @Order(8)
+    void shutdownLeavesNoProcessBehind() {
+        List<Long> pids = stack.servicePids();
+        assertThat(pids).hasSize(3);
+        stack.close();
+        stack = null;
+        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .as("service process %s still alive", pid).isFalse());
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
+                .as("children of the test JVM").isEmpty();
+    }
+
+    private long countEvents() throws SQLException {
+        try (Connection db = DriverManager.getConnection(stack.jdbcUrl(Service.COMMAND), "postgres", "postgres");
+             ResultSet rows = db.createStatement().executeQuery("select count(*) from domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String awaitLine(BlockingQueue<String> lines, java.util.function.Predicate<String> wanted, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line != null && wanted.test(line)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no matching line on the stream within " + timeout);
+    }
+
+    /** Collects the lines of a text/event-stream response as they arrive. */
+    private record LineCollector(BlockingQueue<String> lines) implements Flow.Subscriber<String> {
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String item) {
+            lines.add(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+        }
+
+        @Override
+        public void onComplete() {
         }
     }
 

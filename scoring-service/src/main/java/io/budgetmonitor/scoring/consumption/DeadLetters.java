@@ -28,7 +28,13 @@ public class DeadLetters {
 
     public void park(ConsumerRecord<String, byte[]> record, RecordedEvent decoded, String aggregateId, Long sequence,
                      Throwable error) {
-        String message = error.getClass().getSimpleName() + ": " + error.getMessage();
+        insert(record, decoded, aggregateId, sequence, error);
+        announce(record, error);
+    }
+
+    /** Stores the dead letter only; the batch path announces it once its transaction committed. */
+    void insert(ConsumerRecord<String, byte[]> record, RecordedEvent decoded, String aggregateId, Long sequence,
+                Throwable error) {
         jdbc.update("""
                 INSERT INTO dead_letter (topic, kafka_partition, kafka_offset, kafka_key, event_id, event_type, aggregate_id,
                   sequence_number, position, payload, headers, error)
@@ -36,10 +42,19 @@ public class DeadLetters {
                 record.topic(), record.partition(), record.offset(), record.key(),
                 decoded == null ? header(record, "ce_id") : decoded.eventId(),
                 decoded == null ? header(record, "ce_type") : decoded.type(),
-                aggregateId, sequence, decoded == null ? null : decoded.position(), record.value(), headers(record), message);
+                aggregateId, sequence, decoded == null ? null : decoded.position(), record.value(), headers(record), message(error));
+    }
+
+    /** Counts and logs a parked message (after the fact: a rolled-back attempt must not count). */
+    void announce(ConsumerRecord<String, byte[]> record, Throwable error) {
+        String message = message(error);
         metrics.deadLetters.increment();
         log.error("parked poison message {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
                 record.key(), message);
+    }
+
+    private static String message(Throwable error) {
+        return error.getClass().getSimpleName() + ": " + error.getMessage();
     }
 
     public long count() {

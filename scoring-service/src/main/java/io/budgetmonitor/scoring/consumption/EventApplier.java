@@ -137,7 +137,7 @@ public class EventApplier {
         }
     }
 
-    private static String json(BudgetEvent event) {
+    static String json(BudgetEvent event) {
         try {
             return BudgetJson.mapper().writeValueAsString(event);
         } catch (IOException e) {
@@ -145,7 +145,7 @@ public class EventApplier {
         }
     }
 
-    private static BudgetEvent parse(String type, String payload) {
+    static BudgetEvent parse(String type, String payload) {
         Class<? extends BudgetEvent> eventClass = EventTypes.classOf(type)
                 .orElseThrow(() -> new UnreadableEventException("held event of unknown type " + type));
         try {
