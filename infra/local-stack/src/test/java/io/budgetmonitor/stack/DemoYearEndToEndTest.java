@@ -154,9 +154,10 @@ class DemoYearEndToEndTest {
         Map<String, JsonNode> byCode = new java.util.HashMap<>();
         evaluation.path("indicators").forEach(i -> byCode.put(i.path("code").asText(), i));
         evaluation.path("tasks").forEach(t -> byCode.putIfAbsent(t.path("code").asText(), t));
-        seed.forEach((code, points) -> assertThat(byCode.get(code)).as(code).isNotNull()
-                .extracting(i -> i.path("points").decimalValue()).usingComparator(BigDecimal::compareTo)
-                .as(code).isEqualTo(new BigDecimal(points)));
+        seed.forEach((code, points) -> {
+            assertThat(byCode.get(code)).as(code).isNotNull();
+            assertThat(byCode.get(code).path("points").decimalValue()).as(code).isEqualByComparingTo(points);
+        });
         String[] tasks = {"8", "8", "10", "8", "6", "8", "0"};
         for (int t = 0; t < tasks.length; t++) {
             String code = "B" + (t + 1);

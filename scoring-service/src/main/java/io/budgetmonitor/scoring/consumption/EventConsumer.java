@@ -1,11 +1,12 @@
 package io.budgetmonitor.scoring.consumption;
 
 import io.budgetmonitor.api.wire.CloudEventCodec;
-import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.api.wire.Topics;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,24 +16,35 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.List;
 
 /**
- * Consumes {@code budget.events.v1}. A poll's batch is applied in one database transaction, each record
- * under a savepoint so a poison one is parked without undoing the others; the container commits the
- * Kafka offsets only after that transaction committed (ack mode BATCH), so a crash in between means a
- * redelivery, which the sequence numbers turn into a no-op.
+ * Consumes {@code budget.events.v1}. A poll's batch is applied in one database transaction; the
+ * container commits the Kafka offsets only after that transaction committed (ack mode BATCH), so a
+ * crash in between means a redelivery, which the sequence numbers turn into a no-op.
+ *
+ * <p>Fast path: the whole batch at once ({@link BatchApplier}: sequence decisions in memory, batched
+ * writes). Slow path, only if the fast path fails (a poison event, or a database error): the fast
+ * path's transaction is rolled back and the batch re-applied one record at a time, each under a
+ * savepoint, so the poison one is parked without undoing the others. Both paths give the same result.
  */
 @Component
 public class EventConsumer {
 
+    private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+
     private final CloudEventDeserializer deserializer = new CloudEventDeserializer();
     private final CloudEventCodec codec = new CloudEventCodec();
+    private final BatchApplier batchApplier;
     private final EventApplier applier;
     private final DeadLetters deadLetters;
+    private final ConsumerMetrics metrics;
     private final TransactionTemplate batchTransaction;
     private final TransactionTemplate savepoint;
 
-    public EventConsumer(EventApplier applier, DeadLetters deadLetters, PlatformTransactionManager transactions) {
+    public EventConsumer(BatchApplier batchApplier, EventApplier applier, DeadLetters deadLetters, ConsumerMetrics metrics,
+                         PlatformTransactionManager transactions) {
+        this.batchApplier = batchApplier;
         this.applier = applier;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
         this.batchTransaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -41,24 +53,40 @@ public class EventConsumer {
     @KafkaListener(id = "scoring-events", topics = Topics.BUDGET_EVENTS, groupId = "scoring-service", batch = "true",
             autoStartup = "${scoring.listener.auto-startup:true}")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        batchTransaction.executeWithoutResult(status -> records.forEach(this::handle));
+        List<Delivery> deliveries = records.stream().map(this::decode).toList();
+        BatchApplier.Result result;
+        try {
+            result = batchTransaction.execute(status -> batchApplier.apply(deliveries));
+        } catch (RuntimeException failed) {
+            // rolled back as a whole; one by one isolates the record at fault (and retries a transient error once)
+            metrics.batchFallbacks.increment();
+            log.warn("batch of {} records failed as a whole ({}); re-applying it one by one", records.size(), failed.toString());
+            oneByOne(deliveries);
+            return;
+        }
+        result.report(metrics, deadLetters);
     }
 
-    /** Applies one record (for the listener and for tests that feed records directly). */
+    /** The reference path: every record under its own savepoint (the fallback, and the oracle of the tests). */
+    void oneByOne(List<Delivery> deliveries) {
+        batchTransaction.executeWithoutResult(status -> deliveries.forEach(this::handle));
+    }
+
+    /** Applies one record (for tests that feed records directly, inside a transaction). */
     void handle(ConsumerRecord<String, byte[]> record) {
-        RecordedEvent event;
-        try {
-            CloudEvent cloudEvent = deserializer.deserialize(record.topic(), record.headers(), record.value());
-            event = codec.decode(cloudEvent);
-        } catch (RuntimeException unreadable) {
-            String aggregateId = DeadLetters.header(record, "ce_subject");
-            Long sequence = parseLong(DeadLetters.header(record, "ce_" + CloudEventCodec.SEQUENCE_NUMBER));
-            deadLetters.park(record, null, aggregateId, sequence, unreadable);
-            if (aggregateId != null && sequence != null) {
-                applier.skipParked(aggregateId, sequence);
+        handle(decode(record));
+    }
+
+    private void handle(Delivery delivery) {
+        ConsumerRecord<String, byte[]> record = delivery.record();
+        if (!delivery.isReadable()) {
+            deadLetters.park(record, null, delivery.aggregateId(), delivery.sequence(), delivery.unreadable());
+            if (delivery.hasStreamCoordinates()) {
+                applier.skipParked(delivery.aggregateId(), delivery.sequence());
             }
             return;
         }
+        var event = delivery.event();
         try {
             savepoint.executeWithoutResult(status -> applier.apply(event));
         } catch (RuntimeException refused) {
@@ -67,11 +95,12 @@ public class EventConsumer {
         }
     }
 
-    private static Long parseLong(String value) {
+    Delivery decode(ConsumerRecord<String, byte[]> record) {
         try {
-            return value == null ? null : Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return null;
+            CloudEvent cloudEvent = deserializer.deserialize(record.topic(), record.headers(), record.value());
+            return Delivery.readable(record, codec.decode(cloudEvent));
+        } catch (RuntimeException unreadable) {
+            return Delivery.unreadable(record, unreadable);
         }
     }
 }
