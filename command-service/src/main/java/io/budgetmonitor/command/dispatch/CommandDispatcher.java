@@ -2,7 +2,9 @@ package io.budgetmonitor.command.dispatch;
 
 import io.budgetmonitor.api.commands.BudgetCommand;
 import io.budgetmonitor.command.eventstore.EventLog;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Service;
 
@@ -15,12 +17,18 @@ import java.util.List;
 @Service
 public class CommandDispatcher {
 
+    /** Attempts of a command decided inside a caller's transaction before a lost race is reported. */
+    private static final int IN_PLACE_ATTEMPTS = 5;
+
     private final CommandGateway gateway;
+    private final CommandGateway inPlaceGateway;
     private final CommandReceipts receipts;
     private final EventLog eventLog;
 
-    public CommandDispatcher(CommandGateway gateway, CommandReceipts receipts, EventLog eventLog) {
+    public CommandDispatcher(CommandGateway gateway, CommandBus commandBus, CommandReceipts receipts, EventLog eventLog) {
         this.gateway = gateway;
+        // no retry scheduler: its thread would not share the caller's transaction (see dispatchInPlace)
+        this.inPlaceGateway = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.receipts = receipts;
         this.eventLog = eventLog;
     }
@@ -30,9 +38,31 @@ public class CommandDispatcher {
      * exceptions the aggregates throw (e.g. {@code CommandRefusedException}).
      */
     public Dispatched dispatch(BudgetCommand command, RequestMetadata metadata) {
+        return dispatch(gateway, command, metadata);
+    }
+
+    /**
+     * Decides the command on the calling thread, inside the transaction the caller already holds
+     * (each command gets a savepoint: Axon's units of work run NESTED), retrying a lost race here
+     * too. The import uses it to commit many lines at once; the retry scheduler's thread could not
+     * see the caller's uncommitted events and would wait on them forever.
+     */
+    public Dispatched dispatchInPlace(BudgetCommand command, RequestMetadata metadata) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return dispatch(inPlaceGateway, command, metadata);
+            } catch (RuntimeException failure) {
+                if (attempt >= IN_PLACE_ATTEMPTS || !RetryableFailures.isRetryable(failure)) {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    private Dispatched dispatch(CommandGateway via, BudgetCommand command, RequestMetadata metadata) {
         String receipt = receipts.open();
         try {
-            Object result = gateway.sendAndWait(command, metadata.toMetaData().and(CommandReceipts.RECEIPT, receipt));
+            Object result = via.sendAndWait(command, metadata.toMetaData().and(CommandReceipts.RECEIPT, receipt));
             List<EventMessage<?>> stored = receipts.close(receipt);
             return new Dispatched(command, result, stored.stream().map(RecordedEventRef::of).toList());
         } finally {

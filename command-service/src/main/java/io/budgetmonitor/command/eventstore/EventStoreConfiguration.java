@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.budgetmonitor.api.wire.BudgetJson;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -18,7 +17,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,15 +40,21 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
-    /** Spring's transaction manager drives Axon's units of work: one database transaction per command. */
+    /** Spring's transaction manager drives Axon's units of work (see {@link NestedSpringTransactionManager}). */
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new SpringTransactionManager(transactionManager);
+        return new NestedSpringTransactionManager(transactionManager);
     }
 
+    /**
+     * The connection of the current Spring transaction. Deliberately NOT wrapped in Axon's
+     * {@code UnitOfWorkAwareConnectionProviderWrapper}: that wrapper commits or rolls back the raw
+     * connection when a unit of work ends, behind Spring's back, which would commit an import batch
+     * line by line and roll a whole batch back for one refused line.
+     */
     @Bean
     public ConnectionProvider connectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean

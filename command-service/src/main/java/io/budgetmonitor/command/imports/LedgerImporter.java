@@ -20,7 +20,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,9 +47,19 @@ public class LedgerImporter {
     private final CommandDispatcher dispatcher;
     private final EventLog eventLog;
     private final Counter linesCounter;
+    private final PlatformTransactionManager transactions;
+    private final int batchLines;
+    private final long batchNanos;
+
+    private static final TransactionDefinition BATCH = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 
     public LedgerImporter(ObjectMapper mapper, CommandBinder binder, CommandDispatcher dispatcher, EventLog eventLog,
-                          MeterRegistry meterRegistry) {
+                          MeterRegistry meterRegistry, PlatformTransactionManager transactions,
+                          @Value("${budget.imports.batch-lines:250}") int batchLines,
+                          @Value("${budget.imports.batch-millis:2000}") long batchMillis) {
+        this.transactions = transactions;
+        this.batchLines = batchLines;
+        this.batchNanos = batchMillis * 1_000_000;
         this.commandReader = mapper.readerFor(BudgetCommand.class);
         this.binder = binder;
         this.dispatcher = dispatcher;
@@ -54,11 +69,9 @@ public class LedgerImporter {
 
     public ImportReport run(BufferedReader ndjson, RequestMetadata metadata) throws IOException {
         long started = System.nanoTime();
+        Tally tally = new Tally();
+        Batch batch = null;
         long lineNumber = 0;
-        long accepted = 0;
-        long duplicates = 0;
-        List<RejectedLine> rejected = new ArrayList<>();
-        List<String> lastStoredEvents = List.of();
         String text;
         while ((text = ndjson.readLine()) != null) {
             lineNumber++;
@@ -71,38 +84,124 @@ public class LedgerImporter {
                 command = binder.validate(commandReader.readValue(text));
             } catch (JsonProcessingException e) {
                 InvalidInputException invalid = InputErrors.unreadable(e);
-                rejected.add(new RejectedLine(lineNumber, 400, invalid.title(), invalid.getMessage()));
+                tally.rejected.add(new RejectedLine(lineNumber, 400, invalid.title(), invalid.getMessage()));
                 continue;
             } catch (InvalidInputException invalid) {
-                rejected.add(new RejectedLine(lineNumber, 400, invalid.title(), invalid.getMessage()));
+                tally.rejected.add(new RejectedLine(lineNumber, 400, invalid.title(), invalid.getMessage()));
                 continue;
             }
-            try {
-                Dispatched dispatched = dispatcher.dispatch(command, metadata);
-                if (!dispatched.recorded().isEmpty()) {
-                    lastStoredEvents = dispatched.eventIds();
-                }
-                if (dispatched.result() instanceof DisbursementOutcome.AlreadyRecorded) {
-                    duplicates++;
-                } else if (dispatched.result() instanceof DisbursementOutcome.Rejected refusal) {
-                    rejected.add(new RejectedLine(lineNumber, 409, DisbursementProblems.REJECTED_TITLE, DisbursementProblems.detail(refusal)));
-                } else {
-                    accepted++;
-                }
-            } catch (RuntimeException failure) {
-                ProblemDetail problem = Problems.forCommandFailure(failure).orElse(null);
-                if (problem == null) {
-                    log.error("import line {} failed", lineNumber, failure);
-                    rejected.add(new RejectedLine(lineNumber, 500, "Internal error", String.valueOf(failure.getMessage())));
-                } else {
-                    rejected.add(new RejectedLine(lineNumber, problem.getStatus(), problem.getTitle(), problem.getDetail()));
-                }
+            if (batch == null) {
+                batch = new Batch(transactions.getTransaction(BATCH));
+            }
+            apply(lineNumber, command, metadata, batch);
+            if (batch.isFull()) {
+                batch.commit(tally);
+                batch = null;
             }
         }
-        long position = eventLog.positionOf(lastStoredEvents);
+        if (batch != null) {
+            batch.commit(tally);
+        }
+        long position = eventLog.positionOf(tally.lastStoredEvents);
         long elapsedMillis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         log.info("imported {} lines in {} ms ({} lines/s): {} accepted, {} duplicates, {} rejected, position {}",
-                lineNumber, elapsedMillis, lineNumber * 1000 / elapsedMillis, accepted, duplicates, rejected.size(), position);
-        return new ImportReport(accepted, duplicates, rejected, position, lineNumber, elapsedMillis);
+                lineNumber, elapsedMillis, lineNumber * 1000 / elapsedMillis, tally.accepted, tally.duplicates,
+                tally.rejected.size(), position);
+        return new ImportReport(tally.accepted, tally.duplicates, tally.rejected, position, lineNumber, elapsedMillis);
+    }
+
+    /** Decides one line inside the batch's transaction (its own savepoint) and notes the outcome. */
+    private void apply(long lineNumber, BudgetCommand command, RequestMetadata metadata, Batch batch) {
+        batch.lines++;
+        try {
+            Dispatched dispatched = dispatcher.dispatchInPlace(command, metadata);
+            if (!dispatched.recorded().isEmpty()) {
+                batch.lastStoredEvents = dispatched.eventIds();
+            }
+            if (dispatched.result() instanceof DisbursementOutcome.AlreadyRecorded) {
+                batch.duplicates.add(lineNumber);
+            } else if (dispatched.result() instanceof DisbursementOutcome.Rejected refusal) {
+                // refused by availability control, and the refusal is stored: it commits with the batch
+                batch.refused.add(new RejectedLine(lineNumber, 409, DisbursementProblems.REJECTED_TITLE,
+                        DisbursementProblems.detail(refusal)));
+            } else {
+                batch.accepted.add(lineNumber);
+            }
+        } catch (RuntimeException failure) {
+            ProblemDetail problem = Problems.forCommandFailure(failure).orElse(null);
+            if (problem == null) {
+                log.error("import line {} failed", lineNumber, failure);
+                batch.failed.add(new RejectedLine(lineNumber, 500, "Internal error", String.valueOf(failure.getMessage())));
+            } else {
+                batch.failed.add(new RejectedLine(lineNumber, problem.getStatus(), problem.getTitle(), problem.getDetail()));
+            }
+        }
+    }
+
+    /** What the whole import came to. Only rejected lines are kept: memory stays flat. */
+    private static final class Tally {
+        long accepted;
+        long duplicates;
+        final List<RejectedLine> rejected = new ArrayList<>();
+        List<String> lastStoredEvents = List.of();
+    }
+
+    /**
+     * Lines committed together: one database commit (one fsync) per batch instead of per line is
+     * what makes a 5,000-line year import in seconds. Each command still has its own savepoint, so
+     * a refused line is rolled back alone. A batch is kept short (lines and time) because Axon's
+     * tracking processors treat a global index that stays invisible for long as a gap.
+     */
+    private final class Batch {
+        final TransactionStatus transaction;
+        final long openedAt = System.nanoTime();
+        int lines;
+        final List<Long> accepted = new ArrayList<>();
+        final List<Long> duplicates = new ArrayList<>();
+        final List<RejectedLine> refused = new ArrayList<>();
+        final List<RejectedLine> failed = new ArrayList<>();
+        List<String> lastStoredEvents = List.of();
+
+        Batch(TransactionStatus transaction) {
+            this.transaction = transaction;
+        }
+
+        boolean isFull() {
+            return lines >= batchLines || System.nanoTime() - openedAt >= batchNanos;
+        }
+
+        void commit(Tally tally) {
+            try {
+                transactions.commit(transaction);
+            } catch (RuntimeException commitFailure) {
+                // nothing of the batch is stored: every line it applied is reported as not applied
+                log.error("import batch of {} lines failed to commit", lines, commitFailure);
+                tally.rejected.addAll(failed);
+                for (Long line : accepted) {
+                    tally.rejected.add(notStored(line, commitFailure));
+                }
+                for (Long line : duplicates) {
+                    tally.rejected.add(notStored(line, commitFailure));
+                }
+                for (RejectedLine line : refused) {
+                    tally.rejected.add(notStored(line.line(), commitFailure));
+                }
+                tally.rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
+                return;
+            }
+            tally.accepted += accepted.size();
+            tally.duplicates += duplicates.size();
+            tally.rejected.addAll(refused);
+            tally.rejected.addAll(failed);
+            tally.rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
+            if (!lastStoredEvents.isEmpty()) {
+                tally.lastStoredEvents = lastStoredEvents;
+            }
+        }
+
+        private RejectedLine notStored(long line, RuntimeException cause) {
+            return new RejectedLine(line, 503, "Not stored", "the batch holding this line failed to commit: "
+                    + cause.getMessage());
+        }
     }
 }
