@@ -34,6 +34,7 @@ public final class DistrictBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final int IMPORTERS = 2;
 
     private final List<String> results = new ArrayList<>();
     private final Path dataDir;
@@ -62,20 +63,28 @@ public final class DistrictBench {
         try (LocalStack stack = start("command")) {
             DemoLoader loader = new DemoLoader(dataDir);
             Instant begin = Instant.now();
-            JsonNode report = null;
+            // departments are independent aggregates: two importers keep both cores busy
+            java.util.concurrent.ExecutorService importers = java.util.concurrent.Executors.newFixedThreadPool(IMPORTERS);
+            List<java.util.concurrent.Future<JsonNode>> imports = new ArrayList<>();
             for (int i = 1; i <= departments; i++) {
                 String scenario = demo.replace("\"department\":\"BY-SJ\"", "\"department\":\"" + department(i) + "\"");
                 byte[] bytes = scenario.getBytes(StandardCharsets.UTF_8);
-                report = loader.load(() -> new ByteArrayInputStream(bytes), stack.url(Service.COMMAND), List.of());
-                lines += report.path("accepted").asLong() + report.path("rejected").size();
+                imports.add(importers.submit(() -> loader.load(() -> new ByteArrayInputStream(bytes), stack.url(Service.COMMAND), List.of())));
             }
+            JsonNode report = null;
+            for (var done : imports) {
+                JsonNode one = done.get();
+                lines += one.path("accepted").asLong() + one.path("rejected").size();
+                report = report == null || one.path("position").asLong() > report.path("position").asLong() ? one : report;
+            }
+            importers.shutdown();
             if (big) {
                 report = loader.load(() -> bigYear(100_000), stack.url(Service.COMMAND), List.of());
                 lines += report.path("accepted").asLong() + report.path("rejected").size();
             }
             double seconds = seconds(begin);
             position = report.path("position").asLong();
-            record("import through POST /api/v1/imports", String.format("%,d lines in %.1f s = %,.0f lines/s (log position %,d)",
+            record("import through POST /api/v1/imports (" + IMPORTERS + " concurrent importers)", String.format("%,d lines in %.1f s = %,.0f lines/s (log position %,d)",
                     lines, seconds, lines / seconds, position));
         }
         try (LocalStack stack = start("query")) {

@@ -40,10 +40,10 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
-    /** Spring's transaction manager drives Axon's units of work (see {@link NestedSpringTransactionManager}). */
+    /** Spring's transaction manager drives Axon's units of work (see {@link NestedUnitOfWorkTransactions}). */
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new NestedSpringTransactionManager(transactionManager);
+        return new NestedUnitOfWorkTransactions(transactionManager);
     }
 
     /**

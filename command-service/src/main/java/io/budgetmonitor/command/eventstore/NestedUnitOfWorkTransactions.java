@@ -15,11 +15,11 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * transaction; a savepoint would be neither released nor rolled back, and a failed command's
  * partial writes would ride along with the batch. Here a savepoint is completed too.
  */
-public class NestedSpringTransactionManager extends SpringTransactionManager {
+public class NestedUnitOfWorkTransactions extends SpringTransactionManager {
 
     private final PlatformTransactionManager transactions;
 
-    public NestedSpringTransactionManager(PlatformTransactionManager transactions) {
+    public NestedUnitOfWorkTransactions(PlatformTransactionManager transactions) {
         super(transactions, new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
         this.transactions = transactions;
     }
