@@ -16,17 +16,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
  * Not an assertion: measures events/s applied while catching up on a large replay, and a full rebuild.
- * Run with {@code -Dbudget.benchmark=true} (optionally {@code -Dbudget.benchmark.departments=100
- * -Dbudget.benchmark.events=3000}).
+ * Not part of the suite (the class name is outside surefire's includes); run it by name:
+ * {@code ./mvnw -pl query-service test -Dtest=CatchUpBenchmark} (optionally
+ * {@code -Dbudget.benchmark.departments=100 -Dbudget.benchmark.events=3000}).
  */
-class CatchUpBenchmarkTest extends IntegrationTest {
+class CatchUpBenchmark extends IntegrationTest {
     @Autowired
     KafkaListenerEndpointRegistry registry;
     @Autowired
@@ -34,7 +34,6 @@ class CatchUpBenchmarkTest extends IntegrationTest {
 
     @Test
     void catchUpAndRebuild() {
-        Assumptions.assumeTrue(Boolean.getBoolean("budget.benchmark"), "benchmark runs only with -Dbudget.benchmark=true");
         int departments = Integer.getInteger("budget.benchmark.departments", 100);
         int perDepartment = Integer.getInteger("budget.benchmark.events", 3000);
         ScenarioEvents s = scenario();

@@ -18,7 +18,6 @@ import io.budgetmonitor.scoring.it.EventFactory;
 import io.budgetmonitor.testkit.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -41,14 +40,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Benchmark, not a timed assertion: {@code ./mvnw -pl scoring-service test -Dtest=SnapshotBenchmarkTest -Dbench=true}.
+ * Benchmark, not a timed assertion, and not part of the suite (outside surefire's includes):
+ * {@code ./mvnw -pl scoring-service test -Dtest=SnapshotBenchmark}.
  * Feeds events through the consumer's batch path (CloudEvent headers + bytes → decode → apply, 500 per
  * transaction, as a Kafka poll would) and times {@code POST /api/v1/evaluations} over HTTP.
  * Results go to stdout and {@code target/bench-results.txt}.
  */
-@EnabledIfSystemProperty(named = "bench", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "scoring.listener.auto-startup=false")
-class SnapshotBenchmarkTest {
+class SnapshotBenchmark {
 
     private static final int BATCH = 500;
 
