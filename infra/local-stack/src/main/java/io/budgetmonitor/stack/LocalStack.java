@@ -120,6 +120,8 @@ public final class LocalStack implements AutoCloseable {
             properties.put("spring.datasource.username", settings.postgresUser());
             properties.put("spring.datasource.password", settings.postgresPassword());
             properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
+            // one machine, one PostgreSQL: a backend costs ~20 MB, and a few connections per service suffice
+            properties.put("spring.datasource.hikari.maximum-pool-size", "5");
             processes.put(service, ServiceProcess.launch(service, ServiceProcess.jarOf(service, settings.projectRoot()),
                     ports.get(service), settings.javaOptions(), properties,
                     settings.dataDir().resolve("logs").resolve(service.artifact() + ".log")));
