@@ -37,6 +37,16 @@ public class EventLog {
                 .stream().findFirst().orElseGet(this::head);
     }
 
+    /** The global index (log position) of one stored event. */
+    public long globalIndexOf(String eventId) {
+        Long position = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+                Long.class, eventId);
+        if (position == null) {
+            throw new IllegalStateException("event " + eventId + " is not in the event store");
+        }
+        return position;
+    }
+
     /** The position of the latest event in the log (0 when empty). */
     public long head() {
         Long position = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);

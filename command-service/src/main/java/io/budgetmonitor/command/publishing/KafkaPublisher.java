@@ -3,13 +3,13 @@ package io.budgetmonitor.command.publishing;
 import io.budgetmonitor.api.events.BudgetEvent;
 import io.budgetmonitor.api.wire.CloudEventCodec;
 import io.budgetmonitor.api.wire.RecordedEvent;
+import io.budgetmonitor.command.eventstore.EventLog;
 import io.budgetmonitor.command.dispatch.RequestMetadata;
 import io.cloudevents.CloudEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -44,9 +44,12 @@ public class KafkaPublisher {
     private final CloudEventCodec codec;
     private final String topic;
     private final long ackTimeoutSeconds;
+    private final EventLog eventLog;
 
-    public KafkaPublisher(KafkaTemplate<String, CloudEvent> budgetEventsTemplate, CloudEventCodec codec, PublishingProperties properties) {
+    public KafkaPublisher(KafkaTemplate<String, CloudEvent> budgetEventsTemplate, CloudEventCodec codec,
+                          PublishingProperties properties, EventLog eventLog) {
         this.kafka = budgetEventsTemplate;
+        this.eventLog = eventLog;
         this.codec = codec;
         this.topic = properties.topic();
         this.ackTimeoutSeconds = properties.ackTimeout().toSeconds();
@@ -54,20 +57,23 @@ public class KafkaPublisher {
 
     @EventHandler
     void on(BudgetEvent event, EventMessage<?> message) {
-        RecordedEvent recorded = toRecorded(event, message);
+        RecordedEvent recorded = toRecorded(event, message, eventLog.globalIndexOf(message.getIdentifier()));
         CompletableFuture<SendResult<String, CloudEvent>> sent = kafka.send(topic, recorded.aggregateId(), codec.encode(recorded));
         pendingSends().add(sent);
     }
 
-    static RecordedEvent toRecorded(BudgetEvent event, EventMessage<?> message) {
+    /**
+     * The event as it travels. {@code position} is the event's own global index, read from the store:
+     * the tracking token's position is the highest index seen so far, which for an event that fills
+     * a gap (a transaction that committed after later ones) is some later event's index.
+     */
+    static RecordedEvent toRecorded(BudgetEvent event, EventMessage<?> message, long position) {
         String aggregateId = event.aggregateId();
         long sequenceNumber = 0;
         if (message instanceof DomainEventMessage<?> domain) {
             aggregateId = domain.getAggregateIdentifier();
             sequenceNumber = domain.getSequenceNumber();
         }
-        long position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                ? tracked.trackingToken().position().orElse(-1) : -1;
         return new RecordedEvent(message.getIdentifier(), aggregateId, sequenceNumber, position, message.getTimestamp(),
                 stringOrNull(message.getMetaData().get(RequestMetadata.RECORDED_BY)),
                 stringOrNull(message.getMetaData().get(RequestMetadata.CORRELATION_ID)), event);

@@ -36,7 +36,8 @@ public class EventLog {
     }
 
     public void append(List<RecordedEvent> events) {
-        insert("event_log", events, "on conflict do nothing");
+        // only a redelivery of the same event is expected here; any other clash (a position reused) must fail loudly
+        insert("event_log", events, "on conflict (event_id) do nothing");
     }
 
     public void insert(String table, List<RecordedEvent> events, String conflict) {
