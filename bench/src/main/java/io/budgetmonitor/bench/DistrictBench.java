@@ -82,8 +82,9 @@ public final class DistrictBench {
                 report = loader.load(() -> bigYear(100_000), stack.url(Service.COMMAND), List.of());
                 lines += report.path("accepted").asLong() + report.path("rejected").size();
             }
-            double seconds = seconds(begin);
             position = report.path("position").asLong();
+            awaitPublisher(stack, position);
+            double seconds = seconds(begin);
             record("import through POST /api/v1/imports (" + IMPORTERS + " concurrent importers)", String.format("%,d lines in %.1f s = %,.0f lines/s (log position %,d)",
                     lines, seconds, lines / seconds, position));
         }
@@ -127,6 +128,24 @@ public final class DistrictBench {
         Files.write(file, results);
         results.forEach(System.out::println);
         System.out.println("written to " + file);
+    }
+
+    /** The readers can only catch up on what was published: wait for the Kafka publisher's token. */
+    private static void awaitPublisher(LocalStack stack, long position) throws Exception {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(stack.jdbcUrl(Service.COMMAND), "postgres", "postgres")) {
+            while (true) {
+                try (var rows = db.createStatement().executeQuery(
+                        "select token from token_entry where processor_name = 'kafka-publisher'")) {
+                    if (rows.next()) {
+                        JsonNode token = JSON.readTree(rows.getString(1));
+                        if (token.path("index").asLong() >= position && token.path("gaps").isEmpty()) {
+                            return;
+                        }
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     private LocalStack start(String only) {
