@@ -28,22 +28,27 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final ClassDataSharing.Launch launch;
 
-    private ServiceProcess(Service service, int port, Process process, Path log) {
+    private ServiceProcess(Service service, int port, Process process, Path log, ClassDataSharing.Launch launch) {
         this.service = service;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.launch = launch;
     }
 
     static ServiceProcess launch(Service service, Path jar, int port, List<String> javaOptions,
                                  Map<String, String> properties, Path log) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ClassDataSharing.Launch launch = ClassDataSharing.prepare(jar, java);
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(java);
         command.addAll(javaOptions);
+        command.addAll(launch.jvmArguments());
         command.add("-Daxoniq.update-checker.disabled=true");
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(launch.jar().toString());
         command.add("--server.port=" + port);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
@@ -52,7 +57,7 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-            return new ServiceProcess(service, port, builder.start(), log);
+            return new ServiceProcess(service, port, builder.start(), log, launch);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.artifact() + " from " + jar, e);
         }
@@ -116,8 +121,10 @@ final class ServiceProcess implements AutoCloseable {
     public void close() {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
+        boolean stoppedByItself = false;
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            stoppedByItself = process.waitFor(20, TimeUnit.SECONDS);
+            if (!stoppedByItself) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
@@ -125,6 +132,8 @@ final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         descendants.forEach(ProcessHandle::destroyForcibly);
+        // a JVM killed while writing its class archive leaves half a file: only a clean exit's is kept
+        launch.keepRecordedArchive(stoppedByItself);
     }
 
     private String tail() {

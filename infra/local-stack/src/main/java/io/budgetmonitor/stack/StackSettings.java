@@ -49,6 +49,7 @@ public record StackSettings(Path dataDir, Map<Service, Integer> ports, int postg
               --no-demo               BUDGET_DEMO=false       do not load the demo year
               --scenario=FILE         BUDGET_SCENARIO         load this NDJSON scenario instead of the demo
               --only=command,query    BUDGET_ONLY             run only these services
+              --java-options="..."    BUDGET_JAVA_OPTIONS     extra JVM options for each service (they win)
             """;
 
     public static StackSettings parse(String[] args, Map<String, String> env) {
@@ -72,7 +73,8 @@ public record StackSettings(Path dataDir, Map<Service, Integer> ports, int postg
         }
         boolean demo = !flags.containsKey("no-demo") && read.apply("demo").map(Boolean::parseBoolean).orElse(true);
         Set<Service> services = read.apply("only").map(StackSettings::services).orElse(EnumSet.allOf(Service.class));
-        List<String> javaOptions = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Xss512k"));
+        // C1 alone: on two cores the C2 compiler threads of three starting JVMs take half the CPU
+        List<String> javaOptions = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1"));
         read.apply("java-options").ifPresent(o -> javaOptions.addAll(List.of(o.trim().split("\\s+"))));
         return new StackSettings(
                 Path.of(read.apply("data-dir").orElse("data")).toAbsolutePath().normalize(),
