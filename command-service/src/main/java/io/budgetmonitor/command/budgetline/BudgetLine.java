@@ -51,7 +51,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * whole state.
  */
 @Aggregate(snapshotTriggerDefinition = "budgetLineSnapshotTrigger",
-        commandTargetResolver = "budgetCommandTargetResolver")
+        commandTargetResolver = "budgetCommandTargetResolver",
+        cache = "importBatchCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

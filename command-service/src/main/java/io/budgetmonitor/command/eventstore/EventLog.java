@@ -1,9 +1,12 @@
 package io.budgetmonitor.command.eventstore;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Log positions (the global index of {@code domain_event_entry}) that responses report, so a client
@@ -37,14 +40,13 @@ public class EventLog {
                 .stream().findFirst().orElseGet(this::head);
     }
 
-    /** The global index (log position) of one stored event. */
-    public long globalIndexOf(String eventId) {
-        Long position = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
-                Long.class, eventId);
-        if (position == null) {
-            throw new IllegalStateException("event " + eventId + " is not in the event store");
-        }
-        return position;
+    /** The global index (log position) of each of these stored events, by event id. */
+    public Map<String, Long> globalIndexesOf(Collection<String> eventIds) {
+        Map<String, Long> positions = new HashMap<>();
+        jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier = ANY (?)",
+                (RowCallbackHandler) row -> positions.put(row.getString(1), row.getLong(2)),
+                (Object) eventIds.toArray(String[]::new));
+        return positions;
     }
 
     /** The position of the latest event in the log (0 when empty). */

@@ -48,16 +48,18 @@ public class LedgerImporter {
     private final EventLog eventLog;
     private final Counter linesCounter;
     private final PlatformTransactionManager transactions;
+    private final ImportBatchCache batchCache;
     private final int batchLines;
     private final long batchNanos;
 
     private static final TransactionDefinition BATCH = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 
     public LedgerImporter(ObjectMapper mapper, CommandBinder binder, CommandDispatcher dispatcher, EventLog eventLog,
-                          MeterRegistry meterRegistry, PlatformTransactionManager transactions,
+                          MeterRegistry meterRegistry, PlatformTransactionManager transactions, ImportBatchCache batchCache,
                           @Value("${budget.imports.batch-lines:250}") int batchLines,
                           @Value("${budget.imports.batch-millis:2000}") long batchMillis) {
         this.transactions = transactions;
+        this.batchCache = batchCache;
         this.batchLines = batchLines;
         this.batchNanos = batchMillis * 1_000_000;
         this.commandReader = mapper.readerFor(BudgetCommand.class);
@@ -73,31 +75,39 @@ public class LedgerImporter {
         Batch batch = null;
         long lineNumber = 0;
         String text;
-        while ((text = ndjson.readLine()) != null) {
-            lineNumber++;
-            if (text.isBlank()) {
-                continue;
+        try {
+            while ((text = ndjson.readLine()) != null) {
+                lineNumber++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                linesCounter.increment();
+                BudgetCommand command;
+                try {
+                    command = binder.validate(commandReader.readValue(text));
+                } catch (JsonProcessingException e) {
+                    InvalidInputException invalid = InputErrors.unreadable(e);
+                    tally.rejected.add(new RejectedLine(lineNumber, 400, invalid.title(), invalid.getMessage()));
+                    continue;
+                } catch (InvalidInputException invalid) {
+                    tally.rejected.add(new RejectedLine(lineNumber, 400, invalid.title(), invalid.getMessage()));
+                    continue;
+                }
+                if (batch == null) {
+                    batch = new Batch(transactions.getTransaction(BATCH));
+                }
+                apply(lineNumber, command, metadata, batch);
+                if (batch.isFull()) {
+                    batch.commit(tally);
+                    batch = null;
+                }
             }
-            linesCounter.increment();
-            BudgetCommand command;
-            try {
-                command = binder.validate(commandReader.readValue(text));
-            } catch (JsonProcessingException e) {
-                InvalidInputException invalid = InputErrors.unreadable(e);
-                tally.rejected.add(new RejectedLine(lineNumber, 400, invalid.title(), invalid.getMessage()));
-                continue;
-            } catch (InvalidInputException invalid) {
-                tally.rejected.add(new RejectedLine(lineNumber, 400, invalid.title(), invalid.getMessage()));
-                continue;
+        } catch (IOException | RuntimeException broken) {
+            // the client went away mid-body (or worse): the open batch is not half-kept
+            if (batch != null) {
+                batch.abandon();
             }
-            if (batch == null) {
-                batch = new Batch(transactions.getTransaction(BATCH));
-            }
-            apply(lineNumber, command, metadata, batch);
-            if (batch.isFull()) {
-                batch.commit(tally);
-                batch = null;
-            }
+            throw broken;
         }
         if (batch != null) {
             batch.commit(tally);
@@ -154,6 +164,7 @@ public class LedgerImporter {
      */
     private final class Batch {
         final TransactionStatus transaction;
+        final ImportBatchCache.Scope cached = batchCache.open();
         final long openedAt = System.nanoTime();
         int lines;
         final List<Long> accepted = new ArrayList<>();
@@ -170,10 +181,18 @@ public class LedgerImporter {
             return lines >= batchLines || System.nanoTime() - openedAt >= batchNanos;
         }
 
+        void abandon() {
+            cached.close();
+            if (!transaction.isCompleted()) {
+                transactions.rollback(transaction);
+            }
+        }
+
         void commit(Tally tally) {
             try {
                 transactions.commit(transaction);
             } catch (RuntimeException commitFailure) {
+                cached.close();
                 // nothing of the batch is stored: every line it applied is reported as not applied
                 log.error("import batch of {} lines failed to commit", lines, commitFailure);
                 tally.rejected.addAll(failed);
@@ -189,6 +208,7 @@ public class LedgerImporter {
                 tally.rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
                 return;
             }
+            cached.close();
             tally.accepted += accepted.size();
             tally.duplicates += duplicates.size();
             tally.rejected.addAll(refused);

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -57,9 +58,10 @@ public class KafkaPublisher {
 
     @EventHandler
     void on(BudgetEvent event, EventMessage<?> message) {
-        RecordedEvent recorded = toRecorded(event, message, eventLog.globalIndexOf(message.getIdentifier()));
-        CompletableFuture<SendResult<String, CloudEvent>> sent = kafka.send(topic, recorded.aggregateId(), codec.encode(recorded));
-        pendingSends().add(sent);
+        batch().add(new Received(event, message));
+    }
+
+    private record Received(BudgetEvent event, EventMessage<?> message) {
     }
 
     /**
@@ -80,22 +82,33 @@ public class KafkaPublisher {
     }
 
     /**
-     * The sends of the current batch; the first call per batch registers the wait for their acks
-     * before the batch (and so the token) commits.
+     * The events of the current batch, in log order; the first call per batch registers their
+     * publication before the batch (and so the token) commits.
      */
-    private List<CompletableFuture<SendResult<String, CloudEvent>>> pendingSends() {
+    private List<Received> batch() {
         if (!CurrentUnitOfWork.isStarted()) {
             throw new IllegalStateException("the Kafka publisher runs inside a unit of work");
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         return unitOfWork.getOrComputeResource(PENDING, key -> {
-            List<CompletableFuture<SendResult<String, CloudEvent>>> pending = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> awaitAll(pending));
-            return pending;
+            List<Received> received = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> publish(received));
+            return received;
         });
     }
 
-    private void awaitAll(List<CompletableFuture<SendResult<String, CloudEvent>>> pending) {
+    /** One query for the batch's log positions, then the sends back to back, then every ack. */
+    private void publish(List<Received> received) {
+        Map<String, Long> positions = eventLog.globalIndexesOf(received.stream().map(r -> r.message().getIdentifier()).toList());
+        List<CompletableFuture<SendResult<String, CloudEvent>>> pending = new ArrayList<>(received.size());
+        for (Received one : received) {
+            Long position = positions.get(one.message().getIdentifier());
+            if (position == null) {
+                throw new IllegalStateException("event " + one.message().getIdentifier() + " is not in the event store");
+            }
+            RecordedEvent recorded = toRecorded(one.event(), one.message(), position);
+            pending.add(kafka.send(topic, recorded.aggregateId(), codec.encode(recorded)));
+        }
         kafka.flush();
         try {
             for (CompletableFuture<SendResult<String, CloudEvent>> send : pending) {

@@ -71,4 +71,49 @@ class ImportIT extends IntegrationTest {
         assertThat(eventCount()).isEqualTo(after);
         assertThat(eventCount(department + ":", "BudgetAdjusted")).isEqualTo(1);
     }
+
+    /**
+     * A line whose effects reach the aggregate in memory and then fail at commit (here the voucher
+     * book refuses the insert) is rolled back to its savepoint, and the lines after it in the same
+     * batch are decided on the stored state, not on what the failed line had applied in memory.
+     */
+    @Test
+    void aLineThatFailsAtCommitLeavesNothingBehindForTheRestOfItsBatch() {
+        String d = newDepartment("FAIL");
+        jdbc.execute("""
+                CREATE OR REPLACE FUNCTION refuse_boom_voucher() RETURNS trigger AS $$
+                BEGIN RAISE EXCEPTION 'voucher book unavailable for %', NEW.voucher; END $$ LANGUAGE plpgsql""");
+        jdbc.execute("CREATE TRIGGER refuse_boom BEFORE INSERT ON voucher_book FOR EACH ROW "
+                + "WHEN (NEW.voucher LIKE 'BOOM-%') EXECUTE FUNCTION refuse_boom_voucher()");
+        try {
+            String line = "{\"type\":\"RecordDisbursement\",\"department\":\"" + d
+                    + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"voucher\":\"%s\",\"amount\":\"%s\",\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"2021-02-01\"}";
+            String ndjson = String.join("\n",
+                    "{\"type\":\"OpenFiscalYear\",\"department\":\"" + d + "\",\"fiscalYear\":2021,\"departmentName\":\"失败\",\"occurredOn\":\"2021-01-01\"}",
+                    "{\"type\":\"AllocateBudget\",\"department\":\"" + d + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"name\":\"n\",\"fundSource\":\"GENERAL_PUBLIC_BUDGET\",\"expenditureType\":\"PROJECT\",\"appropriation\":true,\"amount\":\"100.00\",\"occurredOn\":\"2021-01-02\"}",
+                    line.formatted("F-1", "30.00"),
+                    line.formatted("BOOM-1", "60.00"),
+                    line.formatted("F-2", "70.00"),
+                    line.formatted("F-3", "0.01"),
+                    "");
+
+            Response response = importNdjson(ndjson);
+
+            JsonNode report = response.body();
+            assertThat(report.get("accepted").asLong()).as(report.toString()).isEqualTo(4);
+            assertThat(report.get("rejected")).hasSize(2);
+            assertThat(report.get("rejected").get(0).get("line").asInt()).isEqualTo(4);
+            assertThat(report.get("rejected").get(0).get("status").asInt()).isGreaterThanOrEqualTo(500);
+            // F-2 fits only if BOOM-1's 60.00 is gone; F-3 then finds the line spent to the cent
+            assertThat(report.get("rejected").get(1).get("line").asInt()).isEqualTo(6);
+            assertThat(report.get("rejected").get(1).get("status").asInt()).isEqualTo(409);
+            assertThat(eventCount(d + ":", "DisbursementRecorded")).isEqualTo(2);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier LIKE ? "
+                    + "AND payload LIKE '%BOOM-1%'", Long.class, d + ":%")).isZero();
+            assertThat(jdbc.queryForObject("SELECT coalesce(sum(amount), 0) FROM voucher_book WHERE department = ?",
+                    java.math.BigDecimal.class, d)).isEqualByComparingTo("100.00");
+        } finally {
+            jdbc.execute("DROP TRIGGER refuse_boom ON voucher_book");
+        }
+    }
 }
