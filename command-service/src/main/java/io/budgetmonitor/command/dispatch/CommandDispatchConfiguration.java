@@ -31,11 +31,12 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * How commands reach the aggregates: routing, snapshots, metadata and retries.
  *
- * <p><b>No aggregate cache.</b> A cache would save loading a line's snapshot and recent events per
- * command, but with several instances writing to one store a cached aggregate is stale as soon as
+ * <p><b>No shared aggregate cache.</b> A cache would save loading a line's snapshot and recent events
+ * per command, but with several instances writing to one store a cached aggregate is stale as soon as
  * another instance appends; every such command would then fail on the unique key and be retried.
- * Snapshots every {@code budget.snapshots.budget-line-threshold} events already keep the load cost
- * of a line constant, and correctness does not depend on instance affinity.
+ * Snapshots every {@code budget.snapshots.budget-line-threshold} events keep the load cost of a line
+ * constant, and correctness does not depend on instance affinity. The one cache there is lives only
+ * as long as an import batch's transaction ({@code ImportBatchCache}).
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandDispatchConfiguration {

@@ -2,9 +2,13 @@ package io.budgetmonitor.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +43,53 @@ public final class DemoLoader {
         return Files.exists(marker);
     }
 
+    /** A department's fiscal year: the one a scenario is about. */
+    public record DepartmentYear(String department, int fiscalYear) {
+    }
+
+    /**
+     * The department-year of the scenario loaded into this data directory, if one was: the first
+     * that its lines name. A marker written before it recorded this was the demo's.
+     */
+    public Optional<DepartmentYear> loadedDepartmentYear() {
+        if (!alreadyLoaded()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode written = JSON.readTree(Files.readString(marker));
+            if (!written.has("department")) {
+                return Optional.of(new DepartmentYear("BY-SJ", 2021));
+            }
+            return Optional.of(new DepartmentYear(written.path("department").asText(), written.path("fiscalYear").asInt()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The first department-year a scenario's lines name. */
+    static Optional<DepartmentYear> firstDepartmentYear(Supplier<InputStream> scenario) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(scenario.get(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    JsonNode command = JSON.readTree(line);
+                    if (command.path("department").isTextual() && command.path("fiscalYear").canConvertToInt()) {
+                        return Optional.of(new DepartmentYear(command.path("department").asText(),
+                                command.path("fiscalYear").asInt()));
+                    }
+                } catch (IOException unreadable) {
+                    // the import reports it; keep looking
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** @return the import report from the command service */
     public JsonNode load(Supplier<InputStream> scenario, String commandUrl, List<String> readerUrls) {
         try {
@@ -56,7 +108,11 @@ public final class DemoLoader {
             for (String reader : readerUrls) {
                 awaitPosition(reader, position, Duration.ofMinutes(10));
             }
-            Files.writeString(marker, report.toPrettyString());
+            ObjectNode written = JSON.createObjectNode();
+            firstDepartmentYear(scenario).ifPresent(year -> written.put("department", year.department())
+                    .put("fiscalYear", year.fiscalYear()));
+            written.set("import", report);
+            Files.writeString(marker, written.toPrettyString());
             return report;
         } catch (IOException e) {
             throw new UncheckedIOException("loading the scenario failed", e);

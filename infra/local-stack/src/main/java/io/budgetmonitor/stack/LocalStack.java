@@ -183,6 +183,11 @@ public final class LocalStack implements AutoCloseable {
         return importReport;
     }
 
+    /** The department-year of the scenario this data directory holds, if any was loaded. */
+    public Optional<DemoLoader.DepartmentYear> loadedDepartmentYear() {
+        return new DemoLoader(settings.dataDir()).loadedDepartmentYear();
+    }
+
     /** JDBC URL of a service's database (auditors may read the event store directly). */
     public String jdbcUrl(Service service) {
         return jdbcPrefix + service.database();

@@ -37,7 +37,7 @@ public final class Main {
             System.exit(1);
             return;
         }
-        List<String> summary = new Summary().lines(stack, settings, "BY-SJ", 2021);
+        List<String> summary = new Summary().lines(stack, settings, stack.loadedDepartmentYear());
         System.out.println("budget-monitor: ready in " + Duration.between(started, Instant.now()).toSeconds() + " s");
         summary.forEach(System.out::println);
         System.out.println("budget-monitor: Ctrl-C stops everything; data stays in " + settings.dataDir());

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The few lines printed when the stack is up: where things are and how the demo year stands. */
 final class Summary {
@@ -19,12 +20,23 @@ final class Summary {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    List<String> lines(LocalStack stack, StackSettings settings, String department, int year) {
+    /**
+     * Where each service is and, when a scenario is loaded, how its year stands: execution, open
+     * alerts and the year-end score. The score is the latest evaluation snapshot when nothing has
+     * arrived since it was taken; otherwise one is taken, so restarts do not pile up identical snapshots.
+     */
+    List<String> lines(LocalStack stack, StackSettings settings, Optional<DemoLoader.DepartmentYear> loaded) {
         List<String> lines = new ArrayList<>();
         for (Service service : settings.services()) {
             String url = stack.url(service);
             lines.add(String.format("  %-16s %s   (OpenAPI: %s/swagger-ui.html)", service.artifact(), url, url));
         }
+        if (loaded.isEmpty()) {
+            lines.add("  no scenario loaded in " + settings.dataDir() + " (record one through the command service)");
+            return lines;
+        }
+        String department = loaded.get().department();
+        int year = loaded.get().fiscalYear();
         if (settings.services().contains(Service.QUERY)) {
             String query = stack.url(Service.QUERY);
             get(query + "/api/v1/departments/" + department + "/years/" + year + "/execution").ifPresent(execution ->
@@ -44,13 +56,24 @@ final class Summary {
             });
         }
         if (settings.services().contains(Service.SCORING)) {
-            post(stack.url(Service.SCORING) + "/api/v1/evaluations",
-                    "{\"department\":\"" + department + "\",\"fiscalYear\":" + year + "}").ifPresent(evaluation ->
+            String scoring = stack.url(Service.SCORING);
+            currentEvaluation(scoring, department, year).ifPresent(evaluation ->
                     lines.add("  year-end score: " + evaluation.path("total").asText() + " ("
-                            + evaluation.path("grade").asText() + ")   report: " + stack.url(Service.SCORING)
+                            + evaluation.path("grade").asText() + ")   report: " + scoring
                             + "/api/v1/evaluations/" + evaluation.path("id").asText() + "/report"));
         }
         return lines;
+    }
+
+    private Optional<JsonNode> currentEvaluation(String scoring, String department, int year) {
+        Optional<JsonNode> latest = get(scoring + "/api/v1/evaluations?department=" + department + "&fiscalYear=" + year)
+                .filter(list -> list.isArray() && !list.isEmpty())
+                .map(list -> list.get(list.size() - 1));
+        long position = get(scoring + "/api/v1/position").map(p -> p.path("position").asLong()).orElse(-1L);
+        if (latest.isPresent() && latest.get().path("position").asLong() == position) {
+            return latest;
+        }
+        return post(scoring + "/api/v1/evaluations", "{\"department\":\"" + department + "\",\"fiscalYear\":" + year + "}");
     }
 
     private static String percent(String ratio) {
@@ -61,22 +84,22 @@ final class Summary {
         }
     }
 
-    private java.util.Optional<JsonNode> get(String url) {
+    private Optional<JsonNode> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }
 
-    private java.util.Optional<JsonNode> post(String url, String body) {
+    private Optional<JsonNode> post(String url, String body) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    private java.util.Optional<JsonNode> send(HttpRequest request) {
+    private Optional<JsonNode> send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() / 100 == 2 ? java.util.Optional.of(JSON.readTree(response.body()))
-                    : java.util.Optional.empty();
+            return response.statusCode() / 100 == 2 ? Optional.of(JSON.readTree(response.body()))
+                    : Optional.empty();
         } catch (Exception e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

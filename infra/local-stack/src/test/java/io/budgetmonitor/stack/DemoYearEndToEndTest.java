@@ -225,6 +225,13 @@ class DemoYearEndToEndTest {
         HttpResponse<String> again = post(stack.url(Service.SCORING) + "/api/v1/evaluations",
                 "{\"department\":\"BY-SJ\",\"fiscalYear\":2021}");
         assertThat(JSON.readTree(again.body()).path("total").decimalValue()).isEqualByComparingTo("90.25");
+
+        // what the run command prints: the loaded department-year, and no new snapshot while nothing changed
+        String snapshots = stack.url(Service.SCORING) + "/api/v1/evaluations?department=BY-SJ&fiscalYear=2021";
+        int snapshotsBefore = get(snapshots).size();
+        List<String> summary = new Summary().lines(stack, stack.settings(), stack.loadedDepartmentYear());
+        assertThat(String.join("\n", summary)).contains("BY-SJ 2021 execution rate: 93.66%").contains("90.25 (优)");
+        assertThat(get(snapshots).size()).isEqualTo(snapshotsBefore);
     }
 
     /**
