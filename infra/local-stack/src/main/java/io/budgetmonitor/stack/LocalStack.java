@@ -204,6 +204,9 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (processes.values().stream().anyMatch(ServiceProcess::recordsClassArchive)) {
+            progress.accept("recording class archives for quicker starts (once per build, ~20 s)…");
+        }
         processes.values().parallelStream().forEach(ServiceProcess::close);
         processes.clear();
         if (kafka != null) {

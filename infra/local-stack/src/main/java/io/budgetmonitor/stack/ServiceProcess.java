@@ -116,6 +116,11 @@ final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Whether this run writes the class archive of its build when it stops (the first run per build). */
+    boolean recordsClassArchive() {
+        return launch.training().isPresent();
+    }
+
     /** Stops the JVM gracefully (SIGTERM: Spring shuts down cleanly), then forcibly if it hangs. */
     @Override
     public void close() {
@@ -123,7 +128,8 @@ final class ServiceProcess implements AutoCloseable {
         process.destroy();
         boolean stoppedByItself = false;
         try {
-            stoppedByItself = process.waitFor(20, TimeUnit.SECONDS);
+            // writing the class archive takes a JVM some seconds more, three at once on two cores ~20 s
+            stoppedByItself = process.waitFor(recordsClassArchive() ? 90 : 20, TimeUnit.SECONDS);
             if (!stoppedByItself) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
