@@ -3,6 +3,7 @@ package io.budgetmonitor.command;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The command side (写入端) of budget-monitor: the only writer of the event log. Commands arrive over
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * matching system property itself: the service makes no outbound calls beyond its database and Kafka.
  */
 @SpringBootApplication(exclude = JdbcAutoConfiguration.class) // replaced by eventstore.EventStoreConfiguration
+@EnableScheduling // idempotency.IdempotencyKeyExpiry
 public class CommandServiceApplication {
 
     public static void main(String[] args) {

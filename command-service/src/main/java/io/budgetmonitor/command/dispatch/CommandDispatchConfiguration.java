@@ -24,7 +24,10 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -70,12 +73,34 @@ public class CommandDispatchConfiguration {
                 .eventStore(eventStore)
                 .transactionManager(transactionManager)
                 .spanFactory(spanFactory)
-                .executor(Executors.newSingleThreadExecutor(runnable -> {
+                .executor(afterTheTransactionCommits(Executors.newSingleThreadExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "aggregate-snapshotter");
                     thread.setDaemon(true);
                     return thread;
-                }))
+                })))
                 .build();
+    }
+
+    /**
+     * A command decided inside an import batch "commits" at its savepoint, while the batch's
+     * transaction is still open: a snapshot taken then, on the snapshotter's own connection, would not
+     * see the events it is meant to cover (nor, for a line the batch created, the line at all). Such a
+     * snapshot waits until the batch commits, and is dropped if the batch rolls back.
+     */
+    static Executor afterTheTransactionCommits(Executor snapshotter) {
+        return task -> {
+            if (TransactionSynchronizationManager.isActualTransactionActive()
+                    && TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        snapshotter.execute(task);
+                    }
+                });
+            } else {
+                snapshotter.execute(task);
+            }
+        };
     }
 
     /** A budget line with 100,000 payments loads as fast as one with 100 (快照). */

@@ -73,6 +73,12 @@ public class IdempotencyStore {
         jdbc.update("DELETE FROM idempotency_key WHERE key = ? AND status IS NULL", key);
     }
 
+    /** Deletes the keys older than {@code retention}, finished or abandoned; returns how many. */
+    public int forgetOlderThan(Duration retention) {
+        return jdbc.update("DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?)",
+                (double) retention.toSeconds());
+    }
+
     private Optional<Row> find(String key) {
         return jdbc.query("SELECT request_fingerprint, status, response_body FROM idempotency_key WHERE key = ?",
                 (rs, i) -> new Row(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)), key).stream().findFirst();

@@ -8,13 +8,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import io.budgetmonitor.command.web.CommandExecution;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** Bulk import of a ledger (批量导入): a finance system's export, demo data, a benchmark load. */
 @RestController
@@ -41,9 +44,14 @@ public class ImportResource {
             + "rejected (line, status, title, detail), position after the last applied line",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
     @PostMapping(path = "/api/v1/imports", consumes = NDJSON, produces = "application/json")
-    public ImportReport importLedger(HttpServletRequest request, @Parameter(hidden = true) RequestMetadata metadata) throws IOException {
+    public ImportReport importLedger(HttpServletRequest request, @Parameter(hidden = true) RequestMetadata metadata,
+                                     @Parameter(description = "makes the import safe to send again whole: lines an earlier "
+                                             + "import with this key stored are skipped (reported as duplicates)")
+                                     @RequestHeader(name = CommandExecution.IDEMPOTENCY_KEY, required = false) String idempotencyKey)
+            throws IOException {
+        Optional<String> importKey = Optional.ofNullable(idempotencyKey).map(String::strip).filter(k -> !k.isEmpty());
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
-            return importer.run(reader, metadata);
+            return importer.run(reader, metadata, importKey);
         }
     }
 }

@@ -9,6 +9,9 @@ import io.budgetmonitor.command.dispatch.CommandDispatcher;
 import io.budgetmonitor.command.dispatch.CommandDispatcher.Dispatched;
 import io.budgetmonitor.command.dispatch.RequestMetadata;
 import io.budgetmonitor.command.eventstore.EventLog;
+import io.budgetmonitor.command.idempotency.CommandFingerprint;
+import io.budgetmonitor.command.idempotency.ImportedLines;
+import io.budgetmonitor.command.idempotency.ImportedLines.ImportedLine;
 import io.budgetmonitor.command.imports.ImportReport.RejectedLine;
 import io.budgetmonitor.command.web.CommandBinder;
 import io.budgetmonitor.command.web.DisbursementProblems;
@@ -31,6 +34,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Applies a ledger in the NDJSON scenario format (API.md §1), one command per line, in order, as it
@@ -49,6 +54,8 @@ public class LedgerImporter {
     private final Counter linesCounter;
     private final PlatformTransactionManager transactions;
     private final ImportBatchCache batchCache;
+    private final ImportedLines importedLines;
+    private final CommandFingerprint fingerprints;
     private final int batchLines;
     private final long batchNanos;
 
@@ -56,10 +63,13 @@ public class LedgerImporter {
 
     public LedgerImporter(ObjectMapper mapper, CommandBinder binder, CommandDispatcher dispatcher, EventLog eventLog,
                           MeterRegistry meterRegistry, PlatformTransactionManager transactions, ImportBatchCache batchCache,
+                          ImportedLines importedLines, CommandFingerprint fingerprints,
                           @Value("${budget.imports.batch-lines:250}") int batchLines,
                           @Value("${budget.imports.batch-millis:2000}") long batchMillis) {
         this.transactions = transactions;
         this.batchCache = batchCache;
+        this.importedLines = importedLines;
+        this.fingerprints = fingerprints;
         this.batchLines = batchLines;
         this.batchNanos = batchMillis * 1_000_000;
         this.commandReader = mapper.readerFor(BudgetCommand.class);
@@ -70,7 +80,17 @@ public class LedgerImporter {
     }
 
     public ImportReport run(BufferedReader ndjson, RequestMetadata metadata) throws IOException {
+        return run(ndjson, metadata, Optional.empty());
+    }
+
+    /**
+     * With an {@code importKey} (the request's Idempotency-Key) the import can be sent again, whole,
+     * after a broken connection: lines an earlier import under that key stored are counted as
+     * duplicates and skipped; a line that differs from the one stored under its number is refused.
+     */
+    public ImportReport run(BufferedReader ndjson, RequestMetadata metadata, Optional<String> importKey) throws IOException {
         long started = System.nanoTime();
+        Map<Long, String> storedBefore = importKey.map(importedLines::storedUnder).orElse(Map.of());
         Tally tally = new Tally();
         Batch batch = null;
         long lineNumber = 0;
@@ -93,10 +113,22 @@ public class LedgerImporter {
                     tally.rejected.add(new RejectedLine(lineNumber, 400, invalid.title(), invalid.getMessage()));
                     continue;
                 }
-                if (batch == null) {
-                    batch = new Batch(transactions.getTransaction(BATCH));
+                String fingerprint = importKey.isPresent() ? fingerprints.of(command) : null;
+                String stored = storedBefore.get(lineNumber);
+                if (stored != null) {
+                    if (stored.equals(fingerprint)) {
+                        tally.duplicates++;
+                    } else {
+                        tally.rejected.add(new RejectedLine(lineNumber, 422, "Line differs from the earlier import",
+                                "line " + lineNumber + " was stored by an earlier import with the Idempotency-Key '"
+                                        + importKey.get() + "' as a different command; send changed lines in a new import under a new key"));
+                    }
+                    continue;
                 }
-                apply(lineNumber, command, metadata, batch);
+                if (batch == null) {
+                    batch = new Batch(transactions.getTransaction(BATCH), importKey.orElse(null));
+                }
+                apply(lineNumber, command, metadata, batch, fingerprint);
                 if (batch.isFull()) {
                     batch.commit(tally);
                     batch = null;
@@ -112,6 +144,7 @@ public class LedgerImporter {
         if (batch != null) {
             batch.commit(tally);
         }
+        tally.rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
         long position = eventLog.positionOf(tally.lastStoredEvents);
         long elapsedMillis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         log.info("imported {} lines in {} ms ({} lines/s): {} accepted, {} duplicates, {} rejected, position {}",
@@ -121,10 +154,13 @@ public class LedgerImporter {
     }
 
     /** Decides one line inside the batch's transaction (its own savepoint) and notes the outcome. */
-    private void apply(long lineNumber, BudgetCommand command, RequestMetadata metadata, Batch batch) {
+    private void apply(long lineNumber, BudgetCommand command, RequestMetadata metadata, Batch batch, String fingerprint) {
         batch.lines++;
         try {
             Dispatched dispatched = dispatcher.dispatchInPlace(command, metadata);
+            if (fingerprint != null) {
+                batch.imported.add(new ImportedLine(lineNumber, fingerprint));
+            }
             if (!dispatched.recorded().isEmpty()) {
                 batch.lastStoredEvents = dispatched.eventIds();
             }
@@ -164,6 +200,8 @@ public class LedgerImporter {
      */
     private final class Batch {
         final TransactionStatus transaction;
+        final String importKey;
+        final List<ImportedLine> imported = new ArrayList<>();
         final ImportBatchCache.Scope cached = batchCache.open();
         final long openedAt = System.nanoTime();
         int lines;
@@ -173,8 +211,9 @@ public class LedgerImporter {
         final List<RejectedLine> failed = new ArrayList<>();
         List<String> lastStoredEvents = List.of();
 
-        Batch(TransactionStatus transaction) {
+        Batch(TransactionStatus transaction, String importKey) {
             this.transaction = transaction;
+            this.importKey = importKey;
         }
 
         boolean isFull() {
@@ -190,9 +229,15 @@ public class LedgerImporter {
 
         void commit(Tally tally) {
             try {
+                if (importKey != null && !imported.isEmpty()) {
+                    importedLines.record(importKey, imported);
+                }
                 transactions.commit(transaction);
             } catch (RuntimeException commitFailure) {
                 cached.close();
+                if (!transaction.isCompleted()) {
+                    transactions.rollback(transaction);
+                }
                 // nothing of the batch is stored: every line it applied is reported as not applied
                 log.error("import batch of {} lines failed to commit", lines, commitFailure);
                 tally.rejected.addAll(failed);

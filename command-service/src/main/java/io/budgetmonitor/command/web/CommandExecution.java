@@ -2,12 +2,12 @@ package io.budgetmonitor.command.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.budgetmonitor.api.commands.BudgetCommand;
 import io.budgetmonitor.command.dispatch.CommandDispatcher;
 import io.budgetmonitor.command.dispatch.CommandDispatcher.Dispatched;
 import io.budgetmonitor.command.dispatch.RequestMetadata;
 import io.budgetmonitor.command.dispatch.RetryableFailures;
+import io.budgetmonitor.command.idempotency.CommandFingerprint;
 import io.budgetmonitor.command.idempotency.IdempotencyStore;
 import io.budgetmonitor.command.idempotency.IdempotencyStore.Reservation;
 import org.springframework.http.HttpStatus;
@@ -16,9 +16,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -37,13 +34,14 @@ public class CommandExecution {
     private final CommandDispatcher dispatcher;
     private final IdempotencyStore idempotency;
     private final ObjectMapper mapper;
-    private final ObjectMapper canonical;
+    private final CommandFingerprint fingerprint;
 
-    public CommandExecution(CommandDispatcher dispatcher, IdempotencyStore idempotency, ObjectMapper mapper) {
+    public CommandExecution(CommandDispatcher dispatcher, IdempotencyStore idempotency, ObjectMapper mapper,
+                            CommandFingerprint fingerprint) {
         this.dispatcher = dispatcher;
         this.idempotency = idempotency;
         this.mapper = mapper;
-        this.canonical = mapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        this.fingerprint = fingerprint;
     }
 
     /** A command whose success is a 201 {@link CommandResponse}. */
@@ -59,7 +57,7 @@ public class CommandExecution {
             return respond.apply(dispatcher.dispatch(command, metadata));
         }
         String key = idempotencyKey.strip();
-        Reservation reservation = idempotency.reserve(key, fingerprint(command));
+        Reservation reservation = idempotency.reserve(key, fingerprint.of(command));
         if (reservation instanceof Reservation.Replay replay) {
             return ResponseEntity.status(replay.status()).header(REPLAYED, "true")
                     .contentType(replay.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON)
@@ -86,16 +84,6 @@ public class CommandExecution {
                 idempotency.release(key);
             }
             throw failure;
-        }
-    }
-
-    /** Same command (after path binding) = same request, whatever the JSON's spacing or field order. */
-    private String fingerprint(BudgetCommand command) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.writeValueAsBytes(command));
-            return HexFormat.of().formatHex(digest);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot fingerprint " + command.getClass().getSimpleName(), e);
         }
     }
 

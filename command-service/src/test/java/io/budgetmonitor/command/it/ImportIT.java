@@ -116,4 +116,31 @@ class ImportIT extends IntegrationTest {
             jdbc.execute("DROP TRIGGER refuse_boom ON voucher_book");
         }
     }
+
+    @Test
+    void anIdempotencyKeyIsForgottenAfterTheRetentionAndTheRequestThenRunsAgain(
+            @org.springframework.beans.factory.annotation.Autowired
+            io.budgetmonitor.command.idempotency.IdempotencyKeyExpiry expiry) {
+        String department = newDepartment("EXP");
+        openYearWithLine(department, "L1", "1000.00");
+        String path = yearPath(department, 2021) + "/lines/L1/adjustments";
+        String body = """
+                {"kind":"SUPPLEMENT","amount":"10.00","reason":"追加","occurredOn":"2021-04-01"}""";
+        Map<String, String> oldKey = Map.of("Idempotency-Key", "old-" + department);
+        Map<String, String> recentKey = Map.of("Idempotency-Key", "recent-" + department);
+        assertThat(post(path, body, oldKey).status()).isEqualTo(201);
+        assertThat(post(path, body, recentKey).status()).isEqualTo(201);
+        jdbc.update("UPDATE idempotency_key SET created_at = now() - interval '8 days' WHERE key = ?", "old-" + department);
+
+        assertThat(expiry.purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_key WHERE key IN (?, ?)", Long.class,
+                "old-" + department, "recent-" + department)).isEqualTo(1);
+        Response recentReplay = post(path, body, recentKey);
+        assertThat(recentReplay.header("Idempotent-Replayed")).isEqualTo("true");
+        Response afterExpiry = post(path, body, oldKey);
+        assertThat(afterExpiry.status()).isEqualTo(201);
+        assertThat(afterExpiry.header("Idempotent-Replayed")).isNull();
+        assertThat(eventCount(department + ":", "BudgetAdjusted")).isEqualTo(3);
+    }
 }

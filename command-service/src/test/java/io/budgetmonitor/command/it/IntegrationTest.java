@@ -87,16 +87,25 @@ public abstract class IntegrationTest {
 
     /** Streams an NDJSON body from {@code body} (the client does not know the length either). */
     protected Response importNdjson(Supplier<InputStream> body) {
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/imports"))
+        return importNdjson(body, Map.of());
+    }
+
+    protected Response importNdjson(Supplier<InputStream> body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/imports"))
                 .timeout(Duration.ofMinutes(10))
                 .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(body))
-                .build();
-        return send(request);
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body));
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     protected Response importNdjson(String ndjson) {
-        return importNdjson(() -> new java.io.ByteArrayInputStream(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return importNdjson(ndjson, Map.of());
+    }
+
+    protected Response importNdjson(String ndjson, Map<String, String> headers) {
+        return importNdjson(() -> new java.io.ByteArrayInputStream(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                headers);
     }
 
     private Response send(HttpRequest request) {
