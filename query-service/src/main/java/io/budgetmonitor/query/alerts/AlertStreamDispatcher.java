@@ -1,16 +1,20 @@
 package io.budgetmonitor.query.alerts;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -18,10 +22,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Fans alert transitions out to every SSE subscriber from ONE thread (no thread per subscriber).
- * The thread owns a cursor over {@code alert_transition}; a subscriber that arrives with a
- * Last-Event-ID is first replayed, on this same thread, the stored transitions between its id and
- * the cursor, then joins the live fan-out — so it sees every transition once, in id order.
+ * Fans alert transitions out to every SSE subscriber.
+ *
+ * <p>ONE dispatcher thread owns a cursor over {@code alert_transition} and decides what each
+ * subscriber gets, in id order; it never writes to a socket. Each subscriber has a small outbox,
+ * drained by a pool of writer threads (one writer per subscriber at a time, so its events stay in
+ * order). A dashboard that stops reading therefore holds up its own writer only, never the dispatcher
+ * or the other subscribers. Its outbox is bounded: once full, the subscriber falls behind the cursor
+ * and, like a reconnect with Last-Event-ID, catches up from the table page by page as its client reads
+ * again. Memory stays bounded whatever the backlog, and no subscriber is dropped for being slow.
  * Transition ids are committed in order (see {@link AlertService}), so the cursor never skips one.
  */
 @Component
@@ -31,37 +40,117 @@ public class AlertStreamDispatcher implements TransitionListener, SmartLifecycle
 
     private final AlertRepository repository;
     private final long heartbeatMillis;
+    private final int writerThreads;
+    private final int outboxLimit;
     private final Queue<Subscriber> arriving = new ConcurrentLinkedQueue<>();
     private final List<Subscriber> subscribers = new ArrayList<>();
     private final AtomicBoolean tickQueued = new AtomicBoolean();
     private ScheduledExecutorService thread;
-    private long cursor;
+    private ExecutorService writers;
+    private volatile long cursor;
     private volatile boolean running;
 
+    @Autowired
     public AlertStreamDispatcher(AlertRepository repository,
-                                 @Value("${budget.alerts.heartbeat-millis:15000}") long heartbeatMillis) {
+                                 @Value("${budget.alerts.heartbeat-millis:15000}") long heartbeatMillis,
+                                 @Value("${budget.alerts.stream.writer-threads:8}") int writerThreads,
+                                 @Value("${budget.alerts.stream.outbox-limit:500}") int outboxLimit) {
         this.repository = repository;
         this.heartbeatMillis = heartbeatMillis;
+        this.writerThreads = writerThreads;
+        this.outboxLimit = outboxLimit;
     }
 
-    /** One SSE connection, touched only by the dispatcher thread once registered. */
-    private static final class Subscriber {
+    /** One SSE connection. Its position is the dispatcher thread's; its outbox is shared with a writer. */
+    private final class Subscriber {
         final SseEmitter emitter;
         final AlertFilter filter;
-        final Long resumeAfter;
-        long lastSent;
+        /** The last transition id decided for this subscriber (queued, or skipped by its filter). */
+        volatile long lastQueued;
+        private final ArrayDeque<SseEmitter.SseEventBuilder> outbox = new ArrayDeque<>();
+        private boolean writing;
         volatile boolean closed;
 
-        Subscriber(SseEmitter emitter, AlertFilter filter, Long resumeAfter) {
+        Subscriber(SseEmitter emitter, AlertFilter filter, long lastQueued) {
             this.emitter = emitter;
             this.filter = filter;
-            this.resumeAfter = resumeAfter;
+            this.lastQueued = lastQueued;
+        }
+
+        synchronized boolean hasRoom() {
+            return outbox.size() < outboxLimit;
+        }
+
+        /** Decides {@code transitions} (in id order) for this subscriber. Dispatcher thread only. */
+        void queue(List<AlertTransition> transitions) {
+            for (AlertTransition t : transitions) {
+                if (t.id() <= lastQueued) {
+                    continue; // a resume from an id past the start of this page
+                }
+                if (filter.matches(t)) {
+                    enqueue(SseEmitter.event().id(Long.toString(t.id())).name("alert-transition")
+                            .data(t, MediaType.APPLICATION_JSON));
+                }
+                lastQueued = t.id();
+            }
+        }
+
+        void enqueue(SseEmitter.SseEventBuilder event) {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                outbox.add(event);
+                if (writing) {
+                    return;
+                }
+                writing = true;
+            }
+            writers.execute(this::drain);
+        }
+
+        /** Writer thread: sends until the outbox is empty; a failed send closes the subscriber. */
+        private void drain() {
+            while (true) {
+                SseEmitter.SseEventBuilder next;
+                synchronized (this) {
+                    next = outbox.poll();
+                    if (next == null) {
+                        writing = false;
+                        break;
+                    }
+                }
+                try {
+                    emitter.send(next);
+                } catch (IOException | IllegalStateException e) {
+                    close(e);
+                    return;
+                }
+            }
+            if (lastQueued < cursor) {
+                wake(); // it fell behind while its client was slow: the dispatcher refills the outbox
+            }
+        }
+
+        void close(Exception cause) {
+            synchronized (this) {
+                closed = true;
+                outbox.clear();
+                writing = false;
+            }
+            if (cause != null) {
+                emitter.completeWithError(cause);
+            }
         }
     }
 
     public SseEmitter subscribe(AlertFilter filter, Long lastEventId) {
-        SseEmitter emitter = new SseEmitter(0L);
-        Subscriber subscriber = new Subscriber(emitter, filter, lastEventId);
+        return subscribe(filter, lastEventId, new SseEmitter(0L));
+    }
+
+    /** Registers {@code emitter}; from {@code lastEventId} on, or from now when it is {@code null}. */
+    SseEmitter subscribe(AlertFilter filter, Long lastEventId, SseEmitter emitter) {
+        Subscriber subscriber = new Subscriber(emitter, filter, lastEventId == null ? -1 : lastEventId);
         emitter.onCompletion(() -> subscriber.closed = true);
         emitter.onTimeout(() -> subscriber.closed = true);
         emitter.onError(e -> subscriber.closed = true);
@@ -90,6 +179,7 @@ public class AlertStreamDispatcher implements TransitionListener, SmartLifecycle
         try {
             admitArrivals();
             fanOutNew();
+            catchUpTheLagging();
             subscribers.removeIf(s -> s.closed);
         } catch (RuntimeException e) {
             log.warn("alert stream dispatch failed; retrying on the next tick", e);
@@ -99,64 +189,48 @@ public class AlertStreamDispatcher implements TransitionListener, SmartLifecycle
     private void admitArrivals() {
         Subscriber s;
         while ((s = arriving.poll()) != null) {
-            if (s.resumeAfter == null) {
-                s.lastSent = cursor;
-            } else {
-                s.lastSent = s.resumeAfter;
-                // replay what it missed, up to the cursor; the live fan-out continues from there
-                while (s.lastSent < cursor && !s.closed) {
-                    List<AlertTransition> page = repository.transitionsAfter(s.lastSent, PAGE);
-                    if (page.isEmpty()) {
-                        break;
-                    }
-                    for (AlertTransition t : page) {
-                        if (t.id() > cursor) {
-                            break;
-                        }
-                        send(s, t);
-                    }
-                }
-                s.lastSent = Math.max(s.lastSent, cursor);
+            if (s.lastQueued < 0) {
+                s.lastQueued = cursor; // no Last-Event-ID: live from now
             }
             subscribers.add(s);
         }
     }
 
+    /** New transitions, read once, for every subscriber that is at the cursor and has room. */
     private void fanOutNew() {
         List<AlertTransition> page;
         while (!(page = repository.transitionsAfter(cursor, PAGE)).isEmpty()) {
-            for (AlertTransition t : page) {
-                for (Subscriber s : subscribers) {
-                    if (!s.closed && t.id() > s.lastSent) {
-                        send(s, t);
-                    }
+            long pageStart = cursor;
+            for (Subscriber s : subscribers) {
+                if (!s.closed && s.lastQueued >= pageStart && s.hasRoom()) {
+                    s.queue(page);
                 }
-                cursor = t.id();
             }
+            cursor = page.get(page.size() - 1).id();
         }
     }
 
-    private void send(Subscriber s, AlertTransition t) {
-        s.lastSent = t.id();
-        if (!s.filter.matches(t)) {
-            return;
-        }
-        try {
-            s.emitter.send(SseEmitter.event().id(Long.toString(t.id())).name("alert-transition")
-                    .data(t, MediaType.APPLICATION_JSON));
-        } catch (IOException | IllegalStateException e) {
-            s.closed = true;
-            s.emitter.completeWithError(e);
+    /** Subscribers behind the cursor (a resume, a slow client) get their next page, up to the cursor. */
+    private void catchUpTheLagging() {
+        for (Subscriber s : subscribers) {
+            if (s.closed || s.lastQueued >= cursor || !s.hasRoom()) {
+                continue;
+            }
+            long upTo = cursor;
+            List<AlertTransition> own = repository.transitionsAfter(s.lastQueued, PAGE).stream()
+                    .filter(t -> t.id() <= upTo).toList();
+            s.queue(own);
+            if (s.lastQueued < cursor && s.hasRoom()) {
+                wake(); // more than a page behind and still room: go on without waiting for the writer
+            }
         }
     }
 
     private void heartbeat() {
         thread.execute(() -> {
             for (Subscriber s : subscribers) {
-                try {
-                    s.emitter.send(SseEmitter.event().comment("heartbeat"));
-                } catch (IOException | IllegalStateException e) {
-                    s.closed = true;
+                if (!s.closed) {
+                    s.enqueue(SseEmitter.event().comment("heartbeat"));
                 }
             }
             subscribers.removeIf(s -> s.closed);
@@ -170,6 +244,12 @@ public class AlertStreamDispatcher implements TransitionListener, SmartLifecycle
             t.setDaemon(true);
             return t;
         });
+        AtomicInteger writerNumber = new AtomicInteger();
+        writers = Executors.newFixedThreadPool(writerThreads, r -> {
+            Thread t = new Thread(r, "alert-sse-writer-" + writerNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         cursor = repository.lastTransitionId();
         running = true;
         thread.scheduleWithFixedDelay(this::wake, 1, 1, TimeUnit.SECONDS);
@@ -180,6 +260,7 @@ public class AlertStreamDispatcher implements TransitionListener, SmartLifecycle
     public void stop() {
         running = false;
         thread.shutdownNow();
+        writers.shutdownNow();
         subscribers.forEach(s -> s.emitter.complete());
     }
 

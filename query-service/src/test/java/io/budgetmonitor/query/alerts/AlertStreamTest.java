@@ -1,7 +1,6 @@
 package io.budgetmonitor.query.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.budgetmonitor.query.support.Http;
 import io.budgetmonitor.query.support.IntegrationTest;
@@ -9,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,10 +124,19 @@ class AlertStreamTest extends IntegrationTest {
         }
         clock.setDate(LocalDate.of(2021, 6, 30));
         publish(AlertFlowTest.behindScenario(scenario(), "MANY"));
+        List<List<Sse>> received = new ArrayList<>();
         for (StreamClient c : clients) {
-            assertThat(c.take(3)).extracting(Sse::data).allSatisfy(d -> assertThat(d).contains("\"department\":\"MANY\""));
+            received.add(c.take(3));
+        }
+        List<Long> stored = jdbc.queryForList("select id from alert_transition where department = 'MANY' and id > ? order by id",
+                Long.class, before);
+        assertThat(received).allSatisfy(events -> {
+            assertThat(events).extracting(Sse::data).allSatisfy(d -> assertThat(d).contains("\"department\":\"MANY\""));
+            assertThat(events).extracting(Sse::id).containsExactlyElementsOf(stored.subList(0, 3));
+        });
+        for (StreamClient c : clients) {
+            assertThat(c.events).as("nothing sent twice").isEmpty();
             c.close();
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> true);
     }
 }

@@ -1,0 +1,110 @@
+package io.budgetmonitor.query.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.budgetmonitor.query.support.IntegrationTest;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * A dashboard that stops reading (its socket write blocks) holds up nobody else, and once it reads
+ * again it gets every transition it missed, once, in order, even past its bounded outbox.
+ */
+class SlowSubscriberTest extends IntegrationTest {
+
+    @Autowired
+    AlertRepository repository;
+
+    /** Records the ids it is sent; {@link Stuck} blocks in {@code send} until released, as a full socket does. */
+    static class Recording extends SseEmitter {
+        private static final Pattern ID = Pattern.compile("id:(\\d+)");
+        final List<Long> ids = new CopyOnWriteArrayList<>();
+
+        Recording() {
+            super(0L);
+        }
+
+        @Override
+        public void send(SseEventBuilder builder) throws IOException {
+            StringBuilder text = new StringBuilder();
+            builder.build().forEach(part -> text.append(part.getData()));
+            Matcher id = ID.matcher(text);
+            if (id.find()) {
+                ids.add(Long.parseLong(id.group(1)));
+            }
+        }
+    }
+
+    static final class Stuck extends Recording {
+        final CountDownLatch released = new CountDownLatch(1);
+
+        @Override
+        public void send(SseEventBuilder builder) throws IOException {
+            try {
+                if (!released.await(2, TimeUnit.MINUTES)) {
+                    throw new IOException("never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            super.send(builder);
+        }
+    }
+
+    private List<Long> storedIdsAfter(String department, long id) {
+        return jdbc.queryForList("select id from alert_transition where department = ? and id > ? order by id",
+                Long.class, department, id);
+    }
+
+    private void evaluate(String department, String date) {
+        assertThat(io.budgetmonitor.query.support.Http.post(baseUrl() + "/api/v1/admin/evaluations?department="
+                + department + "&year=2021&date=" + date, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSubscriberThatStopsReadingHoldsUpNobodyAndLaterGetsEverythingInOrder() throws Exception {
+        // an outbox of one event: the stuck subscriber is past it after the first transition
+        AlertStreamDispatcher dispatcher = new AlertStreamDispatcher(repository, 60_000, 2, 1);
+        dispatcher.start();
+        try {
+            long before = jdbc.queryForObject("select coalesce(max(id), 0) from alert_transition", Long.class);
+            AlertFilter slowDept = new AlertFilter("SLOW", null, null);
+            Stuck stuck = new Stuck();
+            Recording fast = new Recording();
+            dispatcher.subscribe(slowDept, before, stuck);
+            dispatcher.subscribe(slowDept, before, fast);
+
+            clock.setDate(LocalDate.of(2021, 6, 30));
+            publish(AlertFlowTest.behindScenario(scenario(), "SLOW"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> storedIdsAfter("SLOW", before).size() >= 3);
+            evaluate("SLOW", "2021-03-31");
+            evaluate("SLOW", "2021-05-15");
+            evaluate("SLOW", "2021-06-30");
+            List<Long> all = storedIdsAfter("SLOW", before);
+            assertThat(all).hasSizeGreaterThanOrEqualTo(12);
+
+            // the stuck subscriber's writer is blocked in its first send; the other one has everything
+            await().atMost(Duration.ofSeconds(30)).until(() -> fast.ids.size() == all.size());
+            assertThat(fast.ids).containsExactlyElementsOf(all);
+            assertThat(stuck.ids).isEmpty();
+
+            stuck.released.countDown();
+            await().atMost(Duration.ofSeconds(30)).until(() -> stuck.ids.size() == all.size());
+            assertThat(stuck.ids).as("caught up from the table, once each, in order").containsExactlyElementsOf(all);
+        } finally {
+            dispatcher.stop();
+        }
+    }
+}
