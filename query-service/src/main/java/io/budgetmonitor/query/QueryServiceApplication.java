@@ -22,7 +22,7 @@ public class QueryServiceApplication {
             // a one-shot CLI run: no web server and no consumer competing with the replay
             Map<String, Object> defaults = new HashMap<>();
             defaults.put("spring.main.web-application-type", "none");
-            defaults.put("spring.kafka.listener.auto-startup", "false");
+            defaults.put("budget.consumption.enabled", "false");
             defaults.put("budget.rebuild.on-start", "true");
             app.setDefaultProperties(defaults);
             System.exit(SpringApplication.exit(app.run(args)));

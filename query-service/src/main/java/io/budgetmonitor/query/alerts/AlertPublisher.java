@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.budgetmonitor.query.consumption.ConsumingReplica;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,9 +38,11 @@ public class AlertPublisher implements TransitionListener {
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final ConsumingReplica replica;
 
     public AlertPublisher(AlertRepository repository, KafkaTemplate<String, CloudEvent> kafka,
-                          @Value("${budget.kafka.alerts-topic:budget.alerts.v1}") String topic) {
+                          @Value("${budget.kafka.alerts-topic:budget.alerts.v1}") String topic, ConsumingReplica replica) {
+        this.replica = replica;
         this.repository = repository;
         this.kafka = kafka;
         this.topic = topic;
@@ -59,6 +62,9 @@ public class AlertPublisher implements TransitionListener {
 
     private void publishPending() {
         queued.set(false);
+        if (!replica.isConsuming()) {
+            return; // one publisher: the consuming replica, which also writes the transitions
+        }
         try {
             List<AlertTransition> pending;
             while (!(pending = repository.unpublished(200)).isEmpty()) {

@@ -12,15 +12,18 @@ import org.springframework.stereotype.Component;
 class ConsumerHealthIndicator implements HealthIndicator {
     private final ConsumptionMetrics metrics;
     private final StreamBookkeeping books;
+    private final ConsumingReplica replica;
 
-    ConsumerHealthIndicator(ConsumptionMetrics metrics, StreamBookkeeping books) {
+    ConsumerHealthIndicator(ConsumptionMetrics metrics, StreamBookkeeping books, ConsumingReplica replica) {
         this.metrics = metrics;
         this.books = books;
+        this.replica = replica;
     }
 
     @Override
     public Health health() {
         return Health.up()
+                .withDetail("role", replica.isConsuming() ? "consuming" : "standby")
                 .withDetail("lag", metrics.lag())
                 .withDetail("position", books.position())
                 .withDetail("unresolvedGaps", books.unresolvedGaps())

@@ -118,9 +118,14 @@ public class EventApplier {
         heldAggregates.addAll(books.aggregatesWithHeldEvents());
     }
 
-    /** Loads which aggregates have held events (after a restart). */
-    public void loadHeldAggregates() {
-        heldAggregates.addAll(books.aggregatesWithHeldEvents());
+    /** Forgets in-memory state and reloads it from the tables (before this replica starts consuming). */
+    public void reloadFromStore() {
+        cache.lock().lock();
+        try {
+            resetAfterFailure();
+        } finally {
+            cache.lock().unlock();
+        }
     }
 
     private BatchOutcome applyAll(List<Incoming> batch) {

@@ -2,6 +2,7 @@ package io.budgetmonitor.query.monitoring;
 
 import io.budgetmonitor.api.values.FiscalYearId;
 import io.budgetmonitor.query.alerts.AlertTransition;
+import io.budgetmonitor.query.consumption.ConsumingReplica;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,9 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class MonitoringAdminController {
     private final MonitoringService monitoring;
+    private final ConsumingReplica replica;
 
-    public MonitoringAdminController(MonitoringService monitoring) {
+    public MonitoringAdminController(MonitoringService monitoring, ConsumingReplica replica) {
         this.monitoring = monitoring;
+        this.replica = replica;
     }
 
     @Operation(summary = "Re-evaluate the rules at a given date (one department-year, or all); returns the transitions")
@@ -23,6 +26,7 @@ public class MonitoringAdminController {
     public List<AlertTransition> evaluate(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                           @RequestParam(required = false) String department,
                                           @RequestParam(required = false) Integer year) {
+        replica.requireConsuming("Evaluating the monitoring rules");
         if (department != null && year != null) {
             return monitoring.evaluate(new FiscalYearId(department, year), date);
         }

@@ -1,6 +1,7 @@
 package io.budgetmonitor.query.monitoring;
 
 import io.budgetmonitor.api.values.FiscalYearId;
+import io.budgetmonitor.query.consumption.ConsumingReplica;
 import io.budgetmonitor.query.alerts.AlertService;
 import io.budgetmonitor.query.alerts.AlertTransition;
 import io.budgetmonitor.query.consumption.AppliedEventsListener;
@@ -38,10 +39,13 @@ public class MonitoringService implements AppliedEventsListener {
     private final AlertService alerts;
     private final MonitoringProperties properties;
     private final Clock clock;
+    private final ConsumingReplica replica;
     private final Set<FiscalYearId> deferred = new LinkedHashSet<>();
 
     public MonitoringService(ProjectionCache cache, ReadModelStore store, LatePostingFinder latePostings,
-                             ScoreBaselines baselines, AlertService alerts, MonitoringProperties properties, Clock clock) {
+                             ScoreBaselines baselines, AlertService alerts, MonitoringProperties properties, Clock clock,
+                             ConsumingReplica replica) {
+        this.replica = replica;
         this.cache = cache;
         this.store = store;
         this.latePostings = latePostings;
@@ -69,6 +73,9 @@ public class MonitoringService implements AppliedEventsListener {
 
     @Scheduled(cron = "${budget.monitoring.schedule:0 5 * * * *}")
     public void scheduled() {
+        if (!replica.isConsuming()) {
+            return; // the consuming replica re-evaluates; the others stand by
+        }
         int n = evaluateAll(null).size();
         log.info("scheduled re-evaluation of every department-year: {} transitions", n);
     }

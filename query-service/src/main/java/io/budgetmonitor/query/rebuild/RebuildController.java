@@ -1,5 +1,6 @@
 package io.budgetmonitor.query.rebuild;
 
+import io.budgetmonitor.query.consumption.ConsumingReplica;
 import io.budgetmonitor.query.execution.ReadModelStore;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
@@ -11,15 +12,19 @@ import org.springframework.web.bind.annotation.RestController;
 public class RebuildController {
     private final RebuildService rebuild;
     private final ReadModelDigest digest;
+    private final ConsumingReplica replica;
 
-    public RebuildController(RebuildService rebuild, ReadModelDigest digest) {
+    public RebuildController(RebuildService rebuild, ReadModelDigest digest, ConsumingReplica replica) {
         this.rebuild = rebuild;
         this.digest = digest;
+        this.replica = replica;
     }
 
     @Operation(summary = "Replay the event log into fresh read-model tables and swap them in")
     @PostMapping("/api/v1/admin/rebuild")
     public RebuildService.Result rebuild() {
+        // the swap must not race the consumer, which only the consuming replica's lock excludes
+        replica.requireConsuming("A rebuild");
         return rebuild.rebuild();
     }
 
