@@ -17,16 +17,27 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConfigurationPropertiesScan
 public class QueryServiceApplication {
     public static void main(String[] args) {
-        SpringApplication app = new SpringApplication(QueryServiceApplication.class);
         if (Arrays.asList(args).contains("--rebuild")) {
-            // a one-shot CLI run: no web server and no consumer competing with the replay
-            Map<String, Object> defaults = new HashMap<>();
-            defaults.put("spring.main.web-application-type", "none");
-            defaults.put("budget.consumption.enabled", "false");
-            defaults.put("budget.rebuild.on-start", "true");
-            app.setDefaultProperties(defaults);
-            System.exit(SpringApplication.exit(app.run(args)));
+            System.exit(rebuild(args));
         }
-        app.run(args);
+        new SpringApplication(QueryServiceApplication.class).run(args);
+    }
+
+    /**
+     * {@code --rebuild}: a one-shot run with no web server that does not consume; it refuses to start
+     * while a replica consumes the log (see {@code RebuildOnStart}). Returns the process's exit code.
+     */
+    public static int rebuild(String[] args) {
+        SpringApplication app = new SpringApplication(QueryServiceApplication.class);
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("spring.main.web-application-type", "none");
+        defaults.put("budget.consumption.enabled", "false");
+        defaults.put("budget.rebuild.on-start", "true");
+        app.setDefaultProperties(defaults);
+        try {
+            return SpringApplication.exit(app.run(args));
+        } catch (RuntimeException failed) {
+            return 1; // Spring has logged why
+        }
     }
 }

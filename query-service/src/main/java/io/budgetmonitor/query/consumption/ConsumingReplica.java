@@ -70,6 +70,18 @@ public class ConsumingReplica implements SmartLifecycle {
         return consuming;
     }
 
+    /**
+     * For a one-shot run (which does not consume): takes the consuming replica's lock until this
+     * context stops, or refuses if a replica holds it.
+     */
+    public synchronized void holdExclusively(String what) {
+        if (!tryLock()) {
+            closeSession();
+            throw new IllegalStateException(what + " needs the event log to itself, but a query-service replica is"
+                    + " consuming it: stop the replicas first, or use POST /api/v1/admin/rebuild on the consuming one");
+        }
+    }
+
     /** Refuses, as 409 problem+json, a change that only the consuming replica makes. */
     public void requireConsuming(String what) {
         if (!consuming) {
