@@ -29,12 +29,41 @@ public class ImportedLines {
     public record ImportedLine(long line, String fingerprint) {
     }
 
-    /** Line number → fingerprint of the lines stored by earlier imports under this key. */
-    public Map<Long, String> storedUnder(String importKey) {
-        Map<Long, String> lines = new HashMap<>();
-        jdbc.query("SELECT line_number, fingerprint FROM imported_line WHERE import_key = ?",
-                (RowCallbackHandler) row -> lines.put(row.getLong(1), row.getString(2)), importKey);
-        return lines;
+    /** The lines earlier imports under {@code importKey} stored, read as the import advances. */
+    public StoredLines storedUnder(String importKey) {
+        return new StoredLines(importKey);
+    }
+
+    /**
+     * The fingerprints of stored lines, read a window at a time in line order: an import of any size
+     * sent again keeps its memory flat. Asked for lines in increasing order (as an import reads them).
+     */
+    public final class StoredLines {
+        private static final int WINDOW = 5_000;
+        private final String importKey;
+        private final Map<Long, String> window = new HashMap<>();
+        /** Every stored line up to here is in {@link #window}. */
+        private long loadedUpTo = 0;
+
+        private StoredLines(String importKey) {
+            this.importKey = importKey;
+        }
+
+        /** The fingerprint line {@code line} was stored with, or {@code null} if it was not. */
+        public String fingerprintOf(long line) {
+            if (line > loadedUpTo) {
+                window.clear();
+                long[] last = {0};
+                jdbc.query("SELECT line_number, fingerprint FROM imported_line WHERE import_key = ? AND line_number >= ? "
+                                + "ORDER BY line_number LIMIT " + WINDOW,
+                        (RowCallbackHandler) row -> {
+                            last[0] = row.getLong(1);
+                            window.put(last[0], row.getString(2));
+                        }, importKey, line);
+                loadedUpTo = window.size() < WINDOW ? Long.MAX_VALUE : last[0];
+            }
+            return window.get(line);
+        }
     }
 
     /**

@@ -34,7 +34,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -90,7 +89,7 @@ public class LedgerImporter {
      */
     public ImportReport run(BufferedReader ndjson, RequestMetadata metadata, Optional<String> importKey) throws IOException {
         long started = System.nanoTime();
-        Map<Long, String> storedBefore = importKey.map(importedLines::storedUnder).orElse(Map.of());
+        ImportedLines.StoredLines storedBefore = importKey.map(importedLines::storedUnder).orElse(null);
         Tally tally = new Tally();
         Batch batch = null;
         long lineNumber = 0;
@@ -114,7 +113,7 @@ public class LedgerImporter {
                     continue;
                 }
                 String fingerprint = importKey.isPresent() ? fingerprints.of(command) : null;
-                String stored = storedBefore.get(lineNumber);
+                String stored = storedBefore == null ? null : storedBefore.fingerprintOf(lineNumber);
                 if (stored != null) {
                     if (stored.equals(fingerprint)) {
                         tally.duplicates++;

@@ -133,4 +133,24 @@ class ResumableImportIT extends IntegrationTest {
                 + "AND state LIKE 'idle in transaction%' OR (datname = current_database() AND state = 'active' "
                 + "AND query LIKE 'INSERT INTO domain_event_entry%')", Long.class) == 0;
     }
+
+    @Test
+    void storedLinesAreReadInWindowsAndNoneIsMissedAtTheirEdges(
+            @org.springframework.beans.factory.annotation.Autowired
+            io.budgetmonitor.command.idempotency.ImportedLines importedLines) {
+        String key = "windows-" + newDepartment("WIN");
+        List<io.budgetmonitor.command.idempotency.ImportedLines.ImportedLine> stored = new ArrayList<>();
+        for (long line = 1; line <= 12_001; line++) {
+            if (line % 7 != 0) {
+                stored.add(new io.budgetmonitor.command.idempotency.ImportedLines.ImportedLine(line, "f" + line));
+            }
+        }
+        importedLines.record(key, stored);
+
+        var lines = importedLines.storedUnder(key);
+        for (long line = 1; line <= 12_010; line++) {
+            String expected = line % 7 != 0 && line <= 12_001 ? "f" + line : null;
+            assertThat(lines.fingerprintOf(line)).as("line %d", line).isEqualTo(expected);
+        }
+    }
 }
