@@ -85,7 +85,9 @@ final class ClassDataSharing {
 
     private static Launch prepareLocked(Path fatJar, String java, Path cache) throws IOException {
         Path extracted = cache.resolve("app");
-        String stamp = fatJar.getFileName() + " " + Files.size(fatJar) + " " + Files.getLastModifiedTime(fatJar).toMillis();
+        // an archive only fits the JVM that recorded it: a new JDK extracts and records again
+        String stamp = fatJar.getFileName() + " " + Files.size(fatJar) + " " + Files.getLastModifiedTime(fatJar).toMillis()
+                + " " + System.getProperty("java.vm.version");
         Path stampFile = cache.resolve(STAMP);
         if (!Files.isRegularFile(stampFile) || !Files.readString(stampFile).equals(stamp)) {
             extract(fatJar, java, cache, extracted);
