@@ -44,10 +44,10 @@ public class RubricController {
         return registry.find(reference).orElseThrow(() -> new NotFoundException("unknown rubric " + reference));
     }
 
-    @Operation(summary = "Upload a rubric YAML file; a malformed one is refused (422) naming the bad field. Kept in memory until restart.")
+    @Operation(summary = "Upload a rubric YAML file; a malformed one is refused (422) naming the bad field. Stored: every replica uses it, and it survives restarts.")
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
     @ResponseStatus(HttpStatus.CREATED)
     public RubricSummary upload(@RequestBody byte[] yaml) {
-        return RubricSummary.of(registry.register(registry.parse(yaml, "upload")));
+        return RubricSummary.of(registry.upload(yaml));
     }
 }

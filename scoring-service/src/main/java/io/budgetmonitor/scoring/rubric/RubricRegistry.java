@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  * The rubrics this service knows: the bundled {@code rubrics/*.yaml} plus every {@code *.yaml} in the
  * configured directory (so users add rubrics without a code change), all checked at start-up: a bad
  * file stops the service with a message naming the field, rather than scoring with a half-read rule.
+ * Uploads are stored in the database ({@link UploadedRubrics}): every replica finds a rubric another
+ * one received, and a restart keeps them.
  */
 @Component
 public class RubricRegistry {
@@ -33,10 +35,13 @@ public class RubricRegistry {
     private final RubricLoader loader = new RubricLoader();
     private final Map<String, Rubric> byIdAndVersion = new ConcurrentHashMap<>();
     private final String defaultRubric;
+    private final UploadedRubrics uploads;
 
     public RubricRegistry(@Value("${scoring.rubrics.directory:}") String directory,
-                          @Value("${scoring.rubrics.default:baiyun-2022}") String defaultRubric) {
+                          @Value("${scoring.rubrics.default:baiyun-2022}") String defaultRubric,
+                          UploadedRubrics uploads) {
         this.defaultRubric = defaultRubric;
+        this.uploads = uploads;
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:rubrics/*.yaml")) {
                 try (InputStream in = resource.getInputStream()) {
@@ -53,30 +58,80 @@ public class RubricRegistry {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rubrics", e);
         }
-        if (find(defaultRubric).isEmpty()) {
+        if (findKnown(defaultRubric).isEmpty()) {
             throw new IllegalStateException("default rubric " + defaultRubric + " is not among the loaded rubrics " + byIdAndVersion.keySet());
         }
         log.info("loaded rubrics {}", byIdAndVersion.keySet());
     }
 
-    /** Adds a rubric (an upload); an id and version already known with other content is refused. */
-    public synchronized Rubric register(Rubric rubric) {
+    /** Adds a rubric; an id and version already known with other content is refused. */
+    private synchronized Rubric register(Rubric rubric) {
         String key = rubric.id() + "@" + rubric.version();
         Rubric existing = byIdAndVersion.get(key);
-        if (existing != null && !existing.equals(withSource(rubric, existing.source()))) {
-            throw new InvalidRubricException(rubric.source(), "version",
-                    "rubric " + rubric.id() + " version " + rubric.version() + " already exists with other rules: give it a new version");
+        if (existing != null && !sameRules(existing, rubric)) {
+            throw otherRules(rubric);
         }
         byIdAndVersion.putIfAbsent(key, rubric);
         return byIdAndVersion.get(key);
+    }
+
+    /**
+     * An upload: checked, stored for every replica, then known here. Sending the same file again is
+     * harmless; the same id and version with other rules is refused, whichever replica stored it first.
+     */
+    public synchronized Rubric upload(byte[] yaml) {
+        Rubric rubric = parse(yaml, "upload");
+        refreshUploads();
+        Rubric known = byIdAndVersion.get(rubric.id() + "@" + rubric.version());
+        if (known != null && !sameRules(known, rubric)) {
+            throw otherRules(rubric);
+        }
+        if (!uploads.store(rubric.id(), rubric.version(), yaml)) {
+            Rubric stored = parse(uploads.yamlOf(rubric.id(), rubric.version()).orElse(yaml), "upload");
+            if (!sameRules(stored, rubric)) {
+                throw otherRules(rubric);
+            }
+        }
+        return register(rubric);
+    }
+
+    /** Picks up what other replicas (or earlier runs) uploaded. */
+    private synchronized void refreshUploads() {
+        for (byte[] yaml : uploads.all()) {
+            Rubric uploaded = parse(yaml, "upload");
+            Rubric known = byIdAndVersion.get(uploaded.id() + "@" + uploaded.version());
+            if (known == null) {
+                byIdAndVersion.put(uploaded.id() + "@" + uploaded.version(), uploaded);
+            } else if (!sameRules(known, uploaded)) {
+                log.warn("uploaded rubric {}@{} differs from the one in files; the file wins", uploaded.id(), uploaded.version());
+            }
+        }
+    }
+
+    private static boolean sameRules(Rubric a, Rubric b) {
+        return a.equals(withSource(b, a.source()));
+    }
+
+    private static InvalidRubricException otherRules(Rubric rubric) {
+        return new InvalidRubricException(rubric.source(), "version",
+                "rubric " + rubric.id() + " version " + rubric.version() + " already exists with other rules: give it a new version");
     }
 
     public Rubric parse(byte[] yaml, String source) {
         return loader.load(yaml, source);
     }
 
-    /** {@code id} (its latest version) or {@code id@version}. */
+    /** {@code id} (its latest version) or {@code id@version}, looking at other replicas' uploads if not known here. */
     public Optional<Rubric> find(String reference) {
+        Optional<Rubric> known = findKnown(reference);
+        if (known.isPresent() || reference == null) {
+            return known;
+        }
+        refreshUploads();
+        return findKnown(reference);
+    }
+
+    private Optional<Rubric> findKnown(String reference) {
         if (reference == null) {
             return Optional.empty();
         }
@@ -93,6 +148,7 @@ public class RubricRegistry {
     }
 
     public List<Rubric> all() {
+        refreshUploads();
         List<Rubric> all = new ArrayList<>(byIdAndVersion.values());
         all.sort(Comparator.comparing(Rubric::id).thenComparing(Rubric::version));
         return all;

@@ -345,6 +345,41 @@ class ScoringServiceIntegrationTest {
         return headers;
     }
 
+    /**
+     * An uploaded rubric is stored: another replica (here a second registry on the same database, as a
+     * restarted or a neighbouring pod has) finds it, and scores with it; the same id and version with
+     * other rules is refused wherever it is sent.
+     */
+    @Test
+    void anUploadedRubricIsSharedByEveryReplicaAndSurvivesARestart(
+            @Autowired io.budgetmonitor.scoring.rubric.UploadedRubrics uploads) throws Exception {
+        String id = "uploaded-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String bundled;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/rubrics/baiyun-2022.yaml")) {
+            bundled = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String yaml = bundled.replace("id: baiyun-2022", "id: " + id);
+
+        ResponseEntity<String> uploaded = http.postForEntity("/api/v1/rubrics", new HttpEntity<>(yaml, yamlHeaders()), String.class);
+        ResponseEntity<String> again = http.postForEntity("/api/v1/rubrics", new HttpEntity<>(yaml, yamlHeaders()), String.class);
+        ResponseEntity<String> otherRules = http.postForEntity("/api/v1/rubrics",
+                new HttpEntity<>(yaml.replace("evaluation rubric", "evaluation rubric, revised"), yamlHeaders()), String.class);
+
+        assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(otherRules.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(otherRules.getBody()).contains("already exists with other rules");
+        assertThat(count("select count(*) from uploaded_rubric where rubric_id = ?", id)).isEqualTo(1);
+
+        var anotherReplica = new io.budgetmonitor.scoring.rubric.RubricRegistry("", "baiyun-2022", uploads);
+        assertThat(anotherReplica.find(id)).isPresent();
+        assertThat(anotherReplica.find(id).get().maxPoints()).isEqualByComparingTo("100");
+        assertThat(anotherReplica.all()).extracting(io.budgetmonitor.scoring.rubric.Rubric::id).contains(id, "baiyun-2022");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> anotherReplica.upload(
+                        yaml.replace("evaluation rubric", "evaluation rubric, revised").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(io.budgetmonitor.scoring.rubric.InvalidRubricException.class);
+    }
+
     private static HttpHeaders yamlHeaders() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/yaml"));

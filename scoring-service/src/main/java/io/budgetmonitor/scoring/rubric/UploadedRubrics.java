@@ -1,0 +1,35 @@
+package io.budgetmonitor.scoring.rubric;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code uploaded_rubric} table: uploaded rubric files as sent, shared by all replicas. */
+@Component
+public class UploadedRubrics {
+
+    private final JdbcTemplate jdbc;
+
+    public UploadedRubrics(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the file unless this id and version is stored already; returns whether it stored it. */
+    public boolean store(String id, int version, byte[] yaml) {
+        return jdbc.update("INSERT INTO uploaded_rubric (rubric_id, version, yaml) VALUES (?, ?, ?) "
+                + "ON CONFLICT (rubric_id, version) DO NOTHING", id, version, yaml) == 1;
+    }
+
+    public Optional<byte[]> yamlOf(String id, int version) {
+        return jdbc.query("SELECT yaml FROM uploaded_rubric WHERE rubric_id = ? AND version = ?",
+                (rs, row) -> rs.getBytes(1), id, version).stream().findFirst();
+    }
+
+    /** Every uploaded file, oldest first. */
+    public List<byte[]> all() {
+        return jdbc.query("SELECT yaml FROM uploaded_rubric ORDER BY uploaded_at, rubric_id, version",
+                (rs, row) -> rs.getBytes(1));
+    }
+}
