@@ -13,8 +13,9 @@ import java.time.Duration;
 /**
  * An Idempotency-Key protects a client's retries, not the ledger (vouchers do that, forever): after
  * {@code budget.idempotency.retention} (default 7 days, far past any retry horizon) a key and its
- * stored response, or the lines a keyed import stored, are forgotten, so the table stays the size of a week's requests instead of growing
- * with every request ever made. A request sent again after that is a new request.
+ * stored response, or the lines a keyed import stored, are forgotten, so the tables stay the size of a
+ * week's requests instead of growing with every request ever made. A request sent again after that
+ * is a new request.
  */
 @Component
 public class IdempotencyKeyExpiry {

@@ -113,15 +113,7 @@ public class LedgerImporter {
                     continue;
                 }
                 String fingerprint = importKey.isPresent() ? fingerprints.of(command) : null;
-                String stored = storedBefore == null ? null : storedBefore.fingerprintOf(lineNumber);
-                if (stored != null) {
-                    if (stored.equals(fingerprint)) {
-                        tally.duplicates++;
-                    } else {
-                        tally.rejected.add(new RejectedLine(lineNumber, 422, "Line differs from the earlier import",
-                                "line " + lineNumber + " was stored by an earlier import with the Idempotency-Key '"
-                                        + importKey.get() + "' as a different command; send changed lines in a new import under a new key"));
-                    }
+                if (storedBefore != null && storedEarlier(storedBefore, lineNumber, fingerprint, importKey.get(), tally)) {
                     continue;
                 }
                 if (batch == null) {
@@ -143,6 +135,7 @@ public class LedgerImporter {
         if (batch != null) {
             batch.commit(tally);
         }
+        // batches and skipped lines report as they go: the report lists rejections in line order
         tally.rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
         long position = eventLog.positionOf(tally.lastStoredEvents);
         long elapsedMillis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
@@ -150,6 +143,26 @@ public class LedgerImporter {
                 lineNumber, elapsedMillis, lineNumber * 1000 / elapsedMillis, tally.accepted, tally.duplicates,
                 tally.rejected.size(), position);
         return new ImportReport(tally.accepted, tally.duplicates, tally.rejected, position, lineNumber, elapsedMillis);
+    }
+
+    /**
+     * Whether an earlier import under the key stored this line: then it is counted as a duplicate, or
+     * refused if its command has changed since, and not applied again.
+     */
+    private static boolean storedEarlier(ImportedLines.StoredLines storedBefore, long lineNumber, String fingerprint,
+                                         String importKey, Tally tally) {
+        String stored = storedBefore.fingerprintOf(lineNumber);
+        if (stored == null) {
+            return false;
+        }
+        if (stored.equals(fingerprint)) {
+            tally.duplicates++;
+        } else {
+            tally.rejected.add(new RejectedLine(lineNumber, 422, "Line differs from the earlier import",
+                    "line " + lineNumber + " was stored by an earlier import with the Idempotency-Key '" + importKey
+                            + "' as a different command; send changed lines in a new import under a new key"));
+        }
+        return true;
     }
 
     /** Decides one line inside the batch's transaction (its own savepoint) and notes the outcome. */
@@ -233,10 +246,7 @@ public class LedgerImporter {
                 }
                 transactions.commit(transaction);
             } catch (RuntimeException commitFailure) {
-                cached.close();
-                if (!transaction.isCompleted()) {
-                    transactions.rollback(transaction);
-                }
+                abandon();
                 // nothing of the batch is stored: every line it applied is reported as not applied
                 log.error("import batch of {} lines failed to commit", lines, commitFailure);
                 tally.rejected.addAll(failed);
@@ -249,7 +259,6 @@ public class LedgerImporter {
                 for (RejectedLine line : refused) {
                     tally.rejected.add(notStored(line.line(), commitFailure));
                 }
-                tally.rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
                 return;
             }
             cached.close();
@@ -257,7 +266,6 @@ public class LedgerImporter {
             tally.duplicates += duplicates.size();
             tally.rejected.addAll(refused);
             tally.rejected.addAll(failed);
-            tally.rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
             if (!lastStoredEvents.isEmpty()) {
                 tally.lastStoredEvents = lastStoredEvents;
             }

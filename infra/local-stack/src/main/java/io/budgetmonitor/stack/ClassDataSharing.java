@@ -30,6 +30,7 @@ final class ClassDataSharing {
 
     private static final String ARCHIVE = "classes.jsa";
     private static final String STAMP = "extracted-from";
+    private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
     private ClassDataSharing() {
     }
@@ -39,13 +40,13 @@ final class ClassDataSharing {
      *
      * @param jvmArguments arguments before {@code -jar}
      * @param jar          the jar to run (the extracted one when CDS is used)
-     * @param training     where the JVM writes its archive on exit, if this run records one
-     * @param archive      where a recorded archive must end up to be used by later starts
+     * @param training     where the JVM writes its archive on exit, if this run records one (beside
+     *                     the archive later starts use)
      */
-    record Launch(List<String> jvmArguments, Path jar, Optional<Path> training, Optional<Path> archive) {
+    record Launch(List<String> jvmArguments, Path jar, Optional<Path> training) {
 
         static Launch plain(Path jar) {
-            return new Launch(List.of(), jar, Optional.empty(), Optional.empty());
+            return new Launch(List.of(), jar, Optional.empty());
         }
 
         /**
@@ -53,12 +54,12 @@ final class ClassDataSharing {
          * own, so two stacks started from the same build never read a half-written archive.
          */
         void keepRecordedArchive(boolean exitedCleanly) {
-            if (training.isEmpty() || archive.isEmpty() || !Files.isRegularFile(training.get())) {
+            if (training.isEmpty() || !Files.isRegularFile(training.get())) {
                 return;
             }
             try {
                 if (exitedCleanly && Files.size(training.get()) > 0) {
-                    moveAtomically(training.get(), archive.get());
+                    moveAtomically(training.get(), training.get().resolveSibling(ARCHIVE));
                 } else {
                     Files.deleteIfExists(training.get());
                 }
@@ -99,16 +100,15 @@ final class ClassDataSharing {
         }
         Path archive = cache.resolve(ARCHIVE);
         discardArchivesOfDeadRecorders(cache);
-        List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         if (Files.isRegularFile(archive)) {
-            List<String> arguments = new java.util.ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
-            arguments.addAll(quiet);
-            return new Launch(arguments, jar, Optional.empty(), Optional.of(archive));
+            return new Launch(withQuietLogs("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"), jar, Optional.empty());
         }
         Path training = cache.resolve(ARCHIVE + "." + ProcessHandle.current().pid() + "." + System.nanoTime());
-        List<String> arguments = new java.util.ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + training));
-        arguments.addAll(quiet);
-        return new Launch(arguments, jar, Optional.of(training), Optional.of(archive));
+        return new Launch(withQuietLogs("-XX:ArchiveClassesAtExit=" + training), jar, Optional.of(training));
+    }
+
+    private static List<String> withQuietLogs(String... arguments) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(arguments), QUIET.stream()).toList();
     }
 
     /** A stack killed outright leaves its half-recorded archives (named after its pid) behind. */
@@ -126,7 +126,6 @@ final class ClassDataSharing {
 
     /** {@code java -Djarmode=tools -jar app.jar extract}: the application jar plus {@code lib/}. */
     private static void extract(Path fatJar, String java, Path cache, Path extracted) throws IOException {
-        Files.createDirectories(cache);
         Path staging = Files.createTempDirectory(cache, "extracting-");
         try {
             Process process = new ProcessBuilder(java, "-Djarmode=tools", "-jar", fatJar.toString(),

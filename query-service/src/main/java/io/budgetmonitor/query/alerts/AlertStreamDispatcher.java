@@ -138,9 +138,7 @@ public class AlertStreamDispatcher implements TransitionListener, SmartLifecycle
                 outbox.clear();
                 writing = false;
             }
-            if (cause != null) {
-                emitter.completeWithError(cause);
-            }
+            emitter.completeWithError(cause);
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -42,10 +43,32 @@ class ConsumingReplicaTest extends IntegrationTest {
         }
     }
 
+    final CountingRole firstRole = new CountingRole();
+    final CountingRole secondRole = new CountingRole();
+    ConsumingReplica first;
+    ConsumingReplica second;
+
     private ConsumingReplica replica(CountingRole role) {
         return new ConsumingReplica(dataSource,
                 new StaticListableBeanFactory(Map.of("role", role)).getBeanProvider(ConsumingReplica.Role.class),
                 TEST_LOCK, 200, true);
+    }
+
+    /** Two replicas contending for the test lock, started in this order. */
+    private void startTwoReplicas() {
+        first = replica(firstRole);
+        second = replica(secondRole);
+        first.start();
+        second.start();
+    }
+
+    @AfterEach
+    void stopReplicas() {
+        for (ConsumingReplica replica : new ConsumingReplica[]{first, second}) {
+            if (replica != null) {
+                replica.stop();
+            }
+        }
     }
 
     @Test
@@ -55,54 +78,34 @@ class ConsumingReplicaTest extends IntegrationTest {
 
     @Test
     void oneReplicaConsumesAndAnotherTakesOverWhenItStops() {
-        CountingRole firstRole = new CountingRole();
-        CountingRole secondRole = new CountingRole();
-        ConsumingReplica first = replica(firstRole);
-        ConsumingReplica second = replica(secondRole);
-        try {
-            first.start();
-            second.start();
+        startTwoReplicas();
 
-            assertThat(first.isConsuming()).isTrue();
-            assertThat(second.isConsuming()).isFalse();
-            assertThat(secondRole.started).hasValue(0);
-            assertThatThrownBy(() -> second.requireConsuming("A rebuild"))
-                    .isInstanceOfSatisfying(ErrorResponseException.class,
-                            e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
+        assertThat(first.isConsuming()).isTrue();
+        assertThat(second.isConsuming()).isFalse();
+        assertThat(secondRole.started).hasValue(0);
+        assertThatThrownBy(() -> second.requireConsuming("A rebuild"))
+                .isInstanceOfSatisfying(ErrorResponseException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
 
-            first.stop();
+        first.stop();
 
-            assertThat(firstRole.stopped).hasValue(1);
-            await().atMost(Duration.ofSeconds(10)).until(second::isConsuming);
-            assertThat(secondRole.started).hasValue(1);
-        } finally {
-            first.stop();
-            second.stop();
-        }
+        assertThat(firstRole.stopped).hasValue(1);
+        await().atMost(Duration.ofSeconds(10)).until(second::isConsuming);
+        assertThat(secondRole.started).hasValue(1);
     }
 
     @Test
     void aReplicaWhoseDatabaseSessionDiesStopsConsumingAndAnotherTakesOver() {
-        CountingRole firstRole = new CountingRole();
-        CountingRole secondRole = new CountingRole();
-        ConsumingReplica first = replica(firstRole);
-        ConsumingReplica second = replica(secondRole);
-        try {
-            first.start();
-            second.start();
-            assertThat(first.isConsuming()).isTrue();
+        startTwoReplicas();
+        assertThat(first.isConsuming()).isTrue();
 
-            // what a crashed pod or a cut connection looks like to PostgreSQL: the session is gone
-            Integer terminated = jdbc.queryForObject("select count(pg_terminate_backend(pid)) from pg_locks "
-                    + "where locktype = 'advisory' and classid = 0 and objid = ? and granted", Integer.class, (int) TEST_LOCK);
-            assertThat(terminated).isEqualTo(1);
+        // what a crashed pod or a cut connection looks like to PostgreSQL: the session is gone
+        Integer terminated = jdbc.queryForObject("select count(pg_terminate_backend(pid)) from pg_locks "
+                + "where locktype = 'advisory' and classid = 0 and objid = ? and granted", Integer.class, (int) TEST_LOCK);
+        assertThat(terminated).isEqualTo(1);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> !first.isConsuming() && second.isConsuming());
-            assertThat(firstRole.stopped).hasValue(1);
-            assertThat(secondRole.started).hasValue(1);
-        } finally {
-            first.stop();
-            second.stop();
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !first.isConsuming() && second.isConsuming());
+        assertThat(firstRole.stopped).hasValue(1);
+        assertThat(secondRole.started).hasValue(1);
     }
 }

@@ -66,7 +66,7 @@ public class RubricRegistry {
 
     /** Adds a rubric; an id and version already known with other content is refused. */
     private synchronized Rubric register(Rubric rubric) {
-        String key = rubric.id() + "@" + rubric.version();
+        String key = key(rubric.id(), rubric.version());
         Rubric existing = byIdAndVersion.get(key);
         if (existing != null && !sameRules(existing, rubric)) {
             throw otherRules(rubric);
@@ -82,7 +82,7 @@ public class RubricRegistry {
     public synchronized Rubric upload(byte[] yaml) {
         Rubric rubric = parse(yaml, "upload");
         refreshUploads();
-        Rubric known = byIdAndVersion.get(rubric.id() + "@" + rubric.version());
+        Rubric known = byIdAndVersion.get(key(rubric.id(), rubric.version()));
         if (known != null && !sameRules(known, rubric)) {
             throw otherRules(rubric);
         }
@@ -95,17 +95,18 @@ public class RubricRegistry {
         return register(rubric);
     }
 
-    /** Picks up what other replicas (or earlier runs) uploaded. */
+    /**
+     * Picks up what other replicas (or earlier runs) uploaded; only files not known here are parsed.
+     * A rubric file with the same id and version wins over an upload.
+     */
     private synchronized void refreshUploads() {
-        for (byte[] yaml : uploads.all()) {
-            Rubric uploaded = parse(yaml, "upload");
-            Rubric known = byIdAndVersion.get(uploaded.id() + "@" + uploaded.version());
-            if (known == null) {
-                byIdAndVersion.put(uploaded.id() + "@" + uploaded.version(), uploaded);
-            } else if (!sameRules(known, uploaded)) {
-                log.warn("uploaded rubric {}@{} differs from the one in files; the file wins", uploaded.id(), uploaded.version());
-            }
+        for (UploadedRubrics.Upload upload : uploads.all()) {
+            byIdAndVersion.computeIfAbsent(key(upload.id(), upload.version()), key -> parse(upload.yaml(), "upload"));
         }
+    }
+
+    private static String key(String id, int version) {
+        return id + "@" + version;
     }
 
     private static boolean sameRules(Rubric a, Rubric b) {

@@ -27,9 +27,13 @@ public class UploadedRubrics {
                 (rs, row) -> rs.getBytes(1), id, version).stream().findFirst();
     }
 
+    /** An uploaded file and the id and version it declares. */
+    public record Upload(String id, int version, byte[] yaml) {
+    }
+
     /** Every uploaded file, oldest first. */
-    public List<byte[]> all() {
-        return jdbc.query("SELECT yaml FROM uploaded_rubric ORDER BY uploaded_at, rubric_id, version",
-                (rs, row) -> rs.getBytes(1));
+    public List<Upload> all() {
+        return jdbc.query("SELECT rubric_id, version, yaml FROM uploaded_rubric ORDER BY uploaded_at, rubric_id, version",
+                (rs, row) -> new Upload(rs.getString(1), rs.getInt(2), rs.getBytes(3)));
     }
 }
