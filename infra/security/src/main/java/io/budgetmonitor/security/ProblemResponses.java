@@ -1,0 +1,73 @@
+package io.budgetmonitor.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * 401 and 403 as RFC 9457 problem+json, like every other error of the services. A 401 names every
+ * way this deployment accepts credentials in {@code WWW-Authenticate}.
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final List<String> challenges;
+
+    ProblemResponses(List<String> challenges) {
+        this.challenges = List.copyOf(challenges);
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        challenges.forEach(challenge -> response.addHeader(HttpHeaders.WWW_AUTHENTICATE, challenge));
+        write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+                "credentials are missing or not valid", request);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "Forbidden",
+                "your roles do not allow " + request.getMethod() + " on this resource", request);
+    }
+
+    private static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
+                              HttpServletRequest request) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + jsonEscaped(request.getRequestURI()) + "\"}");
+    }
+
+    static String jsonEscaped(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> escaped.append("\\\"");
+                case '\\' -> escaped.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        escaped.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        escaped.append(c);
+                    }
+                }
+            }
+        }
+        return escaped.toString();
+    }
+}

@@ -1,0 +1,70 @@
+package io.budgetmonitor.security;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * bcrypt, with successful checks remembered. HTTP Basic sends the password on every request, and a
+ * bcrypt check costs tens of milliseconds by design: paid per request it would cap a payment clerk's
+ * throughput at a few dozen requests per second per core. A success is remembered as the SHA-256 of
+ * the stored hash and the password (never the password), so a changed password or hash misses.
+ * Failures are never remembered: a guess always pays the full price.
+ */
+final class RememberedPasswordMatches implements PasswordEncoder {
+
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private final PasswordEncoder slow;
+    private final Set<String> remembered = ConcurrentHashMap.newKeySet();
+
+    RememberedPasswordMatches(PasswordEncoder slow) {
+        this.slow = slow;
+    }
+
+    @Override
+    public String encode(CharSequence rawPassword) {
+        return slow.encode(rawPassword);
+    }
+
+    @Override
+    public boolean matches(CharSequence rawPassword, String encodedPassword) {
+        if (rawPassword == null || encodedPassword == null) {
+            return false;
+        }
+        String key = digest(encodedPassword, rawPassword);
+        if (remembered.contains(key)) {
+            return true;
+        }
+        boolean matches = slow.matches(rawPassword, encodedPassword);
+        if (matches) {
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.add(key);
+        }
+        return matches;
+    }
+
+    @Override
+    public boolean upgradeEncoding(String encodedPassword) {
+        return slow.upgradeEncoding(encodedPassword);
+    }
+
+    private static String digest(String encoded, CharSequence raw) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(encoded.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            sha256.update(raw.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

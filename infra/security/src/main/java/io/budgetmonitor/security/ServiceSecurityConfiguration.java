@@ -1,0 +1,153 @@
+package io.budgetmonitor.security;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The security contract, applied the same way in every service that declares its {@link RouteRules}.
+ *
+ * <ul>
+ *   <li>API clients are stateless: HTTP Basic against the demo users (local stack) and/or Bearer JWT
+ *       (production), whichever is configured;</li>
+ *   <li>browsers get a login form and a session (so {@code EventSource} can carry it); only such
+ *       cookie-authenticated writes need a CSRF token;</li>
+ *   <li>401, 403 and out-of-scope 404 answer as problem+json.</li>
+ * </ul>
+ * A service without a {@link RouteRules} bean fails to start rather than run open.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        OAuth2ResourceServerAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(SecuritySettings.class)
+public class ServiceSecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceSecurityConfiguration.class);
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    static final String REALM = "budget-monitor";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new RememberedPasswordMatches(new BCryptPasswordEncoder());
+    }
+
+    /** Always declared (empty without demo users) so Spring Boot never invents a user of its own. */
+    @Bean
+    InMemoryUserDetailsManager demoUserDetails(SecuritySettings settings, PasswordEncoder passwordEncoder) {
+        List<UserDetails> users = DemoUsers.load(settings, passwordEncoder);
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    SecurityFilterChain budgetSecurity(HttpSecurity http, RouteRules routes, SecuritySettings settings,
+                                       InMemoryUserDetailsManager demoUsers,
+                                       ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        boolean basic = DemoUsers.ALL.stream().anyMatch(demo -> demoUsers.userExists(demo.username()));
+        boolean bearer = jwtDecoder.getIfAvailable() != null;
+        if (!basic && !bearer) {
+            log.warn("no demo users and no JWT issuer configured: every protected route answers 401");
+        }
+        List<String> challenges = new ArrayList<>();
+        if (basic) {
+            challenges.add("Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        }
+        if (bearer) {
+            challenges.add("Bearer realm=\"" + REALM + "\"");
+        }
+        ProblemResponses problems = new ProblemResponses(challenges);
+
+        http.authorizeHttpRequests(authorize -> {
+            // an async (SSE) or error dispatch continues a request that was already authorized
+            authorize.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
+            routes.applyTo(authorize);
+        });
+        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(ServiceSecurityConfiguration::isCookieAuthenticatedWrite));
+        http.exceptionHandling(exceptions -> exceptions
+                .authenticationEntryPoint(entryPoint(problems))
+                .accessDeniedHandler(problems));
+        if (basic) {
+            http.httpBasic(httpBasic -> httpBasic.realmName(REALM).authenticationEntryPoint(problems));
+            http.formLogin(form -> form.permitAll());
+            http.logout(logout -> logout.permitAll());
+        } else {
+            http.httpBasic(httpBasic -> httpBasic.disable());
+            http.formLogin(form -> form.disable());
+        }
+        if (bearer) {
+            JwtCallers callers = new JwtCallers(settings.jwt());
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .jwt(jwt -> jwt.decoder(jwtDecoder.getObject()).jwtAuthenticationConverter(callers))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems));
+        }
+        return http.build();
+    }
+
+    /** A browser asking for a page is sent to the login form; everyone else gets 401 problem+json. */
+    private static AuthenticationEntryPoint entryPoint(ProblemResponses problems) {
+        MediaTypeRequestMatcher wantsPage = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        wantsPage.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byClient = new LinkedHashMap<>();
+        byClient.put(request -> "GET".equals(request.getMethod()) && wantsPage.matches(request)
+                        && request.getHeader(HttpHeaders.AUTHORIZATION) == null,
+                new LoginUrlAuthenticationEntryPoint("/login"));
+        DelegatingAuthenticationEntryPoint delegating = new DelegatingAuthenticationEntryPoint(byClient);
+        delegating.setDefaultEntryPoint(problems);
+        return delegating;
+    }
+
+    /** API clients send credentials with every request and cannot be ridden by another site; cookies can. */
+    static boolean isCookieAuthenticatedWrite(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getRequestedSessionId() != null;
+    }
+
+    @Bean
+    WebMvcConfigurer callerAndDepartmentScope() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new DepartmentPathScope());
+            }
+
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+}

@@ -1,0 +1,216 @@
+package io.budgetmonitor.security;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static io.budgetmonitor.security.RouteMatrix.Access;
+import static io.budgetmonitor.security.RouteMatrix.Route;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract on a small service of its own: Basic and Bearer both accepted, every refusal as
+ * problem+json, department scope as 404, and the route matrix tool itself.
+ */
+@SpringBootTest(classes = SecurityContractTest.TinyService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityContractTest {
+
+    static final String PASSWORD = "contract-test-password";
+    static final TestTokens TOKENS = new TestTokens();
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class TinyService {
+        @Bean
+        RouteRules routeRules() {
+            return RouteRules.of(
+                    RouteRule.get("/api/v1/departments/{department}/figures", Role.VIEWER, Role.AUDITOR),
+                    RouteRule.post("/api/v1/payments", Role.RECORDER),
+                    RouteRule.get("/api/v1/whoami", Role.RECORDER, Role.BUDGET_OFFICE, Role.EVALUATOR, Role.AUDITOR, Role.VIEWER));
+        }
+
+        @Bean
+        Endpoints endpoints() {
+            return new Endpoints();
+        }
+    }
+
+    @RestController
+    static class Endpoints {
+        @GetMapping("/api/v1/departments/{department}/figures")
+        Map<String, String> figures(@PathVariable String department) {
+            return Map.of("department", department);
+        }
+
+        @PostMapping("/api/v1/payments")
+        Map<String, String> pay(Caller caller,
+                                @RequestHeader(name = OnBehalfOf.HEADER, required = false) String onBehalfOf) {
+            return Map.of("recordedBy", caller.name(),
+                    "onBehalfOf", OnBehalfOf.fromHeaders(onBehalfOf, null).orElse(""));
+        }
+
+        @GetMapping("/api/v1/whoami")
+        Caller whoami(Caller caller) {
+            return caller;
+        }
+    }
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("budget.security.demo-password", () -> PASSWORD);
+        registry.add("spring.mvc.problemdetails.enabled", () -> "true");
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TOKENS::jwkSetUri);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+    }
+
+    @AfterAll
+    static void stopIssuer() {
+        TOKENS.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void everyRouteAndEveryRoleOfTheMatrixHolds() {
+        RouteMatrix matrix = new RouteMatrix("http://localhost:" + port, PASSWORD, Map.of(
+                Route.get("/api/v1/departments/{department}/figures"), Access.roles(Role.VIEWER, Role.AUDITOR),
+                Route.post("/api/v1/payments"), Access.roles(Role.RECORDER),
+                Route.get("/api/v1/whoami"), Access.roles(Role.RECORDER, Role.BUDGET_OFFICE, Role.EVALUATOR,
+                        Role.AUDITOR, Role.VIEWER)),
+                Map.of("department", "BY-SJ"));
+        matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
+        assertThat(matrix.assertAllCells()).hasSize(3 * 8 + 1);
+    }
+
+    @Test
+    void aRouteTheTableDoesNotNameFailsTheCoverageCheck() {
+        RouteMatrix partial = new RouteMatrix("http://localhost:" + port, PASSWORD,
+                Map.of(Route.post("/api/v1/payments"), Access.roles(Role.RECORDER)), Map.of());
+        try {
+            partial.assertCoversExactly(RouteMatrix.handlerRoutes(context));
+            throw new IllegalStateException("the coverage check let unnamed routes through");
+        } catch (AssertionError expected) {
+            assertThat(expected.getMessage()).contains("/api/v1/whoami");
+        }
+    }
+
+    @Test
+    void noCredentialsIs401WithBothChallengesAsProblemJson() throws Exception {
+        HttpResponse<String> response = send(get("/api/v1/whoami"));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .anySatisfy(challenge -> assertThat(challenge).startsWith("Basic"))
+                .anySatisfy(challenge -> assertThat(challenge).startsWith("Bearer"));
+        assertThat(response.body()).contains("\"status\":401");
+    }
+
+    @Test
+    void aWrongPasswordIs401AndAWrongRoleIs403AsProblemJson() throws Exception {
+        assertThat(send(get("/api/v1/whoami").header("Authorization", basic("viewer", "wrong"))).statusCode()).isEqualTo(401);
+        HttpResponse<String> forbidden = send(post("/api/v1/payments").header("Authorization", basic("viewer", PASSWORD)));
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anUnnamedPathIsRefusedEvenToAdmin() throws Exception {
+        assertThat(send(get("/api/v1/not-in-the-table").header("Authorization", basic("admin", PASSWORD))).statusCode())
+                .isEqualTo(403);
+        assertThat(send(get("/actuator/health/readiness")).statusCode()).isNotIn(401, 403);
+    }
+
+    @Test
+    void aScopedViewerGets404ForAnotherDepartment() throws Exception {
+        assertThat(send(get("/api/v1/departments/BY-SJ/figures").header("Authorization", basic("viewer-bysj", PASSWORD)))
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> other = send(get("/api/v1/departments/BY-XX/figures").header("Authorization", basic("viewer-bysj", PASSWORD)));
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theRecorderIsThePrincipalAndTheHeaderOnlyItsClaim() throws Exception {
+        HttpResponse<String> response = send(post("/api/v1/payments")
+                .header("Authorization", basic("recorder", PASSWORD))
+                .header(OnBehalfOf.HEADER, "%E8%B4%A2%E5%8A%A1%E5%AE%A4"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"recordedBy\":\"recorder\"").contains("\"onBehalfOf\":\"财务室\"");
+    }
+
+    @Test
+    void aTokenFromTheConfiguredIssuerIsAcceptedWithItsRolesAndDepartments() throws Exception {
+        String token = TOKENS.token("zhang.san", List.of("viewer"), List.of("BY-SJ"));
+        HttpResponse<String> me = send(get("/api/v1/whoami").header("Authorization", "Bearer " + token));
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"name\":\"zhang.san\"").contains("VIEWER").contains("BY-SJ");
+        assertThat(send(get("/api/v1/departments/BY-SJ/figures").header("Authorization", "Bearer " + token)).statusCode())
+                .isEqualTo(200);
+        assertThat(send(get("/api/v1/departments/BY-XX/figures").header("Authorization", "Bearer " + token)).statusCode())
+                .isEqualTo(404);
+        assertThat(send(post("/api/v1/payments").header("Authorization", "Bearer " + token)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void expiredWronglySignedAndForeignTokensAre401() throws Exception {
+        List<String> roles = List.of("ADMIN");
+        List<String> all = List.of("*");
+        for (String token : List.of(TOKENS.expiredToken("a", roles, all), TOKENS.tokenSignedByAnotherKey("a", roles, all),
+                TOKENS.tokenFromAnotherIssuer("a", roles, all), "not.a.token")) {
+            HttpResponse<String> response = send(get("/api/v1/whoami").header("Authorization", "Bearer " + token));
+            assertThat(response.statusCode()).as(token).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void aBrowserIsSentToTheLoginForm() throws Exception {
+        HttpResponse<String> page = send(get("/api/v1/whoami").header("Accept", "text/html"));
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    }
+
+    private HttpRequest.Builder post(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
