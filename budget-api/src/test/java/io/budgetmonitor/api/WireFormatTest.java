@@ -15,6 +15,7 @@ import io.budgetmonitor.api.wire.BudgetJson;
 import io.budgetmonitor.api.wire.CloudEventCodec;
 import io.budgetmonitor.api.wire.EventTypes;
 import io.budgetmonitor.api.wire.RecordedEvent;
+import io.budgetmonitor.api.wire.Topics;
 import io.budgetmonitor.api.wire.UnreadableEventException;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -59,6 +60,35 @@ class WireFormatTest {
         assertThatThrownBy(() -> BudgetJson.mapper().readValue("""
                 {"type":"CloseFiscalYear","department":"BY-SJ","fiscalYear":2021,"occurredOn":"2021-02-30"}""",
                 BudgetCommand.class)).isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void theClientsClaimTravelsAsAnExtensionInUtf8AndOlderMessagesWithoutItStayReadable() {
+        var allocated = new BudgetAllocated("BY-SJ", 2021, "GP-PUB-01", "商品和服务支出", FundSource.GENERAL_PUBLIC_BUDGET,
+                ExpenditureType.PUBLIC_EXPENSE, ThreePublicCategory.NONE, true, Money.of("1.00"), LocalDate.of(2021, 1, 1));
+        var claimed = new RecordedEvent("e-3", allocated.aggregateId(), 0, 44, Instant.parse("2021-01-01T08:00:00Z"),
+                "recorder", "c-1", allocated, "财务室");
+
+        CloudEvent cloudEvent = codec.encode(claimed);
+        assertThat(cloudEvent.getExtension(CloudEventCodec.ON_BEHALF_OF)).isEqualTo("财务室");
+        // binary mode: the extension is a Kafka header, which must carry the name as UTF-8
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        byte[] value;
+        try (var serializer = new io.cloudevents.kafka.CloudEventSerializer()) {
+            serializer.configure(Map.of(), false);
+            value = serializer.serialize(Topics.BUDGET_EVENTS, headers, cloudEvent);
+        }
+        assertThat(headers.lastHeader("ce_" + CloudEventCodec.ON_BEHALF_OF).value())
+                .isEqualTo("财务室".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (var deserializer = new io.cloudevents.kafka.CloudEventDeserializer()) {
+            assertThat(codec.decode(deserializer.deserialize(Topics.BUDGET_EVENTS, headers, value))).isEqualTo(claimed);
+        }
+
+        CloudEvent older = CloudEventBuilder.v1(cloudEvent).withoutExtension(CloudEventCodec.ON_BEHALF_OF).build();
+        RecordedEvent read = codec.decode(older);
+        assertThat(read.onBehalfOf()).isNull();
+        assertThat(read.recordedBy()).isEqualTo("recorder");
+        assertThat(read.event()).isEqualTo(allocated);
     }
 
     @Test

@@ -9,9 +9,20 @@ import java.util.Objects;
  * A stored event with what the store knows about it: its id, its place in its aggregate's stream
  * ({@code sequenceNumber}, from 0) and in the whole log ({@code position}, the event store's global
  * index), when it was recorded and by whom. This is what travels on {@code budget.events.v1}.
+ *
+ * <p>{@code recordedBy} is the authenticated principal (经办人); {@code onBehalfOf} is whom the client
+ * said it recorded for (代办, its {@code X-Recorded-By} claim), null when it said nothing and on
+ * messages older than the claim.
  */
 public record RecordedEvent(String eventId, String aggregateId, long sequenceNumber, long position,
-                            Instant recordedAt, String recordedBy, String correlationId, BudgetEvent event) {
+                            Instant recordedAt, String recordedBy, String correlationId, BudgetEvent event,
+                            String onBehalfOf) {
+
+    /** An event without a client's claim (tests, messages older than the claim). */
+    public RecordedEvent(String eventId, String aggregateId, long sequenceNumber, long position, Instant recordedAt,
+                         String recordedBy, String correlationId, BudgetEvent event) {
+        this(eventId, aggregateId, sequenceNumber, position, recordedAt, recordedBy, correlationId, event, null);
+    }
 
     public RecordedEvent {
         Objects.requireNonNull(eventId, "eventId");
