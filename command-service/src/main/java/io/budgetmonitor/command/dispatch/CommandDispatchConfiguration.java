@@ -111,13 +111,15 @@ public class CommandDispatchConfiguration {
     }
 
     /**
-     * Copies who recorded a command and its correlation id into every event it causes. Declaring this
+     * Copies who recorded a command, the client's claim of whom for, and its correlation id into every
+     * event it causes. Declaring this
      * bean replaces Axon's default MessageOriginProvider, which would overwrite {@code correlationId}
      * with the command's message id.
      */
     @Bean
     public CorrelationDataProvider recordingCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(RequestMetadata.RECORDED_BY, RequestMetadata.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(RequestMetadata.RECORDED_BY, RequestMetadata.ON_BEHALF_OF,
+                RequestMetadata.CORRELATION_ID);
     }
 
     @Bean

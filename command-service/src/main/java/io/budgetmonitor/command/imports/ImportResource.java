@@ -1,6 +1,7 @@
 package io.budgetmonitor.command.imports;
 
 import io.budgetmonitor.command.dispatch.RequestMetadata;
+import io.budgetmonitor.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -41,17 +42,19 @@ public class ImportResource {
                     description = "one command per line, e.g. {\"type\":\"RecordDisbursement\",\"department\":\"BY-SJ\",...}",
                     content = @Content(mediaType = NDJSON, schema = @Schema(type = "string"))))
     @ApiResponse(responseCode = "200", description = "every line applied or reported: accepted, duplicates (re-sent vouchers), "
-            + "rejected (line, status, title, detail), position after the last applied line",
+            + "rejected (line, status, title, detail), position after the last applied line. Each line is authorized like "
+            + "its command's route: 403 when the caller's roles do not allow it, 404 for a department outside its scope",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
     @PostMapping(path = "/api/v1/imports", consumes = NDJSON, produces = "application/json")
     public ImportReport importLedger(HttpServletRequest request, @Parameter(hidden = true) RequestMetadata metadata,
+                                     @Parameter(hidden = true) Caller caller,
                                      @Parameter(description = "makes the import safe to send again whole: lines an earlier "
                                              + "import with this key stored are skipped (reported as duplicates)")
                                      @RequestHeader(name = CommandExecution.IDEMPOTENCY_KEY, required = false) String idempotencyKey)
             throws IOException {
         Optional<String> importKey = Optional.ofNullable(idempotencyKey).map(String::strip).filter(k -> !k.isEmpty());
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
-            return importer.run(reader, metadata, importKey);
+            return importer.run(reader, metadata, caller, importKey);
         }
     }
 }

@@ -13,11 +13,14 @@ import io.budgetmonitor.command.idempotency.CommandFingerprint;
 import io.budgetmonitor.command.idempotency.ImportedLines;
 import io.budgetmonitor.command.idempotency.ImportedLines.ImportedLine;
 import io.budgetmonitor.command.imports.ImportReport.RejectedLine;
+import io.budgetmonitor.command.security.CommandPermissions;
+import io.budgetmonitor.command.security.CommandPermissions.Refusal;
 import io.budgetmonitor.command.web.CommandBinder;
 import io.budgetmonitor.command.web.DisbursementProblems;
 import io.budgetmonitor.command.web.InputErrors;
 import io.budgetmonitor.command.web.InvalidInputException;
 import io.budgetmonitor.command.web.Problems;
+import io.budgetmonitor.security.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -40,6 +43,11 @@ import java.util.Optional;
  * Applies a ledger in the NDJSON scenario format (API.md §1), one command per line, in order, as it
  * streams in: memory stays constant whatever the size (only rejected lines are kept for the report).
  * A malformed, invalid or refused line is reported and skipped; every other line is applied.
+ *
+ * <p>Each line is authorized like the REST route of its command ({@link CommandPermissions}): a
+ * command the caller's roles do not allow is reported as 403, one about a department outside its
+ * scope as 404 (SECURITY.md), checked before anything else about the line, a re-sent keyed import
+ * included, so a refusal does not depend on whether the line was stored before.
  */
 @Service
 public class LedgerImporter {
@@ -78,16 +86,14 @@ public class LedgerImporter {
         this.linesCounter = Counter.builder("budget.import.lines").description("NDJSON lines imported").register(meterRegistry);
     }
 
-    public ImportReport run(BufferedReader ndjson, RequestMetadata metadata) throws IOException {
-        return run(ndjson, metadata, Optional.empty());
-    }
-
     /**
+     * Applies the ledger for {@code caller}, whose principal is in {@code metadata}.
      * With an {@code importKey} (the request's Idempotency-Key) the import can be sent again, whole,
      * after a broken connection: lines an earlier import under that key stored are counted as
      * duplicates and skipped; a line that differs from the one stored under its number is refused.
      */
-    public ImportReport run(BufferedReader ndjson, RequestMetadata metadata, Optional<String> importKey) throws IOException {
+    public ImportReport run(BufferedReader ndjson, RequestMetadata metadata, Caller caller, Optional<String> importKey)
+            throws IOException {
         long started = System.nanoTime();
         ImportedLines.StoredLines storedBefore = importKey.map(importedLines::storedUnder).orElse(null);
         Tally tally = new Tally();
@@ -103,7 +109,14 @@ public class LedgerImporter {
                 linesCounter.increment();
                 BudgetCommand command;
                 try {
-                    command = binder.validate(commandReader.readValue(text));
+                    command = commandReader.readValue(text);
+                    Optional<Refusal> refusal = CommandPermissions.refusal(caller, command);
+                    if (refusal.isPresent()) {
+                        tally.rejected.add(new RejectedLine(lineNumber, refusal.get().status(), refusal.get().title(),
+                                refusal.get().detail()));
+                        continue;
+                    }
+                    binder.validate(command);
                 } catch (JsonProcessingException e) {
                     InvalidInputException invalid = InputErrors.unreadable(e);
                     tally.rejected.add(new RejectedLine(lineNumber, 400, invalid.title(), invalid.getMessage()));

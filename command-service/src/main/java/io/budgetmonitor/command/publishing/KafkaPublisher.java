@@ -78,7 +78,8 @@ public class KafkaPublisher {
         }
         return new RecordedEvent(message.getIdentifier(), aggregateId, sequenceNumber, position, message.getTimestamp(),
                 stringOrNull(message.getMetaData().get(RequestMetadata.RECORDED_BY)),
-                stringOrNull(message.getMetaData().get(RequestMetadata.CORRELATION_ID)), event);
+                stringOrNull(message.getMetaData().get(RequestMetadata.CORRELATION_ID)), event,
+                stringOrNull(message.getMetaData().get(RequestMetadata.ON_BEHALF_OF)));
     }
 
     /**

@@ -48,7 +48,8 @@ public class CommandExecution {
     public ResponseEntity<?> execute(BudgetCommand command, RequestMetadata metadata, String idempotencyKey) {
         return execute(command, metadata, idempotencyKey, dispatched -> ResponseEntity.status(HttpStatus.CREATED).body(
                 new CommandResponse(command.getClass().getSimpleName(), command.targetAggregateId(), dispatched.recorded(),
-                        dispatcher.positionAfter(dispatched), metadata.recordedBy(), metadata.correlationId())));
+                        dispatcher.positionAfter(dispatched), metadata.recordedBy(), metadata.onBehalfOf(),
+                        metadata.correlationId())));
     }
 
     public ResponseEntity<?> execute(BudgetCommand command, RequestMetadata metadata, String idempotencyKey,

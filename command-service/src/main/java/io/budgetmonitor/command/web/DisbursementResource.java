@@ -88,13 +88,13 @@ public class DisbursementResource {
             long position = eventLog.positionOfAggregate(new BudgetLineId(command.department(), command.fiscalYear(), onLine).toString());
             return ResponseEntity.ok(new DisbursementResponse(DisbursementResponse.ALREADY_RECORDED, already.voucher(),
                     already.amount(), null, onLine, aggregateId, dispatched.recorded(), position,
-                    metadata.recordedBy(), metadata.correlationId()));
+                    metadata.recordedBy(), metadata.onBehalfOf(), metadata.correlationId()));
         }
         DisbursementOutcome.Recorded recorded = dispatched.result() instanceof DisbursementOutcome.Recorded r ? r : null;
         return ResponseEntity.status(HttpStatus.CREATED).body(new DisbursementResponse(DisbursementResponse.RECORDED,
                 command.voucher(), command.amount(), recorded == null ? null : recorded.available(), command.line(),
                 aggregateId, dispatched.recorded(), dispatcher.positionAfter(dispatched),
-                metadata.recordedBy(), metadata.correlationId()));
+                metadata.recordedBy(), metadata.onBehalfOf(), metadata.correlationId()));
     }
 
     private ProblemDetail rejectedProblem(DisbursementOutcome.Rejected rejected, Dispatched dispatched) {

@@ -1,6 +1,8 @@
 package io.budgetmonitor.command.web;
 
 import io.budgetmonitor.command.dispatch.RequestMetadata;
+import io.budgetmonitor.security.Caller;
+import io.budgetmonitor.security.OnBehalfOf;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -8,13 +10,18 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
+import java.util.List;
+
 /**
- * Reads {@code X-Recorded-By} (default {@code anonymous}) and {@code X-Correlation-Id} (generated when
- * absent) into a {@link RequestMetadata} parameter, and echoes the correlation id in the response.
+ * Makes a {@link RequestMetadata} parameter: {@code recordedBy} is the authenticated principal (经办人);
+ * {@code X-Recorded-By} (or its RFC 8187 form {@code X-Recorded-By*}) is only the client's claim of
+ * whom it records for (代办, {@code onBehalfOf}); a value that does not decode is a 400 and nothing is
+ * sent. {@code X-Correlation-Id} is generated when absent and echoed in the response.
  */
 public class RequestMetadataResolver implements HandlerMethodArgumentResolver {
 
-    public static final String RECORDED_BY = "X-Recorded-By";
+    public static final String RECORDED_BY = OnBehalfOf.HEADER;
+    public static final String RECORDED_BY_EXTENDED = OnBehalfOf.EXTENDED_HEADER;
     public static final String CORRELATION_ID = "X-Correlation-Id";
 
     @Override
@@ -25,11 +32,22 @@ public class RequestMetadataResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                   NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        RequestMetadata metadata = RequestMetadata.of(request.getHeader(RECORDED_BY), request.getHeader(CORRELATION_ID));
+        // every command route needs a role (AccessRules): no principal here means the table is wrong
+        Caller caller = Caller.current().orElseThrow(() -> new IllegalStateException("a command route without a principal"));
+        RequestMetadata metadata = RequestMetadata.of(caller.name(), onBehalfOf(request), request.getHeader(CORRELATION_ID));
         HttpServletResponse response = request.getNativeResponse(HttpServletResponse.class);
         if (response != null) {
             response.setHeader(CORRELATION_ID, metadata.correlationId());
         }
         return metadata;
+    }
+
+    private static String onBehalfOf(NativeWebRequest request) {
+        try {
+            return OnBehalfOf.fromHeaders(request.getHeader(RECORDED_BY), request.getHeader(RECORDED_BY_EXTENDED)).orElse(null);
+        } catch (IllegalArgumentException unreadable) {
+            throw new InvalidInputException(InputErrors.INVALID_TITLE, unreadable.getMessage(),
+                    List.of(new FieldError(RECORDED_BY, unreadable.getMessage())));
+        }
     }
 }

@@ -39,7 +39,13 @@ public class WebConfiguration implements WebMvcConfigurer {
                     .anyMatch(p -> p.getParameterType().equals(io.budgetmonitor.command.dispatch.RequestMetadata.class));
             if (takesMetadata) {
                 operation.addParametersItem(new HeaderParameter().name(RequestMetadataResolver.RECORDED_BY)
-                        .description("who records this (经办人); stored in every event's metadata as recordedBy; default anonymous")
+                        .description("whom the caller records for (代办, e.g. 财务室 when a system account posts): the client's "
+                                + "claim, stored in every event's metadata as onBehalfOf. recordedBy is always the authenticated "
+                                + "principal. UTF-8: raw, percent-encoded, or as X-Recorded-By* (RFC 8187 UTF-8''…); "
+                                + "a value that does not decode is a 400")
+                        .schema(new StringSchema()));
+                operation.addParametersItem(new HeaderParameter().name(RequestMetadataResolver.RECORDED_BY_EXTENDED)
+                        .description("X-Recorded-By in RFC 8187 form (UTF-8''%E8%B4%A2%E5%8A%A1%E5%AE%A4); wins over X-Recorded-By")
                         .schema(new StringSchema()));
                 operation.addParametersItem(new HeaderParameter().name(RequestMetadataResolver.CORRELATION_ID)
                         .description("correlation id stored in every event's metadata; generated when absent and echoed back")

@@ -36,7 +36,7 @@ class BadInputIT extends IntegrationTest {
     })
     void disbursementInputIsRefusedAndNothingIsStored(String label, String body, String field) {
         long before = eventCount();
-        Response response = post(yearPath(department, 2021) + "/lines/GP-PUB-01/disbursements", body);
+        Response response = post(yearPath(department, 2021) + "/lines/GP-PUB-01/disbursements", body, as("recorder"));
         assertBadRequest(response, field);
         assertThat(eventCount()).isEqualTo(before);
     }
@@ -45,7 +45,7 @@ class BadInputIT extends IntegrationTest {
     void anUnknownEnumValueNamesTheFieldAndTheAllowedValues() {
         long before = eventCount();
         Response response = post(yearPath(department, 2021) + "/lines", """
-                {"line":"X","name":"n","fundSource":"LOTTERY","expenditureType":"PROJECT","appropriation":true,"amount":"1.00","occurredOn":"2021-01-05"}""");
+                {"line":"X","name":"n","fundSource":"LOTTERY","expenditureType":"PROJECT","appropriation":true,"amount":"1.00","occurredOn":"2021-01-05"}""", as("budget-office"));
         JsonNode error = assertBadRequest(response, "fundSource");
         assertThat(error.get("message").asText()).contains("LOTTERY").contains("GENERAL_PUBLIC_BUDGET").contains("SPECIAL_ACCOUNT");
         assertThat(eventCount()).isEqualTo(before);
@@ -53,7 +53,7 @@ class BadInputIT extends IntegrationTest {
 
     @Test
     void everyMissingFieldIsListed() {
-        Response response = post(yearPath(department, 2021) + "/lines", "{}");
+        Response response = post(yearPath(department, 2021) + "/lines", "{}", as("budget-office"));
         assertThat(response.status()).isEqualTo(400);
         List<String> fields = new ArrayList<>();
         response.body().get("errors").forEach(e -> fields.add(e.get("field").asText()));

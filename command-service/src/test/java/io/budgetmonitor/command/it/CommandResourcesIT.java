@@ -16,7 +16,7 @@ class CommandResourcesIT extends IntegrationTest {
         openYearWithLine(department, "GP-PUB-01", "10000.00");
 
         Response response = post(yearPath(department, 2021) + "/lines/GP-PUB-01/disbursements", disbursement("V-1", "250.50"),
-                Map.of("X-Recorded-By", "clerk-wang", "X-Correlation-Id", "corr-123"));
+                as("recorder", Map.of("X-Recorded-By", "clerk-wang", "X-Correlation-Id", "corr-123")));
 
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(201);
         JsonNode body = response.body();
@@ -28,7 +28,10 @@ class CommandResourcesIT extends IntegrationTest {
                 "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class,
                 body.get("recorded").get(0).get("eventId").asText()));
         String metadata = jdbc.queryForObject("SELECT meta_data FROM domain_event_entry WHERE global_index = ?", String.class, position);
-        assertThat(metadata).contains("\"recordedBy\":\"clerk-wang\"").contains("\"correlationId\":\"corr-123\"");
+        assertThat(metadata).contains("\"recordedBy\":\"recorder\"").contains("\"onBehalfOf\":\"clerk-wang\"")
+                .contains("\"correlationId\":\"corr-123\"");
+        assertThat(body.get("recordedBy").asText()).isEqualTo("recorder");
+        assertThat(body.get("onBehalfOf").asText()).isEqualTo("clerk-wang");
         String payload = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?", String.class, position);
         assertThat(payload).contains("\"amount\":\"250.50\"").contains("某物业公司");
         assertThat(response.header("X-Correlation-Id")).isEqualTo("corr-123");
@@ -44,5 +47,10 @@ class CommandResourcesIT extends IntegrationTest {
         assertThat(paths.has("/api/v1/departments/{department}/years/{year}/kpis/{kpi}/progress")).isTrue();
         assertThat(get("/actuator/health").body().get("status").asText()).isEqualTo("UP");
         assertThat(get("/actuator/prometheus").raw().statusCode()).isEqualTo(200);
+        // orchestrators and the API description need no credentials; metrics are the operator's
+        assertThat(getAnonymously("/v3/api-docs").status()).isEqualTo(200);
+        assertThat(getAnonymously("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(getAnonymously("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", as("auditor")).status()).isEqualTo(403);
     }
 }

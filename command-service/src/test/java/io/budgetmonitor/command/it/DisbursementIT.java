@@ -21,8 +21,8 @@ class DisbursementIT extends IntegrationTest {
         openYearWithLine(department, "GP-PUB-01", "10000.00");
         String path = yearPath(department, 2021) + "/lines/GP-PUB-01/disbursements";
 
-        Response first = post(path, disbursement("V-7", "300.00"));
-        Response retry = post(path, disbursement("V-7", "300.00"));
+        Response first = post(path, disbursement("V-7", "300.00"), as("recorder"));
+        Response retry = post(path, disbursement("V-7", "300.00"), as("recorder"));
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(200);
@@ -38,10 +38,11 @@ class DisbursementIT extends IntegrationTest {
         String department = newDepartment("VCX");
         openYearWithLine(department, "L-A", "1000.00");
         post(yearPath(department, 2021) + "/lines", """
-                {"line":"L-B","name":"b","fundSource":"OTHER","expenditureType":"PROJECT","appropriation":false,"amount":"1000.00","occurredOn":"2021-01-05"}""");
-        assertThat(post(yearPath(department, 2021) + "/lines/L-A/disbursements", disbursement("X-1", "10.00")).status()).isEqualTo(201);
+                {"line":"L-B","name":"b","fundSource":"OTHER","expenditureType":"PROJECT","appropriation":false,"amount":"1000.00","occurredOn":"2021-01-05"}""",
+                as("budget-office"));
+        assertThat(post(yearPath(department, 2021) + "/lines/L-A/disbursements", disbursement("X-1", "10.00"), as("recorder")).status()).isEqualTo(201);
 
-        Response other = post(yearPath(department, 2021) + "/lines/L-B/disbursements", disbursement("X-1", "10.00"));
+        Response other = post(yearPath(department, 2021) + "/lines/L-B/disbursements", disbursement("X-1", "10.00"), as("recorder"));
 
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.contentType()).startsWith("application/problem+json");
@@ -53,7 +54,7 @@ class DisbursementIT extends IntegrationTest {
         String department = newDepartment("RACE");
         openYearWithLine(department, "GP-PUB-01", "50000.00");
         String path = yearPath(department, 2021) + "/lines/GP-PUB-01/disbursements";
-        assertThat(post(path, disbursement("PRE-1", "49000.00")).status()).isEqualTo(201);
+        assertThat(post(path, disbursement("PRE-1", "49000.00"), as("recorder")).status()).isEqualTo(201);
 
         ExecutorService pool = Executors.newFixedThreadPool(50);
         List<Future<Response>> results = new ArrayList<>();
@@ -61,7 +62,7 @@ class DisbursementIT extends IntegrationTest {
             for (int i = 0; i < 50; i++) {
                 String voucher = "RACE-" + i;
                 String amount = new BigDecimal("60.00").add(BigDecimal.valueOf(i)).toPlainString(); // 60..109 yuan
-                results.add(pool.submit((Callable<Response>) () -> post(path, disbursement(voucher, amount))));
+                results.add(pool.submit((Callable<Response>) () -> post(path, disbursement(voucher, amount), as("recorder"))));
             }
             BigDecimal acceptedSum = BigDecimal.ZERO;
             int accepted = 0;

@@ -33,7 +33,7 @@ class PublishingIT extends IntegrationTest {
         String department = newDepartment("PUB");
         openYearWithLine(department, "GP-PUB-01", "5000.00");
         Response recorded = post(yearPath(department, 2021) + "/lines/GP-PUB-01/disbursements", disbursement("P-1", "120.00"),
-                Map.of("X-Recorded-By", "clerk-li", "X-Correlation-Id", "corr-pub"));
+                as("recorder", Map.of("X-Recorded-By", "clerk-li", "X-Correlation-Id", "corr-pub")));
         assertThat(recorded.status()).isEqualTo(201);
         String aggregateId = department + ":2021:GP-PUB-01";
 
@@ -49,7 +49,8 @@ class PublishingIT extends IntegrationTest {
             assertThat(event.getExtension(CloudEventCodec.SEQUENCE_NUMBER).toString()).isEqualTo("1");
             assertThat(Long.parseLong(event.getExtension(CloudEventCodec.LOG_POSITION).toString()))
                     .isEqualTo(recorded.body().get("position").asLong());
-            assertThat(event.getExtension(CloudEventCodec.RECORDED_BY)).isEqualTo("clerk-li");
+            assertThat(event.getExtension(CloudEventCodec.RECORDED_BY)).isEqualTo("recorder");
+            assertThat(event.getExtension(CloudEventCodec.ON_BEHALF_OF)).isEqualTo("clerk-li");
             assertThat(event.getExtension(CloudEventCodec.CORRELATION_ID)).isEqualTo("corr-pub");
             RecordedEvent decoded = new CloudEventCodec().decode(event);
             assertThat(decoded.event()).isInstanceOf(DisbursementRecorded.class);

@@ -108,6 +108,7 @@ class ResumableImportIT extends IntegrationTest {
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/imports HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\n"
+                    + "Authorization: " + basic(DEFAULT_USER) + "\r\n"
                     + "Idempotency-Key: " + key + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             for (String line : lines) {
                 byte[] chunk = (line + "\n").getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,66 @@
+package io.budgetmonitor.command.it;
+
+import io.budgetmonitor.security.Role;
+import io.budgetmonitor.security.RouteMatrix;
+import io.budgetmonitor.security.RouteMatrix.Access;
+import io.budgetmonitor.security.RouteMatrix.Route;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.util.Map;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every route of command-service × every demo user (and nobody, and the scoped viewer on another
+ * department) over real HTTP, against SECURITY.md's roles written out here independently of the
+ * service's own {@code AccessRules}. A route the service serves that this table lacks fails the test.
+ */
+class SecurityMatrixIT extends IntegrationTest {
+
+    private static final String YEAR = "/api/v1/departments/{department}/years/{year}";
+    private static final String LINE = YEAR + "/lines/{line}";
+
+    /** SECURITY.md "Roles", route by route (ADMIN may always). */
+    static final Map<Route, Access> CONTRACT = Map.ofEntries(
+            // BUDGET_OFFICE: open years, allocate, adjust, transfer, reclaim, carry over, close quarters and
+            // years, approve procurement plans, report asset utilization
+            entry(Route.post(YEAR), Access.roles(Role.BUDGET_OFFICE)),
+            entry(Route.post(YEAR + "/lines"), Access.roles(Role.BUDGET_OFFICE)),
+            entry(Route.post(LINE + "/adjustments"), Access.roles(Role.BUDGET_OFFICE)),
+            entry(Route.post(YEAR + "/transfers"), Access.roles(Role.BUDGET_OFFICE)),
+            entry(Route.post(LINE + "/reclaims"), Access.roles(Role.BUDGET_OFFICE)),
+            entry(Route.post(LINE + "/carry-overs"), Access.roles(Role.BUDGET_OFFICE)),
+            entry(Route.post(YEAR + "/quarters/{quarter}/closure"), Access.roles(Role.BUDGET_OFFICE)),
+            entry(Route.post(YEAR + "/closure"), Access.roles(Role.BUDGET_OFFICE)),
+            entry(Route.post(YEAR + "/procurement-plans"), Access.roles(Role.BUDGET_OFFICE)),
+            entry(Route.post(YEAR + "/asset-utilization"), Access.roles(Role.BUDGET_OFFICE)),
+            // RECORDER: record and reverse disbursements
+            entry(Route.post(LINE + "/disbursements"), Access.roles(Role.RECORDER)),
+            entry(Route.post(LINE + "/disbursements/{voucher}/reversal"), Access.roles(Role.RECORDER)),
+            // EVALUATOR: KPI targets and their adjustment, progress, qualitative assessments, bonus/penalty
+            entry(Route.post(YEAR + "/kpis"), Access.roles(Role.EVALUATOR)),
+            entry(Route.post(YEAR + "/kpis/{kpi}/adjustments"), Access.roles(Role.EVALUATOR)),
+            entry(Route.post(YEAR + "/kpis/{kpi}/progress"), Access.roles(Role.EVALUATOR)),
+            entry(Route.post(YEAR + "/qualitative-assessments"), Access.roles(Role.EVALUATOR)),
+            entry(Route.post(YEAR + "/bonus-penalties"), Access.roles(Role.EVALUATOR)),
+            // a ledger mixes every writer's commands: every writer may send one, each line is then
+            // authorized like its command's route (ImportAuthorizationIT)
+            entry(Route.post("/api/v1/imports"), Access.roles(Role.RECORDER, Role.BUDGET_OFFICE, Role.EVALUATOR)));
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void everyRouteAndEveryCallerGetTheContractsAnswer() {
+        RouteMatrix matrix = new RouteMatrix("http://localhost:" + port, PASSWORD, CONTRACT,
+                Map.of("department", "BY-SJ", "year", "2021", "quarter", "1", "line", "MATRIX-L1", "kpi", "B5.4",
+                        "voucher", "MATRIX-V1"));
+
+        matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
+        // 18 routes x (nobody + 7 demo users) + 17 routes with {department} x the scoped viewer elsewhere
+        assertThat(matrix.assertAllCells()).hasSize(18 * 8 + 17);
+    }
+}
