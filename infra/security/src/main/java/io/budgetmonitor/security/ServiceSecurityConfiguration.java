@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,6 +26,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -114,6 +116,24 @@ public class ServiceSecurityConfiguration {
                     .accessDeniedHandler(problems));
         }
         return http.build();
+    }
+
+    /**
+     * Spring's firewall refuses header values with ISO control characters, and a servlet container
+     * reads header bytes as ISO-8859-1: the raw UTF-8 of 财务室 in {@code X-Recorded-By} holds 0x8A,
+     * a C1 control once read that way, and was refused (lazily, as a 500 from whatever first read the
+     * headers). C1 characters (0x80-0x9F) are accepted in header values, so {@link OnBehalfOf} can
+     * recover the UTF-8 (and refuse real control characters itself); C0 controls and DEL stay refused.
+     */
+    @Bean
+    WebSecurityCustomizer utf8HeaderValues() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(ServiceSecurityConfiguration::isAllowedHeaderValue);
+        return web -> web.httpFirewall(firewall);
+    }
+
+    static boolean isAllowedHeaderValue(String value) {
+        return value.codePoints().allMatch(c -> (c >= 0x80 && c <= 0x9F) || (Character.isDefined(c) && !Character.isISOControl(c)));
     }
 
     /** A browser asking for a page is sent to the login form; everyone else gets 401 problem+json. */

@@ -165,6 +165,21 @@ class SecurityContractTest {
         assertThat(response.body()).contains("\"recordedBy\":\"recorder\"").contains("\"onBehalfOf\":\"财务室\"");
     }
 
+    /** curl sends a header's UTF-8 bytes as they are (java.net.http refuses to): the firewall must let them through. */
+    @Test
+    void aClaimSentAsRawUtf8BytesPassesTheFirewallAndIsDecoded() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /api/v1/payments HTTP/1.0\r\nHost: localhost\r\n"
+                    + "Authorization: " + basic("recorder", PASSWORD) + "\r\n" + OnBehalfOf.HEADER + ": 财务室\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"onBehalfOf\":\"财务室\"");
+        }
+        assertThat(ServiceSecurityConfiguration.isAllowedHeaderValue("a\nb")).isFalse();
+        assertThat(ServiceSecurityConfiguration.isAllowedHeaderValue("a\u007Fb")).isFalse();
+    }
+
     @Test
     void aTokenFromTheConfiguredIssuerIsAcceptedWithItsRolesAndDepartments() throws Exception {
         String token = TOKENS.token("zhang.san", List.of("viewer"), List.of("BY-SJ"));
