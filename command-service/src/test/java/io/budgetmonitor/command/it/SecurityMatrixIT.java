@@ -63,4 +63,27 @@ class SecurityMatrixIT extends IntegrationTest {
         // 18 routes x (nobody + 7 demo users) + 17 routes with {department} x the scoped viewer elsewhere
         assertThat(matrix.assertAllCells()).hasSize(18 * 8 + 17);
     }
+
+    /** No demo user writes for some departments only; a token-holding clerk does (production's case). */
+    @Test
+    void aWriterScopedToOneDepartmentGets404ForAnotherAndWritesItsOwn() {
+        String own = newDepartment("SCOPE");
+        String other = newDepartment("ELSEWHERE");
+        openYearWithLine(own, "L1", "1000.00");
+        openYearWithLine(other, "L1", "1000.00");
+        Map<String, String> scopedRecorder = Map.of("Authorization",
+                "Bearer " + TOKENS.token("clerk.li", java.util.List.of("RECORDER"), java.util.List.of(own)));
+        long before = eventCount(other + ":", "DisbursementRecorded");
+
+        Response elsewhere = post(yearPath(other, 2021) + "/lines/L1/disbursements", disbursement("S-1", "1.00"), scopedRecorder);
+        Response wrongRole = post(yearPath(own, 2021) + "/lines", "{}", scopedRecorder);
+        Response inScope = post(yearPath(own, 2021) + "/lines/L1/disbursements", disbursement("S-2", "1.00"), scopedRecorder);
+
+        assertThat(elsewhere.status()).isEqualTo(404);
+        assertThat(elsewhere.contentType()).startsWith("application/problem+json");
+        assertThat(wrongRole.status()).isEqualTo(403);
+        assertThat(inScope.status()).as(String.valueOf(inScope.body())).isEqualTo(201);
+        assertThat(inScope.body().get("recordedBy").asText()).isEqualTo("clerk.li");
+        assertThat(eventCount(other + ":", "DisbursementRecorded")).isEqualTo(before);
+    }
 }
