@@ -30,7 +30,8 @@ public class HistoryController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Every event of a department-year with occurredOn, recordedAt and who recorded it")
+    @Operation(summary = "Every event of a department-year with occurredOn, recordedAt, who recorded it (recordedBy) "
+            + "and whom the client said it recorded for (onBehalfOf)")
     @GetMapping("/history")
     public List<HistoryEntry> history(@PathVariable String department, @PathVariable int year,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -81,7 +82,7 @@ public class HistoryController {
                 return new HistoryEntry(rs.getLong("position"), rs.getString("event_id"), rs.getString("event_type"),
                         rs.getString("aggregate_id"), rs.getLong("sequence_number"),
                         rs.getDate("occurred_on").toLocalDate(), rs.getTimestamp("recorded_at").toInstant(),
-                        rs.getString("recorded_by"), rs.getString("correlation_id"),
+                        rs.getString("recorded_by"), rs.getString("on_behalf_of"), rs.getString("correlation_id"),
                         BudgetJson.mapper().readTree(rs.getString("payload")));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);

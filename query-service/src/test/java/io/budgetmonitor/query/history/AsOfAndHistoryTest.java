@@ -57,4 +57,41 @@ class AsOfAndHistoryTest extends IntegrationTest {
         assertThat(Http.get(baseUrl() + "/api/v1/departments/ASOF/years/2021/history?knownAt=2021-07-01T00:00:00Z").body())
                 .hasSize(3);
     }
+
+    /**
+     * recordedBy is the principal the command side authenticated; onBehalfOf is the client's claim
+     * (X-Recorded-By), carried as the CloudEvents extension onbehalfof. It survives an event held for a
+     * gap, and older messages without it still show (with no claim).
+     */
+    @Test
+    void historyShowsWhoRecordedEachEventAndOnWhoseBehalfTheClientSaid() {
+        clock.set(Instant.parse("2021-08-01T00:00:00Z"));
+        ScenarioEvents s = scenario();
+        RecordedEvent opened = s.record(new FiscalYearOpened("WHO", 2021, "who", "baiyun-2022", List.of(), LocalDate.of(2021, 1, 1)));
+        RecordedEvent allocated = s.record(new BudgetAllocated("WHO", 2021, "L1", "L1", FundSource.GENERAL_PUBLIC_BUDGET,
+                ExpenditureType.PROJECT, ThreePublicCategory.NONE, true, Money.of("1000.00"), LocalDate.of(2021, 1, 1)));
+        RecordedEvent first = claimed(s.record(new DisbursementRecorded("WHO", 2021, "L1", "W1", Money.of("10.00"), "p", "x",
+                false, LocalDate.of(2021, 3, 1))), "recorder", "财务室");
+        RecordedEvent second = claimed(s.record(new DisbursementRecorded("WHO", 2021, "L1", "W2", Money.of("20.00"), "p", "x",
+                false, LocalDate.of(2021, 3, 2))), "recorder", "mallory");
+        // the second payment arrives before the first: held for the gap, then applied from the holding table
+        publish(opened, allocated, second);
+        publish(first);
+        awaitApplied(opened, allocated, first, second);
+
+        JsonNode history = Http.get(baseUrl() + "/api/v1/departments/WHO/years/2021/lines/L1/history").body();
+
+        assertThat(history).hasSize(3);
+        assertThat(history.get(0).get("recordedBy").asText()).isEqualTo("test-clerk");
+        assertThat(history.get(0).get("onBehalfOf").isNull()).as("an event older than the claim").isTrue();
+        assertThat(history.get(1).get("recordedBy").asText()).isEqualTo("recorder");
+        assertThat(history.get(1).get("onBehalfOf").asText()).isEqualTo("财务室");
+        assertThat(history.get(2).get("recordedBy").asText()).isEqualTo("recorder");
+        assertThat(history.get(2).get("onBehalfOf").asText()).isEqualTo("mallory");
+    }
+
+    private static RecordedEvent claimed(RecordedEvent e, String recordedBy, String onBehalfOf) {
+        return new RecordedEvent(e.eventId(), e.aggregateId(), e.sequenceNumber(), e.position(), e.recordedAt(), recordedBy,
+                e.correlationId(), e.event(), onBehalfOf);
+    }
 }
