@@ -21,6 +21,8 @@ import io.budgetmonitor.api.commands.TransferBudget;
 import io.budgetmonitor.security.Caller;
 import io.budgetmonitor.security.Role;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +63,15 @@ public final class CommandPermissions {
             entry(RecordQualitativeAssessment.class, EVALUATOR),
             entry(RecordBonusPenalty.class, EVALUATOR));
 
+    static {
+        // a command type added to the sealed hierarchy without a decision stops the service from starting
+        List<String> undecided = concreteCommands(BudgetCommand.class).stream()
+                .filter(type -> !WRITERS.containsKey(type)).map(Class::getSimpleName).toList();
+        if (!undecided.isEmpty()) {
+            throw new IllegalStateException("no writers decided for " + undecided);
+        }
+    }
+
     /** Why a caller may not send a command: the status its REST route would have answered, and why. */
     public record Refusal(int status, String title, String detail) {
     }
@@ -68,11 +79,21 @@ public final class CommandPermissions {
     private CommandPermissions() {
     }
 
+    static List<Class<?>> concreteCommands(Class<?> type) {
+        if (!type.isSealed()) {
+            return List.of(type);
+        }
+        List<Class<?>> concrete = new ArrayList<>();
+        for (Class<?> permitted : type.getPermittedSubclasses()) {
+            concrete.addAll(concreteCommands(permitted));
+        }
+        return concrete;
+    }
+
     /** The roles (besides ADMIN) that may send commands of this type. */
     public static Set<Role> writersOf(Class<? extends BudgetCommand> type) {
         Set<Role> writers = WRITERS.get(type);
         if (writers == null) {
-            // a new command type without a decision is refused to everyone but ADMIN: fail loudly instead
             throw new IllegalStateException("no writers decided for " + type.getSimpleName());
         }
         return writers;

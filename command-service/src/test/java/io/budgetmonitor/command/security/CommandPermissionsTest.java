@@ -31,6 +31,8 @@ class CommandPermissionsTest {
                     .isNotEmpty()
                     .doesNotContain(Role.AUDITOR, Role.VIEWER);
         }
+        assertThat(CommandPermissions.concreteCommands(BudgetCommand.class))
+                .hasSize(BudgetCommand.class.getAnnotation(JsonSubTypes.class).value().length);
         assertThat(CommandPermissions.writersOf(RecordDisbursement.class)).containsExactly(Role.RECORDER);
         assertThat(CommandPermissions.writersOf(AllocateBudget.class)).containsExactly(Role.BUDGET_OFFICE);
         assertThat(CommandPermissions.writersOf(SetPerformanceTarget.class)).containsExactly(Role.EVALUATOR);
