@@ -65,7 +65,10 @@ record RestartPolicy(Duration firstDelay, Duration maxDelay, int maxRestarts, Du
 
     /** For messages: "5 restarts within 10 minutes". */
     String describe() {
-        return maxRestarts + " restarts within " + (window.toMinutes() > 0 && window.toSecondsPart() == 0
-                ? window.toMinutes() + " minutes" : window.toSeconds() + " s");
+        long millis = window.toMillis();
+        String within = millis % 60_000 == 0 ? window.toMinutes() + (millis == 60_000 ? " minute" : " minutes")
+                : millis % 1000 == 0 ? window.toSeconds() + " s"
+                : millis + " ms";
+        return maxRestarts + (maxRestarts == 1 ? " restart" : " restarts") + " within " + within;
     }
 }

@@ -72,6 +72,9 @@ final class Supervisor implements AutoCloseable {
 
     /** From now on, an exit of a service is unexpected: every service was ready. */
     synchronized void supervise() {
+        if (stopping) {
+            return; // Ctrl-C while the stack was starting
+        }
         supervising = true;
         running.values().forEach(this::watch);
     }

@@ -87,5 +87,9 @@ class RestartPolicyTest {
     @Test
     void itDescribesItsLimitForMessages() {
         assertThat(policy.describe()).isEqualTo("5 restarts within 10 minutes");
+        assertThat(new RestartPolicy(Duration.ZERO, Duration.ZERO, 1, Duration.ofMinutes(1)).describe())
+                .isEqualTo("1 restart within 1 minute");
+        assertThat(new RestartPolicy(Duration.ZERO, Duration.ZERO, 3, Duration.ofSeconds(90)).describe())
+                .isEqualTo("3 restarts within 90 s");
     }
 }
