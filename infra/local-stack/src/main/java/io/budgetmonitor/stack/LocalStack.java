@@ -224,7 +224,8 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (supervisor.processes().stream().anyMatch(ServiceProcess::recordsClassArchive)) {
+        // a JVM that died (waiting for its restart) records nothing
+        if (supervisor.processes().stream().anyMatch(p -> p.recordsClassArchive() && p.isAlive())) {
             progress.accept("recording class archives for quicker starts (once per build, ~20 s)…");
         }
         supervisor.close();
