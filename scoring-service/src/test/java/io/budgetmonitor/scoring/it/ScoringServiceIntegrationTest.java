@@ -232,7 +232,10 @@ class ScoringServiceIntegrationTest extends RunningScoringService {
         assertThat(admin.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(admin.getForObject("/actuator/prometheus", String.class)).contains("scoring_events_applied_total");
         assertThat(anonymous.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(anonymous.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> apiDocs = anonymous.getForEntity("/v3/api-docs", String.class);
+        assertThat(apiDocs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the caller is who signed in, never a parameter a client sends
+        assertThat(apiDocs.getBody()).doesNotContain("\"caller\"").doesNotContain("Caller").doesNotContain("DepartmentScope");
     }
 
     private JsonNode evaluate(String department, String rubric) {
