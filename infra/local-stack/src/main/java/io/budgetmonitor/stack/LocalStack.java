@@ -37,6 +37,7 @@ public final class LocalStack implements AutoCloseable {
     private String jdbcPrefix;
     private String bootstrapServers;
     private Optional<com.fasterxml.jackson.databind.JsonNode> importReport = Optional.empty();
+    private DemoUsersFile demoUsers;
 
     public LocalStack(StackSettings settings, Consumer<String> progress) {
         this.settings = settings;
@@ -46,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack start() {
         try {
             Files.createDirectories(settings.dataDir());
+            demoUsers = DemoUsersFile.ensure(settings.dataDir(), settings.demoPassword().map(StackSettings.Secret::value));
             Map<Service, Integer> ports = claimPorts();
             startPostgres();
             startKafka();
@@ -122,6 +124,8 @@ public final class LocalStack implements AutoCloseable {
             properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
             // one machine, one PostgreSQL: a backend costs ~20 MB, and a few connections per service suffice
             properties.put("spring.datasource.hikari.maximum-pool-size", "5");
+            // the path only: the passwords stay in the owner-only file, off every command line
+            properties.put("budget.security.demo-users-file", demoUsers.path().toString());
             processes.put(service, ServiceProcess.launch(service, ServiceProcess.jarOf(service, settings.projectRoot()),
                     ports.get(service), settings.javaOptions(), properties,
                     settings.dataDir().resolve("logs").resolve(service.artifact() + ".log")));
@@ -177,6 +181,11 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(service.artifact() + " is not running in this stack");
         }
         return process.baseUrl();
+    }
+
+    /** The demo users' passwords, to call the services with. */
+    public DemoUsersFile demoUsers() {
+        return demoUsers;
     }
 
     public Optional<com.fasterxml.jackson.databind.JsonNode> importReport() {
