@@ -87,7 +87,7 @@ final class Summary {
      * The demo users and, unless one password was given (whoever gave it knows it, and a script's log
      * need not hold it), their random passwords: otherwise only the owner-only file would tell them.
      */
-    private static List<String> users(StackSettings settings, DemoUsersFile demoUsers) {
+    static List<String> users(StackSettings settings, DemoUsersFile demoUsers) {
         List<String> lines = new ArrayList<>();
         boolean given = settings.demoPassword().isPresent();
         lines.add("  demo users (HTTP Basic, e.g. curl -u viewer:PASSWORD; passwords in " + demoUsers.path() + "):");
