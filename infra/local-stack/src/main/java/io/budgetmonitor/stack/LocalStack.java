@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,13 +26,15 @@ import java.util.function.Supplier;
 /**
  * The whole system on one machine: PostgreSQL (one server, one database per service) and a Kafka
  * broker, embedded unless external ones are configured; the three services in their own JVMs; and
- * the demo year loaded once per data directory. {@link #close()} stops everything it started.
+ * the demo year loaded once per data directory. A service JVM that exits unexpectedly is restarted
+ * ({@link Supervisor}). {@link #close()} stops everything it started.
  */
 public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final Consumer<String> progress;
-    private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+    private final Supervisor supervisor;
+    private Map<Service, Integer> ports = Map.of();
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
     private String jdbcPrefix;
@@ -42,16 +45,18 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack(StackSettings settings, Consumer<String> progress) {
         this.settings = settings;
         this.progress = progress;
+        this.supervisor = new Supervisor(this::launch, RestartPolicy.STANDARD, Clock.systemUTC(), progress);
     }
 
     public LocalStack start() {
         try {
             Files.createDirectories(settings.dataDir());
             demoUsers = DemoUsersFile.ensure(settings.dataDir(), settings.demoPassword().map(StackSettings.Secret::value));
-            Map<Service, Integer> ports = claimPorts();
+            ports = claimPorts();
             startPostgres();
             startKafka();
-            startServices(ports);
+            startServices();
+            supervisor.supervise();
             loadScenario();
             return this;
         } catch (RuntimeException | IOException e) {
@@ -114,24 +119,11 @@ public final class LocalStack implements AutoCloseable {
         bootstrapServers = kafka.bootstrapServers();
     }
 
-    private void startServices(Map<Service, Integer> ports) {
+    private void startServices() {
         progress.accept("starting " + String.join(", ", settings.services().stream().map(Service::artifact).toList()));
-        for (Service service : settings.services()) {
-            Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("spring.datasource.url", jdbcPrefix + service.database());
-            properties.put("spring.datasource.username", settings.postgresUser());
-            properties.put("spring.datasource.password", settings.postgresPassword());
-            properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
-            // one machine, one PostgreSQL: a backend costs ~20 MB, and a few connections per service suffice
-            properties.put("spring.datasource.hikari.maximum-pool-size", "5");
-            // the path only: the passwords stay in the owner-only file, off every command line
-            properties.put("budget.security.demo-users-file", demoUsers.path().toString());
-            processes.put(service, ServiceProcess.launch(service, ServiceProcess.jarOf(service, settings.projectRoot()),
-                    ports.get(service), settings.javaOptions(), properties,
-                    settings.dataDir().resolve("logs").resolve(service.artifact() + ".log")));
-        }
+        List<ServiceProcess> started = settings.services().stream().map(supervisor::start).toList();
         List<CompletableFuture<Void>> ready = new ArrayList<>();
-        for (ServiceProcess process : processes.values()) {
+        for (ServiceProcess process : started) {
             ready.add(CompletableFuture.runAsync(() -> {
                 process.awaitReady(Duration.ofMinutes(3));
                 progress.accept(process.service().artifact() + " ready at " + process.baseUrl());
@@ -144,8 +136,27 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** One service's JVM, on its claimed port; also how the supervisor restarts it. */
+    private ServiceProcess launch(Service service) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", jdbcPrefix + service.database());
+        properties.put("spring.datasource.username", settings.postgresUser());
+        properties.put("spring.datasource.password", settings.postgresPassword());
+        properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        // one machine, one PostgreSQL: a backend costs ~20 MB, and a few connections per service suffice
+        properties.put("spring.datasource.hikari.maximum-pool-size", "5");
+        // a restarted reader rejoins its consumer group only once Kafka has dropped its killed predecessor,
+        // which Kafka does after the session timeout: 45 s by default, 10 s here (heartbeats stay at 3 s)
+        properties.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
+        // the path only: the passwords stay in the owner-only file, off every command line
+        properties.put("budget.security.demo-users-file", demoUsers.path().toString());
+        return ServiceProcess.launch(service, ServiceProcess.jarOf(service, settings.projectRoot()),
+                ports.get(service), settings.javaOptions(), properties,
+                settings.dataDir().resolve("logs").resolve(service.artifact() + ".log"));
+    }
+
     private void loadScenario() {
-        if (!settings.loadDemo() || !processes.containsKey(Service.COMMAND)) {
+        if (!settings.loadDemo() || supervisor.process(Service.COMMAND).isEmpty()) {
             return;
         }
         DemoLoader loader = new DemoLoader(settings.dataDir());
@@ -164,9 +175,7 @@ public final class LocalStack implements AutoCloseable {
         };
         List<String> readers = new ArrayList<>();
         for (Service reader : List.of(Service.QUERY, Service.SCORING)) {
-            if (processes.containsKey(reader)) {
-                readers.add(processes.get(reader).baseUrl());
-            }
+            supervisor.process(reader).ifPresent(process -> readers.add(process.baseUrl()));
         }
         importReport = Optional.of(loader.load(scenario, url(Service.COMMAND), readers));
         progress.accept("loaded: " + importReport.get().path("accepted").asLong() + " commands accepted, "
@@ -176,11 +185,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Base URL of a running service, e.g. {@code http://127.0.0.1:8081}. */
     public String url(Service service) {
-        ServiceProcess process = processes.get(service);
-        if (process == null) {
-            throw new IllegalStateException(service.artifact() + " is not running in this stack");
-        }
-        return process.baseUrl();
+        return supervisor.process(service).map(ServiceProcess::baseUrl).orElseThrow(
+                () -> new IllegalStateException(service.artifact() + " is not running in this stack"));
     }
 
     /** The demo users' passwords, to call the services with. */
@@ -208,16 +214,30 @@ public final class LocalStack implements AutoCloseable {
 
     /** Process ids of the service JVMs (for checking nothing is left behind). */
     public List<Long> servicePids() {
-        return processes.values().stream().map(ServiceProcess::pid).toList();
+        return supervisor.processes().stream().map(ServiceProcess::pid).toList();
+    }
+
+    /** Process id of one service's JVM: a restart gives it a new one. */
+    public long pid(Service service) {
+        return supervisor.process(service).map(ServiceProcess::pid).orElseThrow(
+                () -> new IllegalStateException(service.artifact() + " is not running in this stack"));
+    }
+
+    /**
+     * Completes with the service the stack gave up restarting (it kept exiting; see {@link RestartPolicy}),
+     * the others still running; never completes while every service runs.
+     */
+    public CompletableFuture<Service> gaveUp() {
+        return supervisor.gaveUp();
     }
 
     @Override
     public synchronized void close() {
-        if (processes.values().stream().anyMatch(ServiceProcess::recordsClassArchive)) {
+        // a JVM that died (waiting for its restart) records nothing
+        if (supervisor.processes().stream().anyMatch(p -> p.recordsClassArchive() && p.isAlive())) {
             progress.accept("recording class archives for quicker starts (once per build, ~20 s)…");
         }
-        processes.values().parallelStream().forEach(ServiceProcess::close);
-        processes.clear();
+        supervisor.close();
         if (kafka != null) {
             kafka.close();
             kafka = null;

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The run command's entry point: {@code ./budget-monitor} (see README). Starts everything, prints
- * where it is, and stops everything on Ctrl-C / SIGTERM.
+ * where it is, restarts a service that exits, and stops everything on Ctrl-C / SIGTERM, or with exit
+ * status 1 when a service keeps exiting (see {@link RestartPolicy}).
  */
 public final class Main {
 
@@ -41,6 +42,11 @@ public final class Main {
         System.out.println("budget-monitor: ready in " + Duration.between(started, Instant.now()).toSeconds() + " s");
         summary.forEach(System.out::println);
         System.out.println("budget-monitor: Ctrl-C stops everything; data stays in " + settings.dataDir());
-        Thread.currentThread().join();
+        // Ctrl-C ends the JVM through the shutdown hook; a service the stack gave up restarting ends it
+        // here, non-zero: a stack without one of its services is not the one the summary announced
+        Service lost = stack.gaveUp().join();
+        System.err.println("budget-monitor: stopping everything: " + lost.artifact()
+                + " keeps exiting (its log is above); the data is kept, so fix the cause and run again");
+        System.exit(1);
     }
 }

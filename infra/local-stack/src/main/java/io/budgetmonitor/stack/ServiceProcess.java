@@ -6,6 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -22,6 +26,7 @@ import java.util.stream.Stream;
  */
 final class ServiceProcess implements AutoCloseable {
 
+    private static final int TAIL_BYTES = 64 * 1024;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Service service;
@@ -88,7 +93,7 @@ final class ServiceProcess implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(service.artifact() + " exited with " + process.exitValue()
-                        + "; last lines of " + log + ":\n" + tail());
+                        + "; last lines of " + log + ":\n" + tail(40));
             }
             try {
                 HttpResponse<String> response = HTTP.send(health, HttpResponse.BodyHandlers.ofString());
@@ -104,7 +109,7 @@ final class ServiceProcess implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException(service.artifact() + " not ready after " + timeout + "; last lines of "
-                + log + ":\n" + tail());
+                + log + ":\n" + tail(40));
     }
 
     String baseUrl() {
@@ -117,6 +122,32 @@ final class ServiceProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Completes with the exit code when the JVM has exited, whoever ended it. */
+    CompletableFuture<Integer> exited() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
+    /** For a JVM that hangs while starting: SIGKILL, no clean shutdown to wait for. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /**
+     * After an exit nobody asked for: whatever class archive the JVM wrote then is not kept (it may
+     * be half written, or list the classes of a failing run), so a later clean stop records it again.
+     */
+    void discardClassArchiveRecording() {
+        launch.keepRecordedArchive(false);
     }
 
     /** Whether this run writes the class archive of its build when it stops (the first run per build). */
@@ -145,10 +176,23 @@ final class ServiceProcess implements AutoCloseable {
         launch.keepRecordedArchive(stoppedByItself);
     }
 
-    private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    /**
+     * The last lines of the service's log (its own output, and the JVM's if it crashed). Only the
+     * end of the file is read: the log is appended to by every run on this data directory.
+     */
+    String tail(int count) {
+        try (SeekableByteChannel file = Files.newByteChannel(log)) {
+            long start = Math.max(0, file.size() - TAIL_BYTES);
+            ByteBuffer end = ByteBuffer.allocate((int) (file.size() - start));
+            file.position(start);
+            while (end.hasRemaining() && file.read(end) >= 0) {
+                // read to the end as it was when asked
+            }
+            List<String> lines = new String(end.array(), 0, end.position(), StandardCharsets.UTF_8).lines().toList();
+            if (start > 0 && !lines.isEmpty()) {
+                lines = lines.subList(1, lines.size()); // begins mid-line
+            }
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }

@@ -29,10 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,11 +55,13 @@ class DemoYearEndToEndTest {
     static JsonNode evaluation;
     /** username → password, read from {@code <data-dir>/demo-users.txt} the way the services read it. */
     static Map<String, String> passwords;
+    /** What the launcher says (Main prints the same lines). */
+    static final List<String> output = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startTheStack() throws IOException {
         dataDir = Files.createTempDirectory("budget-monitor-e2e");
-        stack = new LocalStack(settings(dataDir), line -> System.out.println("[stack] " + line)).start();
+        stack = new LocalStack(settings(dataDir), DemoYearEndToEndTest::say).start();
         passwords = DemoUsers.readFile(dataDir.resolve("demo-users.txt"));
         try (InputStream demo = LocalStack.class.getResourceAsStream(DemoLoader.DEMO_RESOURCE)) {
             demoLines = new String(demo.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
@@ -69,6 +73,11 @@ class DemoYearEndToEndTest {
         if (stack != null) {
             stack.close();
         }
+    }
+
+    private static void say(String line) {
+        System.out.println("[stack] " + line);
+        output.add(line);
     }
 
     static StackSettings settings(Path dataDir) {
@@ -240,7 +249,7 @@ class DemoYearEndToEndTest {
         stack.close();
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                 .as("service process %s still alive after close", pid).isFalse());
-        stack = new LocalStack(settings(dataDir), line -> System.out.println("[stack] " + line)).start();
+        stack = new LocalStack(settings(dataDir), DemoYearEndToEndTest::say).start();
         assertThat(stack.importReport()).as("demo loaded again").isEmpty();
         assertThat(DemoUsers.readFile(dataDir.resolve("demo-users.txt"))).as("the same passwords after a restart")
                 .isEqualTo(passwords);
@@ -274,17 +283,145 @@ class DemoYearEndToEndTest {
         }
     }
 
+    /**
+     * kill -9 of the query service: the launcher names it and shows its log, restarts it, and the
+     * restarted reader resumes where its committed position was, so a disbursement recorded before the
+     * kill and one recorded while it was down both count, once each.
+     */
     @Test
     @Order(9)
-    void shutdownLeavesNoProcessBehind() {
+    void aKilledQueryServiceIsReportedRestartedAndMissesNothing() throws Exception {
+        String query = stack.url(Service.QUERY);
+        long applied = disburse("2022-000101", "100.00").path("position").asLong();
+        awaitPosition(query, applied, Duration.ofSeconds(30));
+        long pid = stack.pid(Service.QUERY);
+        int heardSoFar = output.size();
+
+        Instant killed = Instant.now();
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye
+        String report = awaitOutput(heardSoFar, l -> l.startsWith("query-service exited unexpectedly"), Duration.ofSeconds(10));
+        long whileDown = disburse("2022-000102", "200.00").path("position").asLong();
+        awaitOutput(heardSoFar, l -> l.startsWith("query-service is back"), Duration.ofSeconds(60));
+        awaitPosition(query, whileDown, Duration.ofSeconds(60).minus(Duration.between(killed, Instant.now())));
+        System.out.println("query-service back and caught up " + Duration.between(killed, Instant.now()).toMillis()
+                + " ms after kill -9");
+
+        assertThat(report).contains("killed by signal 9").contains(logOf(Service.QUERY).toString());
+        List<String> shown = report.lines().filter(l -> l.startsWith("  | ")).map(l -> l.substring(4)).toList();
+        assertThat(shown).as("log lines in the report").isNotEmpty().hasSizeLessThanOrEqualTo(20);
+        assertThat(Files.readAllLines(logOf(Service.QUERY))).containsAll(shown);
+        assertThat(stack.pid(Service.QUERY)).isNotEqualTo(pid);
+        assertThat(heardSince(heardSoFar)).anyMatch(l -> l.startsWith("restarting query-service in 1 s"));
+
+        JsonNode execution = get("viewer", query + "/api/v1/departments/BY-SJ/years/2022/execution");
+        assertThat(execution.path("executed").asText()).as("both disbursements, once each").isEqualTo("300.00");
+        JsonNode live = get("auditor", query + "/api/v1/admin/digest");
+        HttpResponse<String> rebuilt = post("admin", query + "/api/v1/admin/rebuild", "{}");
+        assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(JSON.readTree(rebuilt.body()).path("digest")).as("read models rebuilt from the log").isEqualTo(live);
+        // the restarted JVM starts from the class archive like the first one did
+        assertThat(Files.readString(Path.of("/proc", Long.toString(stack.pid(Service.QUERY)), "maps"))).contains("classes.jsa");
+    }
+
+    /** kill -9 of the command service: it comes back on its port, accepts commands, and remembers its vouchers. */
+    @Test
+    @Order(10)
+    void aKilledCommandServiceIsBackAndAcceptsCommands() throws Exception {
+        long pid = stack.pid(Service.COMMAND);
+        int heardSoFar = output.size();
+
+        Instant killed = Instant.now();
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        String report = awaitOutput(heardSoFar, l -> l.startsWith("command-service exited unexpectedly"), Duration.ofSeconds(10));
+        awaitOutput(heardSoFar, l -> l.startsWith("command-service is back"), Duration.ofSeconds(60));
+        System.out.println("command-service back " + Duration.between(killed, Instant.now()).toMillis() + " ms after kill -9");
+
+        assertThat(report).contains("killed by signal 9").contains(logOf(Service.COMMAND).toString()).contains("  | ");
+        long position = disburse("2022-000103", "300.00").path("position").asLong();
+        HttpResponse<String> again = post("recorder", disbursements(), disbursement("2022-000101", "100.00"));
+        assertThat(again.statusCode()).as("a voucher recorded before the kill, sent again: %s", again.body()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).path("outcome").asText()).isEqualTo("ALREADY_RECORDED");
+        awaitPosition(stack.url(Service.QUERY), position, Duration.ofSeconds(30));
+        assertThat(get("viewer", stack.url(Service.QUERY) + "/api/v1/departments/BY-SJ/years/2022/execution").path("executed").asText())
+                .isEqualTo("600.00");
+    }
+
+    /** Ctrl-C while a killed service waits for its restart: everything stops, and nothing comes back. */
+    @Test
+    @Order(11)
+    void shutdownDuringARestartBackOffLeavesNoProcessBehind() throws InterruptedException {
+        int heardSoFar = output.size();
+        ProcessHandle.of(stack.pid(Service.SCORING)).orElseThrow().destroyForcibly();
+        awaitOutput(heardSoFar, l -> l.startsWith("restarting scoring-service in"), Duration.ofSeconds(10));
+
         List<Long> pids = stack.servicePids();
         assertThat(pids).hasSize(3);
         stack.close();
         stack = null;
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                 .as("service process %s still alive", pid).isFalse());
+        Thread.sleep(2_000); // past the back-off
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
                 .as("children of the test JVM").isEmpty();
+        assertThat(heardSince(heardSoFar)).noneMatch(l -> l.startsWith("scoring-service is back"));
+    }
+
+    private static JsonNode disburse(String voucher, String amount) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("recorder", disbursements(), disbursement(voucher, amount));
+        assertThat(response.statusCode()).as("disbursement %s: %s", voucher, response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    private static String disbursements() {
+        return stack.url(Service.COMMAND) + "/api/v1/departments/BY-SJ/years/2022/lines/GP-PUB-01/disbursements";
+    }
+
+    private static String disbursement(String voucher, String amount) {
+        return "{\"voucher\":\"" + voucher + "\",\"amount\":\"" + amount
+                + "\",\"payee\":\"某物业公司\",\"purpose\":\"物业费\",\"procurement\":false,\"occurredOn\":\"2022-02-10\"}";
+    }
+
+    private static Path logOf(Service service) {
+        return dataDir.resolve("logs").resolve(service.artifact() + ".log");
+    }
+
+    /** Read-your-writes through the test's own HTTP calls (a restarting reader refuses connections). */
+    private static void awaitPosition(String reader, long position, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                JsonNode answer = get("viewer", reader + "/api/v1/position");
+                if (answer.path("position").asLong() >= position) {
+                    return;
+                }
+                last = answer.toString();
+            } catch (IOException | AssertionError notYet) {
+                last = notYet.toString();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(reader + " did not reach position " + position + " within " + timeout + " (" + last + ")");
+    }
+
+    /** The first thing the launcher said since {@code from} that matches (a crash report is one, of several lines). */
+    private static String awaitOutput(int from, java.util.function.Predicate<String> wanted, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : heardSince(from)) {
+                if (wanted.test(line)) {
+                    return line;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the launcher did not say it within " + timeout + "; it said: " + heardSince(from));
+    }
+
+    private static List<String> heardSince(int from) {
+        List<String> heard = List.copyOf(output);
+        return heard.subList(from, heard.size());
     }
 
     private long countEvents() throws SQLException {
