@@ -8,6 +8,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Snapshots are inserted and read, never updated (a trigger refuses UPDATE and DELETE as well). */
@@ -24,10 +25,12 @@ public class EvaluationRepository {
 
     public void insert(EvaluationSnapshot snapshot) {
         jdbc.update("""
-                INSERT INTO evaluation (id, department, fiscal_year, rubric_id, rubric_version, position, total, grade, created_at, document)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                INSERT INTO evaluation (id, department, fiscal_year, rubric_id, rubric_version, position, total, grade, created_at,
+                  taken_by, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
                 snapshot.id(), snapshot.department(), snapshot.fiscalYear(), snapshot.rubric().id(), snapshot.rubric().version(),
-                snapshot.position(), snapshot.total(), snapshot.grade(), Timestamp.from(snapshot.createdAt()), write(snapshot));
+                snapshot.position(), snapshot.total(), snapshot.grade(), Timestamp.from(snapshot.createdAt()), snapshot.takenBy(),
+                write(snapshot));
     }
 
     public Optional<EvaluationSnapshot> find(UUID id) {
@@ -35,11 +38,18 @@ public class EvaluationRepository {
                 .stream().findFirst();
     }
 
-    public List<EvaluationSnapshot> list(String department, Integer fiscalYear) {
+    /**
+     * Snapshots, oldest first, optionally of one department and/or year, and only of {@code departments}
+     * when a set is given (the caller's scope).
+     */
+    public List<EvaluationSnapshot> list(String department, Integer fiscalYear, Optional<Set<String>> departments) {
+        String[] within = departments.map(set -> set.toArray(String[]::new)).orElse(null);
         return jdbc.query("""
                 SELECT document::text FROM evaluation
                 WHERE (?::text IS NULL OR department = ?) AND (?::int IS NULL OR fiscal_year = ?)
-                ORDER BY created_at, id""", (rs, i) -> read(rs.getString(1)), department, department, fiscalYear, fiscalYear);
+                  AND (?::text[] IS NULL OR department = ANY(?::text[]))
+                ORDER BY created_at, id""", (rs, i) -> read(rs.getString(1)),
+                department, department, fiscalYear, fiscalYear, within, within);
     }
 
     String write(EvaluationSnapshot snapshot) {

@@ -4,9 +4,11 @@ import io.budgetmonitor.scoring.consumption.ConsumerPositionRepository;
 import io.budgetmonitor.scoring.inputs.IndicatorInputs;
 import io.budgetmonitor.scoring.inputs.InputsRepository;
 import io.budgetmonitor.scoring.rubric.Rubric;
+import io.budgetmonitor.scoring.rubric.RubricRef;
 import io.budgetmonitor.scoring.rubric.RubricRegistry;
 import io.budgetmonitor.scoring.web.NotFoundException;
 import io.budgetmonitor.scoring.web.UnprocessableException;
+import io.budgetmonitor.security.DepartmentScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -50,18 +52,22 @@ public class EvaluationService {
         this.write = new TransactionTemplate(transactions);
     }
 
-    public EvaluationSnapshot take(String department, int fiscalYear, String rubricReference) {
+    /** Takes a snapshot with the year's pinned rubric, or the one requested; {@code takenBy} is the principal. */
+    public EvaluationSnapshot take(String department, int fiscalYear, String rubricReference, String takenBy) {
         Prepared prepared = prepare(department, fiscalYear, rubricReference);
         EvaluationResult result = engine.evaluate(prepared.rubric(), prepared.inputs());
         IndicatorInputs in = prepared.inputs();
         EvaluationSnapshot snapshot = EvaluationSnapshot.of(UUID.randomUUID(), department, fiscalYear, in.departmentName(),
-                prepared.rubric().name().zh(), in.position(), clock.instant(), result, prepared.rubric().assumptions());
+                prepared.rubric().name().zh(), in.position(), clock.instant(), takenBy, result, prepared.rubric().assumptions());
         write.executeWithoutResult(status -> repository.insert(snapshot));
         publisher.publish(snapshot);
         return snapshot;
     }
 
-    /** The inputs and rubric of a department-year; 404 when no event of it was applied, 422 for an unknown rubric. */
+    /**
+     * The inputs and rubric of a department-year; 404 when no event of it was applied, 422 for an unknown
+     * rubric, 400 for a reference that does not parse.
+     */
     public Prepared prepare(String department, int fiscalYear, String rubricReference) {
         IndicatorInputs loaded = consistentRead.execute(status ->
                 inputs.load(department, fiscalYear, position.position()).orElse(null));
@@ -69,14 +75,36 @@ public class EvaluationService {
             throw new NotFoundException("no events of department " + department + " in fiscal year " + fiscalYear
                     + " have been applied: nothing to evaluate (check the department code and year, or wait for GET /api/v1/position)");
         }
-        String reference = rubricReference != null && !rubricReference.isBlank() ? rubricReference
-                : loaded.rubric() != null && !loaded.rubric().isBlank() ? loaded.rubric() : rubrics.defaultRubric();
+        String reference = scoringReference(rubricReference, loaded.rubric());
         Rubric rubric = rubrics.find(reference).orElseThrow(() -> new UnprocessableException("rubric",
                 "unknown rubric " + reference + "; known: " + rubrics.all().stream().map(r -> r.id() + "@" + r.version()).toList()));
         return new Prepared(loaded, rubric);
     }
 
-    public EvaluationSnapshot get(UUID id) {
-        return repository.find(id).orElseThrow(() -> new NotFoundException("no evaluation " + id));
+    /**
+     * Which rubric scores a year: the pinned one ({@code id@version}, fixed when the year was opened)
+     * unless the evaluator asks otherwise. Asking for {@code id@version} scores with exactly that
+     * version; asking for the pinned rubric's bare id keeps the pinned version (a newer upload is used
+     * only when asked for by number); another bare id means that rubric's latest version.
+     */
+    private String scoringReference(String requested, String pinned) {
+        String fallback = pinned != null && !pinned.isBlank() ? pinned : rubrics.defaultRubric();
+        if (requested == null || requested.isBlank()) {
+            return fallback;
+        }
+        RubricRef.Reference asked = RubricRef.Reference.parse(requested);
+        if (asked.version().isEmpty() && asked.id().equals(RubricRef.Reference.parse(fallback).id())) {
+            return fallback;
+        }
+        return requested.strip();
+    }
+
+    /**
+     * A snapshot the caller may see. One of a department outside the caller's scope is answered exactly
+     * like one that does not exist, so its id reveals nothing.
+     */
+    public EvaluationSnapshot get(UUID id, DepartmentScope scope) {
+        return repository.find(id).filter(snapshot -> scope.includes(snapshot.department()))
+                .orElseThrow(() -> new NotFoundException("no evaluation " + id));
     }
 }

@@ -1,11 +1,16 @@
 package io.budgetmonitor.scoring.inputs;
 
+import io.budgetmonitor.api.events.FiscalYearOpened;
 import io.budgetmonitor.api.wire.RecordedEvent;
+import io.budgetmonitor.scoring.rubric.RubricPin;
+import io.budgetmonitor.scoring.rubric.RubricRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies a batch of in-order events to the indicator inputs with a constant number of statements
@@ -16,9 +21,11 @@ import java.util.List;
 public class BatchProjector {
 
     private final InputsBatchStore store;
+    private final RubricRegistry rubrics;
 
-    BatchProjector(InputsBatchStore store) {
+    BatchProjector(InputsBatchStore store, RubricRegistry rubrics) {
         this.store = store;
+        this.rubrics = rubrics;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -26,7 +33,14 @@ public class BatchProjector {
         if (events.isEmpty()) {
             return;
         }
-        InputsDelta delta = store.load(events);
+        // pinned now, as InputsProjector pins when it applies the event (a HashMap: the reference may be null)
+        Map<String, RubricPin> pins = new HashMap<>();
+        for (RecordedEvent recorded : events) {
+            if (recorded.event() instanceof FiscalYearOpened opened) {
+                pins.computeIfAbsent(opened.rubric(), rubrics::pin);
+            }
+        }
+        InputsDelta delta = store.load(events, pins);
         events.forEach(delta::apply);
         store.write(delta);
     }

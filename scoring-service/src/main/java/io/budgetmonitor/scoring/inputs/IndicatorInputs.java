@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * 评价基础数据: everything the rubric needs about one department-year, maintained incrementally from the
  * event stream so that scoring never re-reads events.
  *
- * @param rubric              the rubric named when the year was opened (null if not opened yet)
+ * @param rubric              the rubric the year was opened with, {@code id@version} once pinned (RubricPin);
+ *                            null if not opened yet
  * @param quarterTargets      the year's cumulative time-progress targets (empty: the rubric's default)
  * @param generalQuarterNet   net general-public-budget disbursements dated in each quarter (4 entries, not cumulative)
  * @param procurementActual   政府采购实际金额: procurement disbursements net of their reversals

@@ -7,6 +7,7 @@ import io.budgetmonitor.api.events.PerformanceProgressReported;
 import io.budgetmonitor.api.events.PerformanceTargetAdjusted;
 import io.budgetmonitor.api.events.PerformanceTargetSet;
 import io.budgetmonitor.api.wire.RecordedEvent;
+import io.budgetmonitor.scoring.rubric.RubricPin;
 import io.budgetmonitor.scoring.inputs.InputsDelta.Kpi;
 import io.budgetmonitor.scoring.inputs.InputsDelta.KpiKey;
 import io.budgetmonitor.scoring.inputs.InputsDelta.LineAttrs;
@@ -40,7 +41,7 @@ class InputsBatchStore {
         this.jdbc = jdbc;
     }
 
-    InputsDelta load(List<RecordedEvent> events) {
+    InputsDelta load(List<RecordedEvent> events, Map<String, RubricPin> pins) {
         Set<LineKey> lineKeys = new LinkedHashSet<>();
         Set<VoucherKey> voucherKeys = new LinkedHashSet<>();
         Set<KpiKey> kpiKeys = new LinkedHashSet<>();
@@ -85,7 +86,7 @@ class InputsBatchStore {
             kpi.reportedOn = reported == null ? null : reported.toLocalDate();
             kpis.put(new KpiKey(rs.getString("department"), rs.getInt("fiscal_year"), rs.getString("kpi")), kpi);
         });
-        return new InputsDelta(lines, vouchers, kpis);
+        return new InputsDelta(lines, vouchers, kpis, pins);
     }
 
     void write(InputsDelta delta) {
@@ -108,19 +109,22 @@ class InputsBatchStore {
     private void writeYears(InputsDelta delta) {
         List<Object[]> rows = new ArrayList<>();
         delta.years.forEach((key, y) -> rows.add(new Object[]{key.department(), key.fiscalYear(),
-                y.departmentName, y.rubric, y.quarterTargets,
+                y.departmentName, y.rubric, y.rubricVersion, y.quarterTargets,
                 y.generalQuarterNet[0], y.generalQuarterNet[1], y.generalQuarterNet[2], y.generalQuarterNet[3],
                 y.procurementActual, y.procurementPlan, y.assetsInUse, y.assetsTotal, y.closed, y.lastPosition, y.eventsApplied,
                 // the flags of the "latest wins" columns, in the order of the SET clause
-                y.opened, y.opened, y.opened, y.assetsReported, y.assetsReported}));
+                y.opened, y.opened, y.opened, y.opened, y.assetsReported, y.assetsReported}));
         batch("""
-                INSERT INTO department_year (department, fiscal_year, department_name, rubric, quarter_targets,
+                INSERT INTO department_year (department, fiscal_year, department_name, rubric, rubric_version, quarter_targets,
                   gpb_q1, gpb_q2, gpb_q3, gpb_q4, procurement_actual, procurement_plan, assets_in_use, assets_total,
                   closed, last_position, events_applied)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::numeric, ?::numeric, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?::integer, ?, ?, ?, ?, ?, ?, ?, ?::numeric, ?::numeric, ?, ?, ?)
                 ON CONFLICT (department, fiscal_year) DO UPDATE SET
                   department_name = CASE WHEN ?::boolean THEN EXCLUDED.department_name ELSE department_year.department_name END,
-                  rubric = CASE WHEN ?::boolean THEN EXCLUDED.rubric ELSE department_year.rubric END,
+                  rubric = CASE WHEN ?::boolean AND department_year.rubric_version IS NULL THEN EXCLUDED.rubric
+                    ELSE department_year.rubric END, -- the first pin stays (InputsProjector)
+                  rubric_version = CASE WHEN ?::boolean THEN COALESCE(department_year.rubric_version, EXCLUDED.rubric_version)
+                    ELSE department_year.rubric_version END,
                   quarter_targets = CASE WHEN ?::boolean THEN EXCLUDED.quarter_targets ELSE department_year.quarter_targets END,
                   gpb_q1 = department_year.gpb_q1 + EXCLUDED.gpb_q1,
                   gpb_q2 = department_year.gpb_q2 + EXCLUDED.gpb_q2,

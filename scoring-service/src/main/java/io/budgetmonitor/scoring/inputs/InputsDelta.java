@@ -22,6 +22,7 @@ import io.budgetmonitor.api.values.AdjustmentKind;
 import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.Quarter;
 import io.budgetmonitor.api.wire.RecordedEvent;
+import io.budgetmonitor.scoring.rubric.RubricPin;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -82,6 +83,7 @@ final class InputsDelta {
         boolean opened;
         String departmentName;
         String rubric;
+        Integer rubricVersion;
         String quarterTargets;
         boolean assetsReported;
         BigDecimal assetsInUse;
@@ -129,6 +131,8 @@ final class InputsDelta {
     private final Map<VoucherKey, Voucher> vouchers;
     /** KPIs this batch refers to: the stored row (preloaded) or null when there is none yet. */
     private final Map<KpiKey, Kpi> kpis;
+    /** The pin of each rubric reference a FiscalYearOpened of this batch names (resolved before, like the preloads). */
+    private final Map<String, RubricPin> pins;
 
     // sorted: rows are written in key order, so concurrent consumers lock shared rows in the same order
     final Map<YearKey, YearChange> years = new TreeMap<>(
@@ -140,10 +144,12 @@ final class InputsDelta {
     long maxPosition;
     int applied;
 
-    InputsDelta(Map<LineKey, LineAttrs> lines, Map<VoucherKey, Voucher> vouchers, Map<KpiKey, Kpi> kpis) {
+    InputsDelta(Map<LineKey, LineAttrs> lines, Map<VoucherKey, Voucher> vouchers, Map<KpiKey, Kpi> kpis,
+                Map<String, RubricPin> pins) {
         this.lines = new HashMap<>(lines);
         this.vouchers = new HashMap<>(vouchers);
         this.kpis = new HashMap<>(kpis);
+        this.pins = new HashMap<>(pins);
     }
 
     Map<VoucherKey, Voucher> vouchers() {
@@ -166,7 +172,11 @@ final class InputsDelta {
         if (event instanceof FiscalYearOpened e) {
             year.opened = true;
             year.departmentName = e.departmentName();
-            year.rubric = e.rubric();
+            if (year.rubricVersion == null) { // the first pin stays, as in InputsProjector
+                RubricPin pin = pins.get(e.rubric());
+                year.rubric = pin.rubric();
+                year.rubricVersion = pin.version();
+            }
             year.quarterTargets = e.quarterTargets() == null || e.quarterTargets().isEmpty() ? null
                     : e.quarterTargets().stream().map(BigDecimal::toPlainString).collect(Collectors.joining(","));
         } else if (event instanceof BudgetAllocated e) {

@@ -22,6 +22,8 @@ import io.budgetmonitor.api.values.AdjustmentKind;
 import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.Quarter;
 import io.budgetmonitor.api.wire.RecordedEvent;
+import io.budgetmonitor.scoring.rubric.RubricPin;
+import io.budgetmonitor.scoring.rubric.RubricRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,9 +41,11 @@ import java.util.stream.Collectors;
 public class InputsProjector {
 
     private final JdbcTemplate jdbc;
+    private final RubricRegistry rubrics;
 
-    public InputsProjector(JdbcTemplate jdbc) {
+    public InputsProjector(JdbcTemplate jdbc, RubricRegistry rubrics) {
         this.jdbc = jdbc;
+        this.rubrics = rubrics;
     }
 
     public void apply(RecordedEvent recorded) {
@@ -56,8 +60,14 @@ public class InputsProjector {
         if (event instanceof FiscalYearOpened e) {
             String targets = e.quarterTargets() == null || e.quarterTargets().isEmpty() ? null
                     : e.quarterTargets().stream().map(BigDecimal::toPlainString).collect(Collectors.joining(","));
-            jdbc.update("UPDATE department_year SET department_name = ?, rubric = ?, quarter_targets = ? WHERE department = ? AND fiscal_year = ?",
-                    e.departmentName(), e.rubric(), targets, d, y);
+            // the first pin stays: nothing applied later (a redelivery, a newer upload) moves a year to another version
+            RubricPin pin = rubrics.pin(e.rubric());
+            jdbc.update("""
+                    UPDATE department_year SET department_name = ?, quarter_targets = ?,
+                      rubric = CASE WHEN rubric_version IS NULL THEN ? ELSE rubric END,
+                      rubric_version = COALESCE(rubric_version, ?::integer)
+                    WHERE department = ? AND fiscal_year = ?""",
+                    e.departmentName(), targets, pin.rubric(), pin.version(), d, y);
         } else if (event instanceof BudgetAllocated e) {
             jdbc.update("""
                     INSERT INTO budget_line (department, fiscal_year, line, name, fund_source, expenditure_type, three_public, appropriation, allocated)

@@ -5,6 +5,7 @@ import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.KpiDirection;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.api.values.ThreePublicCategory;
+import io.budgetmonitor.scoring.rubric.RubricPin;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -66,7 +67,8 @@ public class InputsRepository {
 
     private static Header header(ResultSet rs) throws SQLException {
         String targets = rs.getString("quarter_targets");
-        return new Header(rs.getString("department_name"), rs.getString("rubric"),
+        Integer version = (Integer) rs.getObject("rubric_version");
+        return new Header(rs.getString("department_name"), new RubricPin(rs.getString("rubric"), version).reference(),
                 targets == null ? List.of() : Arrays.stream(targets.split(",")).map(BigDecimal::new).toList(),
                 List.of(money(rs, "gpb_q1"), money(rs, "gpb_q2"), money(rs, "gpb_q3"), money(rs, "gpb_q4")),
                 money(rs, "procurement_actual"), money(rs, "procurement_plan"),

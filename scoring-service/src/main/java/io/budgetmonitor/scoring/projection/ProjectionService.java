@@ -54,7 +54,7 @@ public class ProjectionService {
                     score.value(), recovery(rule, score, projected, prepared.rubric(), result, asOf)));
         }
         return new ProjectedScore(department, fiscalYear, asOf, RunRateProjection.METHOD, prepared.inputs().position(),
-                result.total(), result.grade(), atRisk, risks);
+                result.rubric(), result.total(), result.grade(), atRisk, risks);
     }
 
     private static List<String> recovery(RubricIndicator rule, IndicatorScore score, IndicatorInputs in, Rubric rubric,

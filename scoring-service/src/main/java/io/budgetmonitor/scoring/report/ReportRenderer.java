@@ -75,6 +75,9 @@ public final class ReportRenderer {
                 .append(s.rubric().version()).append("版）\n");
         md.append("- 数据截至事件日志位置：").append(s.position()).append("\n");
         md.append("- 评价快照：").append(s.id()).append("，生成于").append(s.createdAt()).append("\n");
+        if (s.takenBy() != null) {
+            md.append("- 评价人：").append(s.takenBy()).append("\n");
+        }
         for (String assumption : s.assumptions()) {
             md.append("- 评价方案假设：").append(assumption).append("\n");
         }

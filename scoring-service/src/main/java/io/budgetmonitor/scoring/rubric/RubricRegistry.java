@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -31,6 +32,8 @@ import java.util.stream.Stream;
 public class RubricRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(RubricRegistry.class);
+    /** The source of a rubric that came from an upload rather than a file. */
+    static final String UPLOAD_SOURCE = "upload";
 
     private final RubricLoader loader = new RubricLoader();
     private final Map<String, Rubric> byIdAndVersion = new ConcurrentHashMap<>();
@@ -79,15 +82,15 @@ public class RubricRegistry {
      * An upload: checked, stored for every replica, then known here. Sending the same file again is
      * harmless; the same id and version with other rules is refused, whichever replica stored it first.
      */
-    public synchronized Rubric upload(byte[] yaml) {
-        Rubric rubric = parse(yaml, "upload");
+    public synchronized Rubric upload(byte[] yaml, String uploadedBy) {
+        Rubric rubric = parse(yaml, UPLOAD_SOURCE);
         refreshUploads();
         Rubric known = byIdAndVersion.get(key(rubric.id(), rubric.version()));
         if (known != null && !sameRules(known, rubric)) {
             throw otherRules(rubric);
         }
-        if (!uploads.store(rubric.id(), rubric.version(), yaml)) {
-            Rubric stored = parse(uploads.yamlOf(rubric.id(), rubric.version()).orElse(yaml), "upload");
+        if (!uploads.store(rubric.id(), rubric.version(), yaml, uploadedBy)) {
+            Rubric stored = parse(uploads.yamlOf(rubric.id(), rubric.version()).orElse(yaml), UPLOAD_SOURCE);
             if (!sameRules(stored, rubric)) {
                 throw otherRules(rubric);
             }
@@ -101,7 +104,7 @@ public class RubricRegistry {
      */
     private synchronized void refreshUploads() {
         for (UploadedRubrics.Upload upload : uploads.all()) {
-            byIdAndVersion.computeIfAbsent(key(upload.id(), upload.version()), key -> parse(upload.yaml(), "upload"));
+            byIdAndVersion.computeIfAbsent(key(upload.id(), upload.version()), key -> parse(upload.yaml(), UPLOAD_SOURCE));
         }
     }
 
@@ -142,6 +145,34 @@ public class RubricRegistry {
         }
         return byIdAndVersion.values().stream().filter(r -> r.id().equals(reference))
                 .max(Comparator.comparingInt(Rubric::version));
+    }
+
+    /**
+     * The pin of a year opened now under {@code reference} (null: the default rubric): the version the
+     * reference names, else the current (highest) version of its id, counting every replica's uploads.
+     * A rubric unknown here, or a reference that does not parse, is left unpinned rather than refusing
+     * the event: an opened year is a fact, and it is then scored with the latest version, as before.
+     */
+    public RubricPin pin(String reference) {
+        String named = reference == null || reference.isBlank() ? defaultRubric : reference.strip();
+        RubricRef.Reference parsed;
+        try {
+            parsed = RubricRef.Reference.parse(named);
+        } catch (IllegalArgumentException unparsable) {
+            log.warn("fiscal year opened with rubric {}, which does not parse: not pinned", named);
+            return new RubricPin(named, null);
+        }
+        if (parsed.version().isPresent()) {
+            return new RubricPin(parsed.id(), parsed.version().getAsInt());
+        }
+        OptionalInt here = byIdAndVersion.values().stream().filter(r -> r.id().equals(parsed.id()))
+                .mapToInt(Rubric::version).max();
+        OptionalInt uploaded = uploads.latestVersion(parsed.id());
+        if (here.isEmpty() && uploaded.isEmpty()) {
+            log.warn("fiscal year opened with rubric {}, unknown here: not pinned, scored with its latest version", named);
+            return new RubricPin(parsed.id(), null);
+        }
+        return new RubricPin(parsed.id(), Math.max(here.orElse(0), uploaded.orElse(0)));
     }
 
     public String defaultRubric() {

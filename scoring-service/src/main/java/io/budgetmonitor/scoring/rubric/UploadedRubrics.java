@@ -3,8 +3,10 @@ package io.budgetmonitor.scoring.rubric;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The {@code uploaded_rubric} table: uploaded rubric files as sent, shared by all replicas. */
 @Component
@@ -16,10 +18,28 @@ public class UploadedRubrics {
         this.jdbc = jdbc;
     }
 
-    /** Stores the file unless this id and version is stored already; returns whether it stored it. */
-    public boolean store(String id, int version, byte[] yaml) {
-        return jdbc.update("INSERT INTO uploaded_rubric (rubric_id, version, yaml) VALUES (?, ?, ?) "
-                + "ON CONFLICT (rubric_id, version) DO NOTHING", id, version, yaml) == 1;
+    /**
+     * Stores the file unless this id and version is stored already; returns whether it stored it. The
+     * first upload keeps its uploader: sending the same file again records nothing.
+     */
+    public boolean store(String id, int version, byte[] yaml, String uploadedBy) {
+        return jdbc.update("INSERT INTO uploaded_rubric (rubric_id, version, yaml, uploaded_by) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (rubric_id, version) DO NOTHING", id, version, yaml, uploadedBy) == 1;
+    }
+
+    /** The highest uploaded version of a rubric, whichever replica received it. */
+    public OptionalInt latestVersion(String id) {
+        Integer latest = jdbc.queryForObject("SELECT max(version) FROM uploaded_rubric WHERE rubric_id = ?", Integer.class, id);
+        return latest == null ? OptionalInt.empty() : OptionalInt.of(latest);
+    }
+
+    /** Who uploaded a rubric version, and when (uploadedBy is null for uploads made before it was recorded). */
+    public record Provenance(String uploadedBy, Instant uploadedAt) {
+    }
+
+    public Optional<Provenance> provenanceOf(String id, int version) {
+        return jdbc.query("SELECT uploaded_by, uploaded_at FROM uploaded_rubric WHERE rubric_id = ? AND version = ?",
+                (rs, row) -> new Provenance(rs.getString(1), rs.getTimestamp(2).toInstant()), id, version).stream().findFirst();
     }
 
     public Optional<byte[]> yamlOf(String id, int version) {

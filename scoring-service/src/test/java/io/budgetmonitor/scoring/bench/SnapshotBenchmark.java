@@ -46,10 +46,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transaction, as a Kafka poll would) and times {@code POST /api/v1/evaluations} over HTTP.
  * Results go to stdout and {@code target/bench-results.txt}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "scoring.listener.auto-startup=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"scoring.listener.auto-startup=false", "budget.security.demo-password=" + SnapshotBenchmark.PASSWORD})
 class SnapshotBenchmark {
 
     private static final int BATCH = 500;
+    static final String PASSWORD = "bench-password";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -95,7 +97,7 @@ class SnapshotBenchmark {
     }
 
     private void evaluate(String department) {
-        ResponseEntity<String> response = http.postForEntity("/api/v1/evaluations",
+        ResponseEntity<String> response = http.withBasicAuth("evaluator", PASSWORD).postForEntity("/api/v1/evaluations",
                 Map.of("department", department, "fiscalYear", 2021), String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }

@@ -1,27 +1,9 @@
 package io.budgetmonitor.scoring.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.budgetmonitor.api.events.AssetUtilizationReported;
-import io.budgetmonitor.api.events.BudgetAllocated;
-import io.budgetmonitor.api.events.BudgetEvent;
-import io.budgetmonitor.api.events.DisbursementRecorded;
-import io.budgetmonitor.api.events.FiscalYearOpened;
-import io.budgetmonitor.api.events.FundsReclaimed;
-import io.budgetmonitor.api.events.PerformanceProgressReported;
-import io.budgetmonitor.api.events.PerformanceTargetSet;
-import io.budgetmonitor.api.events.ProcurementPlanApproved;
-import io.budgetmonitor.api.events.QualitativeAssessmentRecorded;
-import io.budgetmonitor.api.values.ExpenditureType;
-import io.budgetmonitor.api.values.FundSource;
-import io.budgetmonitor.api.values.KpiDirection;
-import io.budgetmonitor.api.values.Money;
-import io.budgetmonitor.api.values.ThreePublicCategory;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.api.wire.Topics;
 import io.budgetmonitor.testkit.TestInfrastructure;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventSerializer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,9 +11,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -39,16 +21,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,51 +33,37 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The service end to end on a real PostgreSQL and a real Kafka broker (testkit): CloudEvents on
- * budget.events.v1 → inputs → snapshots over HTTP.
+ * budget.events.v1 → inputs → snapshots over HTTP, as the demo evaluator (admin where the contract
+ * asks for it: rubric uploads, Actuator).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
-class ScoringServiceIntegrationTest {
+class ScoringServiceIntegrationTest extends RunningScoringService {
 
-    private static final EventFactory EVENTS = new EventFactory(1);
-    private static KafkaProducer<String, CloudEvent> producer;
     private static KafkaProducer<String, byte[]> rawProducer;
-    private static final AtomicLong RAW_OFFSET = new AtomicLong();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure infra = TestInfrastructure.get();
-        // one partition: the whole log in order, so "position ≥ p" means every event up to p was handled
-        infra.createTopic(Topics.BUDGET_EVENTS, 1);
-        infra.createTopic(Topics.BUDGET_EVALUATIONS, 1);
-        TestInfrastructure.registerSpringProperties(registry::add, "scoring");
-    }
 
     @BeforeAll
-    static void producers() {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
-        rawProducer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    static void openRawProducer() {
+        rawProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
 
     @AfterAll
-    static void close() {
-        producer.close();
+    static void closeRawProducer() {
         rawProducer.close();
     }
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
+    private TestRestTemplate http;
+    private TestRestTemplate admin;
+
+    @BeforeEach
+    void signIn() {
+        http = as("evaluator");
+        admin = as("admin");
+    }
 
     @Test
     void aSmallYearIsScoredFromItsEvents() throws Exception {
         String d = "IT-A";
-        publishAll(smallYear(d));
+        publishAll(smallYear(d, "baiyun-2022"));
         waitForPosition(EVENTS.lastPosition());
 
         JsonNode snapshot = evaluate(d, null);
@@ -233,7 +196,7 @@ class ScoringServiceIntegrationTest {
                 .hasMessageContaining("immutable");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM evaluation WHERE id = ?::uuid", id))
                 .hasMessageContaining("immutable");
-        assertThat(http.exchange("/api/v1/evaluations/" + id, HttpMethod.PUT, new HttpEntity<>("{}", jsonHeaders()), String.class)
+        assertThat(admin.exchange("/api/v1/evaluations/" + id, HttpMethod.PUT, new HttpEntity<>("{}", jsonHeaders()), String.class)
                 .getStatusCode().is4xxClientError()).isTrue();
     }
 
@@ -262,87 +225,25 @@ class ScoringServiceIntegrationTest {
         JsonNode rubrics = json.readTree(http.getForObject("/api/v1/rubrics", String.class));
         assertThat(rubrics.get(0).get("id").asText()).isEqualTo("baiyun-2022");
         assertThat(rubrics.get(0).get("maxPoints").decimalValue()).isEqualByComparingTo("100");
-        ResponseEntity<String> badUpload = http.postForEntity("/api/v1/rubrics",
+        ResponseEntity<String> badUpload = admin.postForEntity("/api/v1/rubrics",
                 new HttpEntity<>("id: x\nversion: 1\n", yamlHeaders()), String.class);
         assertThat(badUpload.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(badUpload.getBody()).contains("name");
-        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("scoring_events_applied_total");
-        assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    }
-
-    // ---- the small year: one GPB public-expense line of 10,000.00, 73% spent, the rest reclaimed
-
-    static List<BudgetEvent> smallYear(String d) {
-        LocalDate end = LocalDate.of(2021, 12, 31);
-        return List.of(opened(d),
-                new ProcurementPlanApproved(d, 2021, Money.of("1000.00"), LocalDate.of(2021, 1, 10)),
-                new AssetUtilizationReported(d, 2021, Money.of("990.00"), Money.of("1000.00"), end),
-                new PerformanceTargetSet(d, 2021, "B1.1", "B1", "会议保障次数", KpiDirection.HIGHER_IS_BETTER,
-                        new BigDecimal("10"), null, "次", new BigDecimal("2"), LocalDate.of(2021, 1, 5)),
-                new PerformanceProgressReported(d, 2021, "B1.1", new BigDecimal("12"), null, end),
-                new QualitativeAssessmentRecorded(d, 2021, "A6.5", BigDecimal.ONE, "自评材料迟报", "区财政局", end),
-                line(d, "L1", "10000.00"),
-                paid(d, "L1", "V1", "2500.00", "2021-03-10"),
-                new DisbursementRecorded(d, 2021, "L1", "V2", Money.of("800.00"), "供应商", "采购", true, LocalDate.of(2021, 6, 10)),
-                paid(d, "L1", "V3", "4000.00", "2021-09-10"),
-                new FundsReclaimed(d, 2021, "L1", Money.of("2700.00"), end));
-    }
-
-    static FiscalYearOpened opened(String d) {
-        return new FiscalYearOpened(d, 2021, "测试部门" + d, "baiyun-2022",
-                List.of(new BigDecimal("0.25"), new BigDecimal("0.50"), new BigDecimal("0.75"), new BigDecimal("1.00")),
-                LocalDate.of(2021, 1, 1));
-    }
-
-    static BudgetAllocated line(String d, String line, String amount) {
-        return new BudgetAllocated(d, 2021, line, "公用经费" + line, FundSource.GENERAL_PUBLIC_BUDGET,
-                ExpenditureType.PUBLIC_EXPENSE, ThreePublicCategory.NONE, true, Money.of(amount), LocalDate.of(2021, 1, 1));
-    }
-
-    static DisbursementRecorded paid(String d, String line, String voucher, String amount, String on) {
-        return new DisbursementRecorded(d, 2021, line, voucher, Money.of(amount), "收款人", "用途", false, LocalDate.parse(on));
-    }
-
-    // ---- helpers
-
-    private void publishAll(List<BudgetEvent> events) {
-        publish(events.stream().map(EVENTS::record).toArray(RecordedEvent[]::new));
-    }
-
-    private void publish(RecordedEvent... events) {
-        for (RecordedEvent e : events) {
-            producer.send(new ProducerRecord<>(Topics.BUDGET_EVENTS, e.aggregateId(), EVENTS.encode(e)));
-        }
-        producer.flush();
-    }
-
-    private void waitForPosition(long position) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
-                json.readTree(http.getForObject("/api/v1/position", String.class)).get("position").asLong() >= position);
+        assertThat(admin.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(admin.getForObject("/actuator/prometheus", String.class)).contains("scoring_events_applied_total");
+        assertThat(anonymous.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> apiDocs = anonymous.getForEntity("/v3/api-docs", String.class);
+        assertThat(apiDocs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the caller is who signed in, never a parameter a client sends
+        assertThat(apiDocs.getBody()).doesNotContain("\"caller\"").doesNotContain("Caller").doesNotContain("DepartmentScope");
     }
 
     private JsonNode evaluate(String department, String rubric) {
-        Map<String, Object> body = rubric == null ? Map.of("department", department, "fiscalYear", 2021)
-                : Map.of("department", department, "fiscalYear", 2021, "rubric", rubric);
-        ResponseEntity<String> response = post(body);
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
-        assertThat(response.getHeaders().getLocation()).isNotNull();
-        try {
-            return json.readTree(response.getBody());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return evaluate(http, department, rubric);
     }
 
     private ResponseEntity<String> post(Map<String, Object> body) {
-        return http.postForEntity("/api/v1/evaluations", new HttpEntity<>(body, jsonHeaders()), String.class);
-    }
-
-    private static HttpHeaders jsonHeaders() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return headers;
+        return post(http, body);
     }
 
     /**
@@ -360,9 +261,9 @@ class ScoringServiceIntegrationTest {
         }
         String yaml = bundled.replace("id: baiyun-2022", "id: " + id);
 
-        ResponseEntity<String> uploaded = http.postForEntity("/api/v1/rubrics", new HttpEntity<>(yaml, yamlHeaders()), String.class);
-        ResponseEntity<String> again = http.postForEntity("/api/v1/rubrics", new HttpEntity<>(yaml, yamlHeaders()), String.class);
-        ResponseEntity<String> otherRules = http.postForEntity("/api/v1/rubrics",
+        ResponseEntity<String> uploaded = admin.postForEntity("/api/v1/rubrics", new HttpEntity<>(yaml, yamlHeaders()), String.class);
+        ResponseEntity<String> again = admin.postForEntity("/api/v1/rubrics", new HttpEntity<>(yaml, yamlHeaders()), String.class);
+        ResponseEntity<String> otherRules = admin.postForEntity("/api/v1/rubrics",
                 new HttpEntity<>(yaml.replace("evaluation rubric", "evaluation rubric, revised"), yamlHeaders()), String.class);
 
         assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
@@ -376,19 +277,8 @@ class ScoringServiceIntegrationTest {
         assertThat(anotherReplica.find(id).get().maxPoints()).isEqualByComparingTo("100");
         assertThat(anotherReplica.all()).extracting(io.budgetmonitor.scoring.rubric.Rubric::id).contains(id, "baiyun-2022");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> anotherReplica.upload(
-                        yaml.replace("evaluation rubric", "evaluation rubric, revised").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        yaml.replace("evaluation rubric", "evaluation rubric, revised").getBytes(java.nio.charset.StandardCharsets.UTF_8), "admin"))
                 .isInstanceOf(io.budgetmonitor.scoring.rubric.InvalidRubricException.class);
-    }
-
-    private static HttpHeaders yamlHeaders() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("application/yaml"));
-        return headers;
-    }
-
-    private long count(String sql, Object... args) {
-        Long n = jdbc.queryForObject(sql, Long.class, args);
-        return n == null ? 0 : n;
     }
 
     private static JsonNode indicator(JsonNode snapshot, String code) {
