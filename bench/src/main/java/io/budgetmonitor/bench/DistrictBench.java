@@ -3,6 +3,7 @@ package io.budgetmonitor.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.budgetmonitor.stack.DemoLoader;
+import io.budgetmonitor.stack.DemoUsersFile;
 import io.budgetmonitor.stack.LocalStack;
 import io.budgetmonitor.stack.Service;
 import io.budgetmonitor.stack.StackSettings;
@@ -28,7 +29,8 @@ import java.util.Map;
  * A synthetic district: the Shijing 2021 year replayed for N departments (BY-SJ-001 …), measured
  * stage by stage on the local stack — import rate through command-service, catch-up rate of each
  * reader started on the full log, a full query-service rebuild, and evaluation snapshots; with
- * {@code --big}, one department-year of 100,000 disbursements.
+ * {@code --big}, one department-year of 100,000 disbursements. It calls as the demo user {@code admin}
+ * (rebuilds and digests are ADMIN's), with the password the stack wrote to the bench's data directory.
  */
 public final class DistrictBench {
 
@@ -182,8 +184,9 @@ public final class DistrictBench {
         return String.format("BY-SJ-%03d", i);
     }
 
-    private static String send(String method, String url, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofHours(1));
+    private String send(String method, String url, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofHours(1))
+                .header("Authorization", DemoUsersFile.read(dataDir).authorization(DemoUsersFile.ADMIN));
         request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
                 : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

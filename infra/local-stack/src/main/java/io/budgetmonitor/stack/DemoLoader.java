@@ -25,7 +25,8 @@ import java.util.function.Supplier;
 /**
  * Loads a scenario once per data directory: streams it to {@code POST /api/v1/imports}, waits until
  * the readers have applied it (their {@code /api/v1/position}), then leaves a marker so a restart
- * does not load it twice.
+ * does not load it twice. It calls as the demo user {@code admin}: an import is authorized line by
+ * line, and a scenario holds every kind of command (opening years, allocations, disbursements, KPIs).
  */
 public final class DemoLoader {
 
@@ -33,10 +34,17 @@ public final class DemoLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path dataDir;
     private final Path marker;
 
     public DemoLoader(Path dataDir) {
+        this.dataDir = dataDir;
         this.marker = dataDir.resolve("scenario-loaded.json");
+    }
+
+    /** Read when a call is made, not before: the stack writes the file as it starts. */
+    private String asAdmin() {
+        return DemoUsersFile.read(dataDir).authorization(DemoUsersFile.ADMIN);
     }
 
     public boolean alreadyLoaded() {
@@ -95,6 +103,8 @@ public final class DemoLoader {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(commandUrl + "/api/v1/imports"))
                     .header("Content-Type", "application/x-ndjson")
+                    .header("Authorization", asAdmin())
+                    // recorded as onBehalfOf beside the principal (admin): says which program sent it
                     .header("X-Recorded-By", "local-stack demo loader")
                     .timeout(Duration.ofMinutes(30))
                     .POST(HttpRequest.BodyPublishers.ofInputStream(scenario))
@@ -125,7 +135,8 @@ public final class DemoLoader {
     /** Read-your-writes: wait until a reader reports it has applied the log up to {@code position}. */
     public void awaitPosition(String readerUrl, long position, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(readerUrl + "/api/v1/position")).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(readerUrl + "/api/v1/position"))
+                .header("Authorization", asAdmin()).GET().build();
         while (true) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && JSON.readTree(response.body()).path("position").asLong() >= position) {

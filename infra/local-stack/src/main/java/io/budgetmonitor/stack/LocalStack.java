@@ -40,6 +40,7 @@ public final class LocalStack implements AutoCloseable {
     private String jdbcPrefix;
     private String bootstrapServers;
     private Optional<com.fasterxml.jackson.databind.JsonNode> importReport = Optional.empty();
+    private DemoUsersFile demoUsers;
 
     public LocalStack(StackSettings settings, Consumer<String> progress) {
         this.settings = settings;
@@ -50,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack start() {
         try {
             Files.createDirectories(settings.dataDir());
+            demoUsers = DemoUsersFile.ensure(settings.dataDir(), settings.demoPassword().map(StackSettings.Secret::value));
             ports = claimPorts();
             startPostgres();
             startKafka();
@@ -146,6 +148,8 @@ public final class LocalStack implements AutoCloseable {
         // a restarted reader rejoins its consumer group only once Kafka has dropped its killed predecessor,
         // which Kafka does after the session timeout: 45 s by default, 10 s here (heartbeats stay at 3 s)
         properties.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
+        // the path only: the passwords stay in the owner-only file, off every command line
+        properties.put("budget.security.demo-users-file", demoUsers.path().toString());
         return ServiceProcess.launch(service, ServiceProcess.jarOf(service, settings.projectRoot()),
                 ports.get(service), settings.javaOptions(), properties,
                 settings.dataDir().resolve("logs").resolve(service.artifact() + ".log"));
@@ -183,6 +187,11 @@ public final class LocalStack implements AutoCloseable {
     public String url(Service service) {
         return supervisor.process(service).map(ServiceProcess::baseUrl).orElseThrow(
                 () -> new IllegalStateException(service.artifact() + " is not running in this stack"));
+    }
+
+    /** The demo users' passwords, to call the services with. */
+    public DemoUsersFile demoUsers() {
+        return demoUsers;
     }
 
     public Optional<com.fasterxml.jackson.databind.JsonNode> importReport() {

@@ -82,10 +82,13 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until Actuator health says UP; fails early, with the log's tail, if the process dies. */
+    /**
+     * Waits until the readiness group says UP (open to all: the rest of Actuator needs ADMIN); fails
+     * early, with the log's tail, if the process dies.
+     */
     void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -28,11 +28,21 @@ import java.util.function.Function;
  * @param services          which services to run
  * @param projectRoot       where the services' jars were built ({@code <root>/<service>/target})
  * @param javaOptions       JVM options for each service
+ * @param demoPassword      one password for every demo user instead of random ones ({@link DemoUsersFile})
  */
 public record StackSettings(Path dataDir, Map<Service, Integer> ports, int postgresPort, int kafkaPort,
                             Optional<String> externalPostgres, String postgresUser, String postgresPassword,
                             Optional<String> externalKafka, boolean loadDemo, Optional<Path> scenario,
-                            Set<Service> services, Path projectRoot, List<String> javaOptions) {
+                            Set<Service> services, Path projectRoot, List<String> javaOptions,
+                            Optional<Secret> demoPassword) {
+
+    /** A password, kept out of {@code toString} so that printing the settings never prints it. */
+    public record Secret(String value) {
+        @Override
+        public String toString() {
+            return "Secret[******]";
+        }
+    }
 
     public static final String USAGE = """
             Usage: ./budget-monitor [options]        (every option also reads an environment variable)
@@ -50,6 +60,11 @@ public record StackSettings(Path dataDir, Map<Service, Integer> ports, int postg
               --scenario=FILE         BUDGET_SCENARIO         load this NDJSON scenario instead of the demo
               --only=command,query    BUDGET_ONLY             run only these services
               --java-options="..."    BUDGET_JAVA_OPTIONS     extra JVM options for each service (they win)
+              --demo-password=P       BUDGET_DEMO_PASSWORD    one password for every demo user (recorder, budget-office,
+                                                              evaluator, auditor, viewer, viewer-bysj, admin); prefer the
+                                                              variable (a flag shows in ps). Default: a random password
+                                                              per user, kept in DIR/demo-users.txt (mode 0600) and
+                                                              printed when ready
             """;
 
     public static StackSettings parse(String[] args, Map<String, String> env) {
@@ -60,6 +75,9 @@ public record StackSettings(Path dataDir, Map<Service, Integer> ports, int postg
             }
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("unknown argument " + arg + "\n" + USAGE);
+            }
+            if (arg.equals("--demo-password")) {
+                throw new IllegalArgumentException("--demo-password needs a value: --demo-password=P");
             }
             String[] kv = arg.substring(2).split("=", 2);
             flags.put(kv[0], kv.length == 2 ? kv[1] : "true");
@@ -90,7 +108,17 @@ public record StackSettings(Path dataDir, Map<Service, Integer> ports, int postg
                 services,
                 Path.of(read.apply("project-root").orElse(System.getProperty("budget.stack.project-root", ".")))
                         .toAbsolutePath().normalize(),
-                javaOptions);
+                javaOptions,
+                read.apply("demo-password").map(StackSettings::demoPassword));
+    }
+
+    /** Written one per line into demo-users.txt, and read back stripped: so no line breaks, no blanks at the ends. */
+    private static Secret demoPassword(String password) {
+        if (!password.equals(password.strip()) || password.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("the demo password must not begin or end with blanks or contain "
+                    + "control characters (line breaks)");
+        }
+        return new Secret(password);
     }
 
     private static Set<Service> services(String list) {

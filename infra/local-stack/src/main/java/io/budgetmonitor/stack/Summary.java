@@ -14,10 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The few lines printed when the stack is up: where things are and how the demo year stands. */
+/**
+ * The few lines printed when the stack is up: where things are, who may sign in, and how the demo
+ * year stands. It reads as {@code auditor} and takes a snapshot as {@code evaluator}, like any client.
+ */
 final class Summary {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String READER = "auditor";
+    private static final String EVALUATOR = "evaluator";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
@@ -26,11 +31,13 @@ final class Summary {
      * arrived since it was taken; otherwise one is taken, so restarts do not pile up identical snapshots.
      */
     List<String> lines(LocalStack stack, StackSettings settings, Optional<DemoLoader.DepartmentYear> loaded) {
+        Calls calls = new Calls(http, stack.demoUsers());
         List<String> lines = new ArrayList<>();
         for (Service service : settings.services()) {
             String url = stack.url(service);
             lines.add(String.format("  %-16s %s   (OpenAPI: %s/swagger-ui.html)", service.artifact(), url, url));
         }
+        lines.addAll(users(settings, stack.demoUsers()));
         if (loaded.isEmpty()) {
             lines.add("  no scenario loaded in " + settings.dataDir() + " (record one through the command service)");
             return lines;
@@ -39,12 +46,12 @@ final class Summary {
         int year = loaded.get().fiscalYear();
         if (settings.services().contains(Service.QUERY)) {
             String query = stack.url(Service.QUERY);
-            get(query + "/api/v1/departments/" + department + "/years/" + year + "/execution").ifPresent(execution ->
+            calls.get(query + "/api/v1/departments/" + department + "/years/" + year + "/execution").ifPresent(execution ->
                     lines.add("  " + department + " " + year + " execution rate: "
                             + percent(execution.path("executionRate").asText())
                             + " (budget " + execution.path("budget").asText() + ", executed "
                             + execution.path("executed").asText() + " yuan)"));
-            get(query + "/api/v1/alerts?department=" + department).ifPresent(alerts -> {
+            calls.get(query + "/api/v1/alerts?department=" + department).ifPresent(alerts -> {
                 JsonNode items = alerts.isArray() ? alerts : alerts.path("alerts");
                 long open = 0;
                 for (JsonNode alert : items) {
@@ -57,7 +64,7 @@ final class Summary {
         }
         if (settings.services().contains(Service.SCORING)) {
             String scoring = stack.url(Service.SCORING);
-            currentEvaluation(scoring, department, year).ifPresent(evaluation ->
+            currentEvaluation(calls, scoring, department, year).ifPresent(evaluation ->
                     lines.add("  year-end score: " + evaluation.path("total").asText() + " ("
                             + evaluation.path("grade").asText() + ")   report: " + scoring
                             + "/api/v1/evaluations/" + evaluation.path("id").asText() + "/report"));
@@ -65,15 +72,30 @@ final class Summary {
         return lines;
     }
 
-    private Optional<JsonNode> currentEvaluation(String scoring, String department, int year) {
-        Optional<JsonNode> latest = get(scoring + "/api/v1/evaluations?department=" + department + "&fiscalYear=" + year)
+    private static Optional<JsonNode> currentEvaluation(Calls calls, String scoring, String department, int year) {
+        Optional<JsonNode> latest = calls.get(scoring + "/api/v1/evaluations?department=" + department + "&fiscalYear=" + year)
                 .filter(list -> list.isArray() && !list.isEmpty())
                 .map(list -> list.get(list.size() - 1));
-        long position = get(scoring + "/api/v1/position").map(p -> p.path("position").asLong()).orElse(-1L);
+        long position = calls.get(scoring + "/api/v1/position").map(p -> p.path("position").asLong()).orElse(-1L);
         if (latest.isPresent() && latest.get().path("position").asLong() == position) {
             return latest;
         }
-        return post(scoring + "/api/v1/evaluations", "{\"department\":\"" + department + "\",\"fiscalYear\":" + year + "}");
+        return calls.post(scoring + "/api/v1/evaluations", "{\"department\":\"" + department + "\",\"fiscalYear\":" + year + "}");
+    }
+
+    /**
+     * The demo users and, unless one password was given (whoever gave it knows it, and a script's log
+     * need not hold it), their random passwords: otherwise only the owner-only file would tell them.
+     */
+    static List<String> users(StackSettings settings, DemoUsersFile demoUsers) {
+        List<String> lines = new ArrayList<>();
+        boolean given = settings.demoPassword().isPresent();
+        lines.add("  demo users (HTTP Basic, e.g. curl -u viewer:PASSWORD; passwords in " + demoUsers.path() + "):");
+        for (DemoUsersFile.DemoUser user : DemoUsersFile.USERS) {
+            lines.add(String.format("    %-14s %-18s %s", user.username(),
+                    given ? "(--demo-password)" : demoUsers.password(user.username()), user.may()));
+        }
+        return lines;
     }
 
     private static String percent(String ratio) {
@@ -84,22 +106,28 @@ final class Summary {
         }
     }
 
-    private Optional<JsonNode> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
-    }
+    /** Reads as {@link #READER}, takes snapshots as {@link #EVALUATOR}; an answer other than 2xx is no answer. */
+    private record Calls(HttpClient http, DemoUsersFile users) {
 
-    private Optional<JsonNode> post(String url, String body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
+        Optional<JsonNode> get(String url) {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", users.authorization(READER))
+                    .GET().build());
+        }
 
-    private Optional<JsonNode> send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() / 100 == 2 ? Optional.of(JSON.readTree(response.body()))
-                    : Optional.empty();
-        } catch (Exception e) {
-            return Optional.empty();
+        Optional<JsonNode> post(String url, String body) {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .header("Authorization", users.authorization(EVALUATOR))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        }
+
+        private Optional<JsonNode> send(HttpRequest request) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() / 100 == 2 ? Optional.of(JSON.readTree(response.body()))
+                        : Optional.empty();
+            } catch (Exception e) {
+                return Optional.empty();
+            }
         }
     }
 }

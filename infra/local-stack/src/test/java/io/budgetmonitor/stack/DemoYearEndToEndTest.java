@@ -2,6 +2,7 @@ package io.budgetmonitor.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.budgetmonitor.security.DemoUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,6 +24,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -39,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The product end to end, started the way the run command starts it (same entry point, a fresh
  * data directory, free ports): embedded PostgreSQL and Kafka, the three services as their own JVMs,
- * the Shijing 2021 demo year imported through {@code POST /api/v1/imports}.
+ * the Shijing 2021 demo year imported through {@code POST /api/v1/imports}. Every call signs in as
+ * the demo user whose role it needs, with the password the stack wrote to the data directory.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoYearEndToEndTest {
@@ -50,6 +53,8 @@ class DemoYearEndToEndTest {
     static LocalStack stack;
     static long demoLines;
     static JsonNode evaluation;
+    /** username → password, read from {@code <data-dir>/demo-users.txt} the way the services read it. */
+    static Map<String, String> passwords;
     /** What the launcher says (Main prints the same lines). */
     static final List<String> output = new CopyOnWriteArrayList<>();
 
@@ -57,6 +62,7 @@ class DemoYearEndToEndTest {
     static void startTheStack() throws IOException {
         dataDir = Files.createTempDirectory("budget-monitor-e2e");
         stack = new LocalStack(settings(dataDir), DemoYearEndToEndTest::say).start();
+        passwords = DemoUsers.readFile(dataDir.resolve("demo-users.txt"));
         try (InputStream demo = LocalStack.class.getResourceAsStream(DemoLoader.DEMO_RESOURCE)) {
             demoLines = new String(demo.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
         }
@@ -77,6 +83,23 @@ class DemoYearEndToEndTest {
     static StackSettings settings(Path dataDir) {
         return StackSettings.parse(new String[]{"--data-dir=" + dataDir, "--command-port=0", "--query-port=0",
                 "--scoring-port=0", "--postgres-port=0", "--kafka-port=0"}, Map.of());
+    }
+
+    /**
+     * The door itself: no credentials, 401 with a challenge; a viewer asking to write, 403. (The only
+     * assertions here that need the services to be secured.)
+     */
+    @Test
+    @Order(0)
+    void noCredentialsAre401AndAViewersWriteIs403() throws Exception {
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(Service.QUERY)
+                + "/api/v1/departments/BY-SJ/years/2021/execution")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("a read without credentials").isEqualTo(401);
+        assertThat(anonymous.headers().allValues("WWW-Authenticate")).anySatisfy(c -> assertThat(c).startsWith("Basic"));
+
+        HttpResponse<String> viewerWrites = post("viewer", stack.url(Service.SCORING) + "/api/v1/evaluations",
+                "{\"department\":\"BY-SJ\",\"fiscalYear\":2021}");
+        assertThat(viewerWrites.statusCode()).as("a viewer taking an evaluation").isEqualTo(403);
     }
 
     @Test
@@ -117,7 +140,7 @@ class DemoYearEndToEndTest {
     @Test
     @Order(3)
     void theMonitorShowsTheSeedsExecutionFigures() throws Exception {
-        JsonNode execution = get(stack.url(Service.QUERY) + "/api/v1/departments/BY-SJ/years/2021/execution");
+        JsonNode execution = get("viewer", stack.url(Service.QUERY) + "/api/v1/departments/BY-SJ/years/2021/execution");
         assertThat(execution.path("budget").asText()).isEqualTo("160610200.00");
         assertThat(execution.path("executed").asText()).isEqualTo("150426500.00");
         assertThat(execution.path("executionRate").asText()).isEqualTo("0.9366");
@@ -132,7 +155,7 @@ class DemoYearEndToEndTest {
     @Test
     @Order(4)
     void theYearEndEvaluationReproducesTheSeedToTheCent() throws Exception {
-        HttpResponse<String> response = post(stack.url(Service.SCORING) + "/api/v1/evaluations",
+        HttpResponse<String> response = post("evaluator", stack.url(Service.SCORING) + "/api/v1/evaluations",
                 "{\"department\":\"BY-SJ\",\"fiscalYear\":2021,\"rubric\":\"baiyun-2022\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         evaluation = JSON.readTree(response.body());
@@ -181,8 +204,8 @@ class DemoYearEndToEndTest {
     @Test
     @Order(5)
     void theReportExplainsEveryIndicator() throws Exception {
-        HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(Service.SCORING)
-                + "/api/v1/evaluations/" + evaluation.path("id").asText() + "/report")).GET().build(),
+        HttpResponse<String> report = HTTP.send(as("viewer", HttpRequest.newBuilder(URI.create(stack.url(Service.SCORING)
+                + "/api/v1/evaluations/" + evaluation.path("id").asText() + "/report"))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body()).contains("90.25").contains("42.25").contains("预算完成率").contains("1.87")
@@ -193,21 +216,21 @@ class DemoYearEndToEndTest {
     @Order(6)
     void anOverspendIsRefusedRecordedAndAlertedToSubscribers() throws Exception {
         BlockingQueue<String> stream = new LinkedBlockingQueue<>();
-        CompletableFuture<HttpResponse<Void>> subscription = HTTP.sendAsync(HttpRequest.newBuilder(
-                        URI.create(stack.url(Service.QUERY) + "/api/v1/alerts/stream?department=BY-SJ"))
+        CompletableFuture<HttpResponse<Void>> subscription = HTTP.sendAsync(as("viewer", HttpRequest.newBuilder(
+                        URI.create(stack.url(Service.QUERY) + "/api/v1/alerts/stream?department=BY-SJ")))
                         .header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.fromLineSubscriber(new LineCollector(stream)));
         try {
-            // the demo year is closed, so the next year is opened for the attempt
+            // the demo year is closed, so the budget office opens the next year for the attempt
             String ndjson = String.join("\n",
                     "{\"type\":\"OpenFiscalYear\",\"department\":\"BY-SJ\",\"fiscalYear\":2022,\"departmentName\":\"石井街道\",\"occurredOn\":\"2022-01-01\"}",
                     "{\"type\":\"AllocateBudget\",\"department\":\"BY-SJ\",\"fiscalYear\":2022,\"line\":\"GP-PUB-01\",\"name\":\"商品和服务支出\",\"fundSource\":\"GENERAL_PUBLIC_BUDGET\",\"expenditureType\":\"PUBLIC_EXPENSE\",\"threePublic\":\"NONE\",\"appropriation\":true,\"amount\":\"1000.00\",\"occurredOn\":\"2022-01-01\"}",
                     "");
-            HttpResponse<String> opened = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(Service.COMMAND) + "/api/v1/imports"))
+            HttpResponse<String> opened = HTTP.send(as("budget-office", HttpRequest.newBuilder(URI.create(stack.url(Service.COMMAND) + "/api/v1/imports")))
                     .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(JSON.readTree(opened.body()).path("accepted").asInt()).as(opened.body()).isEqualTo(2);
-            HttpResponse<String> refused = post(stack.url(Service.COMMAND) + "/api/v1/departments/BY-SJ/years/2022/lines/GP-PUB-01/disbursements",
+            HttpResponse<String> refused = post("recorder", stack.url(Service.COMMAND) + "/api/v1/departments/BY-SJ/years/2022/lines/GP-PUB-01/disbursements",
                     "{\"voucher\":\"2022-000001\",\"amount\":\"5000.00\",\"payee\":\"某物业公司\",\"purpose\":\"物业费\",\"procurement\":false,\"occurredOn\":\"2022-01-10\"}");
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
             assertThat(JSON.readTree(refused.body()).path("available").asText()).isEqualTo("1000.00");
@@ -228,19 +251,22 @@ class DemoYearEndToEndTest {
                 .as("service process %s still alive after close", pid).isFalse());
         stack = new LocalStack(settings(dataDir), DemoYearEndToEndTest::say).start();
         assertThat(stack.importReport()).as("demo loaded again").isEmpty();
+        assertThat(DemoUsers.readFile(dataDir.resolve("demo-users.txt"))).as("the same passwords after a restart")
+                .isEqualTo(passwords);
         assertThat(countEvents()).isEqualTo(eventsBefore);
-        JsonNode execution = get(stack.url(Service.QUERY) + "/api/v1/departments/BY-SJ/years/2021/execution");
+        JsonNode execution = get("viewer", stack.url(Service.QUERY) + "/api/v1/departments/BY-SJ/years/2021/execution");
         assertThat(execution.path("executionRate").asText()).isEqualTo("0.9366");
-        HttpResponse<String> again = post(stack.url(Service.SCORING) + "/api/v1/evaluations",
+        HttpResponse<String> again = post("evaluator", stack.url(Service.SCORING) + "/api/v1/evaluations",
                 "{\"department\":\"BY-SJ\",\"fiscalYear\":2021}");
         assertThat(JSON.readTree(again.body()).path("total").decimalValue()).isEqualByComparingTo("90.25");
 
         // what the run command prints: the loaded department-year, and no new snapshot while nothing changed
         String snapshots = stack.url(Service.SCORING) + "/api/v1/evaluations?department=BY-SJ&fiscalYear=2021";
-        int snapshotsBefore = get(snapshots).size();
+        int snapshotsBefore = get("auditor", snapshots).size();
         List<String> summary = new Summary().lines(stack, stack.settings(), stack.loadedDepartmentYear());
-        assertThat(String.join("\n", summary)).contains("BY-SJ 2021 execution rate: 93.66%").contains("90.25 (优)");
-        assertThat(get(snapshots).size()).isEqualTo(snapshotsBefore);
+        assertThat(String.join("\n", summary)).contains("BY-SJ 2021 execution rate: 93.66%").contains("90.25 (优)")
+                .contains(dataDir.resolve("demo-users.txt").toString()).contains(passwords.get("viewer"));
+        assertThat(get("auditor", snapshots).size()).isEqualTo(snapshotsBefore);
     }
 
     /**
@@ -287,10 +313,10 @@ class DemoYearEndToEndTest {
         assertThat(stack.pid(Service.QUERY)).isNotEqualTo(pid);
         assertThat(heardSince(heardSoFar)).anyMatch(l -> l.startsWith("restarting query-service in 1 s"));
 
-        JsonNode execution = get(query + "/api/v1/departments/BY-SJ/years/2022/execution");
+        JsonNode execution = get("viewer", query + "/api/v1/departments/BY-SJ/years/2022/execution");
         assertThat(execution.path("executed").asText()).as("both disbursements, once each").isEqualTo("300.00");
-        JsonNode live = get(query + "/api/v1/admin/digest");
-        HttpResponse<String> rebuilt = post(query + "/api/v1/admin/rebuild", "{}");
+        JsonNode live = get("auditor", query + "/api/v1/admin/digest");
+        HttpResponse<String> rebuilt = post("admin", query + "/api/v1/admin/rebuild", "{}");
         assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
         assertThat(JSON.readTree(rebuilt.body()).path("digest")).as("read models rebuilt from the log").isEqualTo(live);
         // the restarted JVM starts from the class archive like the first one did
@@ -312,11 +338,11 @@ class DemoYearEndToEndTest {
 
         assertThat(report).contains("killed by signal 9").contains(logOf(Service.COMMAND).toString()).contains("  | ");
         long position = disburse("2022-000103", "300.00").path("position").asLong();
-        HttpResponse<String> again = post(disbursements(), disbursement("2022-000101", "100.00"));
+        HttpResponse<String> again = post("recorder", disbursements(), disbursement("2022-000101", "100.00"));
         assertThat(again.statusCode()).as("a voucher recorded before the kill, sent again: %s", again.body()).isEqualTo(200);
         assertThat(JSON.readTree(again.body()).path("outcome").asText()).isEqualTo("ALREADY_RECORDED");
         awaitPosition(stack.url(Service.QUERY), position, Duration.ofSeconds(30));
-        assertThat(get(stack.url(Service.QUERY) + "/api/v1/departments/BY-SJ/years/2022/execution").path("executed").asText())
+        assertThat(get("viewer", stack.url(Service.QUERY) + "/api/v1/departments/BY-SJ/years/2022/execution").path("executed").asText())
                 .isEqualTo("600.00");
     }
 
@@ -341,7 +367,7 @@ class DemoYearEndToEndTest {
     }
 
     private static JsonNode disburse(String voucher, String amount) throws IOException, InterruptedException {
-        HttpResponse<String> response = post(disbursements(), disbursement(voucher, amount));
+        HttpResponse<String> response = post("recorder", disbursements(), disbursement(voucher, amount));
         assertThat(response.statusCode()).as("disbursement %s: %s", voucher, response.body()).isEqualTo(201);
         return JSON.readTree(response.body());
     }
@@ -365,7 +391,7 @@ class DemoYearEndToEndTest {
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             try {
-                JsonNode answer = get(reader + "/api/v1/position");
+                JsonNode answer = get("viewer", reader + "/api/v1/position");
                 if (answer.path("position").asLong() >= position) {
                     return;
                 }
@@ -439,15 +465,23 @@ class DemoYearEndToEndTest {
         }
     }
 
-    static JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+    /** A request signed in as a demo user (HTTP Basic, as {@code curl -u user:password} sends it). */
+    static HttpRequest.Builder as(String user, HttpRequest.Builder request) {
+        String password = passwords.get(user);
+        assertThat(password).as("%s in demo-users.txt", user).isNotNull();
+        return request.header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static JsonNode get(String user, String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(as(user, HttpRequest.newBuilder(URI.create(url))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s → %s", url, response.body()).isEqualTo(200);
+        assertThat(response.statusCode()).as("GET %s as %s → %s", url, user, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
-    static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+    static HttpResponse<String> post(String user, String url, String json) throws IOException, InterruptedException {
+        return HTTP.send(as(user, HttpRequest.newBuilder(URI.create(url))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -47,8 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The deployment files ({@code infra/compose.yaml}, {@code infra/k8s/}) against the services they
  * deploy: every environment variable they set for a service is something that service reads, the
- * ports are the services' own {@code server.port}, the probes are enabled, Axon's update checker
- * is off everywhere.
+ * ports are the services' own {@code server.port}, the probes are enabled (and are the paths open
+ * without credentials), every service trusts the deployment's token issuer and none has demo users,
+ * Axon's update checker is off everywhere.
  *
  * <p>"Reads" means one of: a Spring Boot / library property (a name in some
  * {@code META-INF/spring-configuration-metadata.json} or {@code additional-spring-configuration-metadata.json}
@@ -66,6 +67,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeploymentConfigurationTest {
 
     private static final String UPDATE_CHECKER = "AXONIQ_UPDATE_CHECKER_DISABLED";
+    private static final String JWT_ISSUER = "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI";
+    private static final String JWT_KEYS = "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI";
+    /** The only paths a probe may use: the rest of Actuator needs ADMIN (SECURITY.md). */
+    private static final List<String> OPEN_PROBES = List.of("/actuator/health/readiness", "/actuator/health/liveness");
 
     /** Environment variables read by something other than Spring's Environment, and by what. */
     private static final Map<String, String> READ_OUTSIDE_SPRING = Map.of(
@@ -152,6 +157,23 @@ class DeploymentConfigurationTest {
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS");
     }
 
+    // ------------------------------------------------------------------ security
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void everyServiceTrustsTheDeploymentsTokenIssuerAndHasNoDemoUsers(Service service) {
+        assertThat(composeEnvironment(service).get(JWT_ISSUER)).as("compose %s of %s", JWT_ISSUER, service.artifact())
+                .startsWith("${BUDGET_JWT_ISSUER_URI:?");
+        Map<String, String> k8sEnv = kubernetesEnvironment(service);
+        assertThat(k8sEnv.get(JWT_ISSUER)).as("k8s %s of %s", JWT_ISSUER, service.artifact()).startsWith("https://");
+        assertThat(k8sEnv.get(JWT_KEYS)).as("k8s %s of %s", JWT_KEYS, service.artifact())
+                .startsWith(k8sEnv.get(JWT_ISSUER) + "/");
+        for (Map<String, String> env : List.of(composeEnvironment(service), k8sEnv)) {
+            assertThat(env.keySet()).as("demo users belong to the run command, not to %s", service.artifact())
+                    .noneMatch(name -> name.startsWith("BUDGET_SECURITY_DEMO"));
+        }
+    }
+
     /** The checker itself: it must reject what a service does not read, and accept each kind of reading. */
     @Test
     void theCheckTellsReadFromUnreadVariables() {
@@ -185,7 +207,7 @@ class DeploymentConfigurationTest {
                         .as("container side of " + mapping).isEqualTo(Integer.toString(port)));
         String healthCheck = String.join(" ", stringList(map(definition.get("healthcheck")).get("test")));
         assertThat(healthCheck).as("compose health check of " + service.artifact())
-                .contains("localhost:" + port + "/actuator/health");
+                .contains("localhost:" + port + "/actuator/health/readiness");
         String serverPortVariable = composeEnvironment(service).get("SERVER_PORT");
         assertThat(serverPortVariable == null || serverPortVariable.equals(Integer.toString(port)))
                 .as("SERVER_PORT, if set, is the port compose publishes").isTrue();
@@ -213,8 +235,9 @@ class DeploymentConfigurationTest {
         assertThat(resolvePort(readiness.get("port"), containerPorts)).isEqualTo(port);
         assertThat(resolvePort(liveness.get("port"), containerPorts)).isEqualTo(port);
         if (container.get("startupProbe") != null) {
-            assertThat(resolvePort(map(map(container.get("startupProbe")).get("httpGet")).get("port"), containerPorts))
-                    .isEqualTo(port);
+            Map<String, Object> startup = map(map(container.get("startupProbe")).get("httpGet"));
+            assertThat(resolvePort(startup.get("port"), containerPorts)).isEqualTo(port);
+            assertThat(OPEN_PROBES).as("startup probe path").contains(String.valueOf(startup.get("path")));
         }
         Map<String, Object> resources = map(container.get("resources"));
         assertThat(map(resources.get("requests"))).containsKeys("cpu", "memory");

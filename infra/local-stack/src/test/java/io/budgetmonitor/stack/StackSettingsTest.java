@@ -25,6 +25,29 @@ class StackSettingsTest {
         assertThat(settings.services()).isEqualTo(EnumSet.allOf(Service.class));
         assertThat(settings.externalPostgres()).isEmpty();
         assertThat(settings.externalKafka()).isEmpty();
+        assertThat(settings.demoPassword()).as("random demo passwords").isEmpty();
+    }
+
+    @Test
+    void oneDemoPasswordFromTheFlagOrTheEnvironmentNeverPrinted() {
+        assertThat(StackSettings.parse(new String[0], Map.of("BUDGET_DEMO_PASSWORD", "from-env")).demoPassword())
+                .map(StackSettings.Secret::value).contains("from-env");
+        StackSettings flagged = StackSettings.parse(new String[]{"--demo-password=from-flag"},
+                Map.of("BUDGET_DEMO_PASSWORD", "from-env"));
+        assertThat(flagged.demoPassword()).map(StackSettings.Secret::value).contains("from-flag");
+        assertThat(flagged.toString()).doesNotContain("from-flag");
+        assertThat(StackSettings.USAGE).contains("--demo-password=P").contains("BUDGET_DEMO_PASSWORD")
+                .contains("demo-users.txt");
+    }
+
+    @Test
+    void aDemoPasswordTheFileCouldNotHoldIsRefused() {
+        assertThatThrownBy(() -> StackSettings.parse(new String[]{"--demo-password"}, Map.of()))
+                .hasMessageContaining("--demo-password needs a value");
+        assertThatThrownBy(() -> StackSettings.parse(new String[0], Map.of("BUDGET_DEMO_PASSWORD", "two\nlines")))
+                .hasMessageContaining("line breaks").hasMessageNotContaining("two");
+        assertThatThrownBy(() -> StackSettings.parse(new String[]{"--demo-password= padded"}, Map.of()))
+                .hasMessageContaining("blanks");
     }
 
     @Test
