@@ -3,7 +3,9 @@ package io.budgetmonitor.query.alerts;
 import io.budgetmonitor.query.monitoring.Rule;
 import io.budgetmonitor.query.monitoring.Severity;
 import io.budgetmonitor.query.web.NotFoundException;
+import io.budgetmonitor.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 预警: current alerts, alerts as of a past date, one alert with its transitions, acknowledgement. */
+/**
+ * 预警: current alerts, alerts as of a past date, one alert with its transitions, acknowledgement.
+ * Every answer is within the caller's departments ({@link AlertFilter}).
+ */
 @RestController
 @RequestMapping("/api/v1/alerts")
 public class AlertController {
@@ -28,23 +33,23 @@ public class AlertController {
         this.service = service;
     }
 
-    @Operation(summary = "Current alerts; with asOf, the state of every alert at the end of that day (UTC), "
-            + "as its last transition by then recorded it")
+    @Operation(summary = "Current alerts of the caller's departments; with asOf, the state of every alert at the end "
+            + "of that day (UTC), as its last transition by then recorded it")
     @GetMapping
-    public List<?> alerts(@RequestParam(required = false) String department,
+    public List<?> alerts(@Parameter(hidden = true) Caller caller,
+                          @RequestParam(required = false) String department,
                           @RequestParam(required = false) AlertStatus status,
                           @RequestParam(required = false) Severity severity,
                           @RequestParam(required = false) Rule rule,
                           @RequestParam(required = false) Integer year,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        AlertFilter filter = AlertFilter.seenBy(caller, department, severity, rule);
         if (asOf == null) {
-            return repository.search(department, status, severity, rule, year);
+            return repository.search(filter, status, year);
         }
-        return repository.stateAt(asOf.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000), department)
+        return repository.stateAt(asOf.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000), filter)
                 .stream()
                 .filter(t -> status == null || t.status() == status)
-                .filter(t -> severity == null || t.severity() == severity)
-                .filter(t -> rule == null || t.rule() == rule)
                 .filter(t -> year == null || t.fiscalYear() == year)
                 .toList();
     }
@@ -53,20 +58,21 @@ public class AlertController {
     public record AlertDetail(Alert alert, List<AlertTransition> transitions) {
     }
 
-    @Operation(summary = "One alert with its full transition history")
+    @Operation(summary = "One alert with its full transition history (404 outside the caller's departments)")
     @GetMapping("/{id}")
-    public AlertDetail alert(@PathVariable long id) {
-        Alert alert = repository.find(id).orElseThrow(() -> new NotFoundException("no alert " + id));
+    public AlertDetail alert(@Parameter(hidden = true) Caller caller, @PathVariable long id) {
+        Alert alert = repository.find(id, AlertFilter.seenBy(caller)).orElseThrow(() -> new NotFoundException("no alert " + id));
         return new AlertDetail(alert, repository.transitionsOf(id));
     }
 
-    /** Who acknowledges, and why. */
-    public record Acknowledgement(String who, String comment) {
+    /** Why the alert is acknowledged; who acknowledges is the authenticated caller, never a body field. */
+    public record Acknowledgement(String comment) {
     }
 
-    @Operation(summary = "Acknowledge an alert (who, comment)")
+    @Operation(summary = "Acknowledge an alert as the authenticated caller, with an optional comment")
     @PostMapping("/{id}/acknowledgement")
-    public Alert acknowledge(@PathVariable long id, @RequestBody Acknowledgement body) {
-        return service.acknowledge(id, body.who(), body.comment());
+    public Alert acknowledge(@Parameter(hidden = true) Caller caller, @PathVariable long id,
+                             @RequestBody(required = false) Acknowledgement body) {
+        return service.acknowledge(id, caller, body == null ? null : body.comment());
     }
 }

@@ -31,24 +31,27 @@ public class AlertRepository {
         return jdbc.query("select * from alert where id = ?", this::alert, id).stream().findFirst();
     }
 
-    public List<Alert> search(String department, AlertStatus status, Severity severity, Rule rule, Integer year) {
+    /** The alert if {@code filter} lets it through: one outside the reader's departments is not there for it. */
+    Optional<Alert> find(long id, AlertFilter filter) {
+        return find(id).filter(alert -> filter.admits(alert.department()));
+    }
+
+    /** Current alerts that pass {@code filter}, optionally of one status and fiscal year, by id. */
+    public List<Alert> search(AlertFilter filter, AlertStatus status, Integer year) {
         StringBuilder sql = new StringBuilder("select * from alert where true");
         List<Object> args = new ArrayList<>();
-        if (department != null) {
-            sql.append(" and department = ?");
-            args.add(department);
-        }
+        departments(filter, sql, args);
         if (status != null) {
             sql.append(" and status = ?");
             args.add(status.name());
         }
-        if (severity != null) {
+        if (filter.severity() != null) {
             sql.append(" and severity = ?");
-            args.add(severity.name());
+            args.add(filter.severity().name());
         }
-        if (rule != null) {
+        if (filter.rule() != null) {
             sql.append(" and rule = ?");
-            args.add(rule.name());
+            args.add(filter.rule().name());
         }
         if (year != null) {
             sql.append(" and fiscal_year = ?");
@@ -56,6 +59,14 @@ public class AlertRepository {
         }
         sql.append(" order by id");
         return jdbc.query(sql.toString(), this::alert, args.toArray());
+    }
+
+    /** The filter's departments as SQL, so a scoped caller's rows are never read, let alone sent. */
+    private static void departments(AlertFilter filter, StringBuilder sql, List<Object> args) {
+        filter.departments().ifPresent(visible -> {
+            sql.append(" and department = any (?)");
+            args.add(visible.toArray(new String[0]));
+        });
     }
 
     long insert(Condition c, String department, int year, Instant now) {
@@ -116,12 +127,16 @@ public class AlertRepository {
         jdbc.update("update alert_transition set published_at = now() where id = ?", id);
     }
 
-    /** The last transition of every alert at or before {@code at}: what the monitor showed then. */
-    public List<AlertTransition> stateAt(Instant at, String department) {
-        return jdbc.query("select distinct on (alert_id) * from alert_transition where at <= ? "
-                        + (department == null ? "" : "and department = ? ") + "order by alert_id, id desc",
-                this::transition, department == null ? new Object[]{Timestamp.from(at)}
-                        : new Object[]{Timestamp.from(at), department});
+    /**
+     * The last transition at or before {@code at} of every alert that passes {@code filter}: what the
+     * monitor showed then. Severity is judged on that last transition, so it is filtered after it is found.
+     */
+    public List<AlertTransition> stateAt(Instant at, AlertFilter filter) {
+        StringBuilder sql = new StringBuilder("select distinct on (alert_id) * from alert_transition where at <= ?");
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(at)));
+        departments(filter, sql, args);
+        sql.append(" order by alert_id, id desc");
+        return jdbc.query(sql.toString(), this::transition, args.toArray()).stream().filter(filter::matches).toList();
     }
 
     private Alert alert(ResultSet rs, int i) throws SQLException {

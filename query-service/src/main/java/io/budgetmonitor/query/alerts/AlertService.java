@@ -2,15 +2,15 @@ package io.budgetmonitor.query.alerts;
 
 import io.budgetmonitor.api.values.FiscalYearId;
 import io.budgetmonitor.query.monitoring.Condition;
-import io.budgetmonitor.query.web.BadRequestException;
 import io.budgetmonitor.query.web.NotFoundException;
+import io.budgetmonitor.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
@@ -53,59 +53,88 @@ public class AlertService {
         }
     }
 
-    private List<AlertTransition> apply(FiscalYearId id, List<Condition> conditions) {
-        Instant now = clock.instant();
+    /**
+     * The transitions the conditions would make, with nothing written: the answer of a what-if
+     * evaluation. The same plan as {@link #reconcile}, so the two cannot disagree.
+     */
+    public List<ForeseenTransition> foresee(FiscalYearId id, List<Condition> conditions) {
+        return plan(id, conditions).stream().filter(Change::isTransition).map(change -> change.foreseen(id)).toList();
+    }
+
+    /** One alert that an evaluation changes: opens ({@code before} null), resolves ({@code condition} null) or updates. */
+    private record Change(Alert before, Condition condition, AlertLifecycle.Step step) {
+        boolean isTransition() {
+            return step.kind() != null;
+        }
+
+        ForeseenTransition foreseen(FiscalYearId id) {
+            Long alertId = before == null ? null : before.id();
+            return condition == null
+                    ? new ForeseenTransition(alertId, before.rule(), before.subject(), id.department(), id.fiscalYear(),
+                    step.kind(), step.status(), step.severity(), before.message(), before.evidence())
+                    : new ForeseenTransition(alertId, condition.rule(), condition.subject(), id.department(),
+                    id.fiscalYear(), step.kind(), step.status(), step.severity(), condition.message(),
+                    condition.evidence());
+        }
+    }
+
+    private List<Change> plan(FiscalYearId id, List<Condition> conditions) {
         Map<String, Alert> existing = new HashMap<>();
         for (Alert a : repository.forDepartmentYear(id.department(), id.fiscalYear())) {
             existing.put(a.rule() + "|" + a.subject(), a);
         }
-        List<AlertTransition> transitions = new ArrayList<>();
-        Map<String, Condition> current = new HashMap<>();
+        Map<String, Condition> current = new LinkedHashMap<>();
         for (Condition c : conditions) {
             current.putIfAbsent(c.rule() + "|" + c.subject(), c);
         }
+        List<Change> changes = new ArrayList<>();
         for (Map.Entry<String, Condition> entry : current.entrySet()) {
-            Condition c = entry.getValue();
             Alert before = existing.get(entry.getKey());
-            Optional<AlertLifecycle.Step> step = AlertLifecycle.next(before, c);
-            if (step.isEmpty()) {
-                continue;
-            }
-            AlertLifecycle.Step s = step.get();
-            long alertId;
-            if (before == null) {
-                alertId = repository.insert(c, id.department(), id.fiscalYear(), now);
-            } else {
-                alertId = before.id();
-                repository.update(alertId, s.severity(), s.status(), c.message(), c.evidence(), now,
-                        s.kind() == TransitionKind.REOPENED);
-            }
-            if (s.kind() != null) {
-                transitions.add(repository.recordTransition(repository.find(alertId).orElseThrow(), s.kind(), null, null, now));
-            }
+            AlertLifecycle.next(before, entry.getValue()).ifPresent(step -> changes.add(new Change(before, entry.getValue(), step)));
         }
         for (Map.Entry<String, Alert> entry : existing.entrySet()) {
             if (!current.containsKey(entry.getKey())) {
-                Alert before = entry.getValue();
-                if (AlertLifecycle.next(before, null).isPresent()) {
-                    repository.resolve(before.id(), now);
-                    transitions.add(repository.recordTransition(repository.find(before.id()).orElseThrow(),
-                            TransitionKind.RESOLVED, null, null, now));
-                }
+                AlertLifecycle.next(entry.getValue(), null).ifPresent(step -> changes.add(new Change(entry.getValue(), null, step)));
+            }
+        }
+        return changes;
+    }
+
+    private List<AlertTransition> apply(FiscalYearId id, List<Condition> conditions) {
+        Instant now = clock.instant();
+        List<AlertTransition> transitions = new ArrayList<>();
+        for (Change change : plan(id, conditions)) {
+            AlertLifecycle.Step s = change.step();
+            Alert before = change.before();
+            long alertId;
+            if (before == null) {
+                alertId = repository.insert(change.condition(), id.department(), id.fiscalYear(), now);
+            } else if (change.condition() == null) {
+                alertId = before.id();
+                repository.resolve(alertId, now);
+            } else {
+                alertId = before.id();
+                repository.update(alertId, s.severity(), s.status(), change.condition().message(),
+                        change.condition().evidence(), now, s.kind() == TransitionKind.REOPENED);
+            }
+            if (change.isTransition()) {
+                transitions.add(repository.recordTransition(repository.find(alertId).orElseThrow(), s.kind(), null, null, now));
             }
         }
         return transitions;
     }
 
-    public Alert acknowledge(long alertId, String who, String comment) {
-        if (who == null || who.isBlank()) {
-            throw new BadRequestException("who", "who acknowledges must be given");
-        }
+    /**
+     * Acknowledges an alert as {@code by} (the principal: 经办人, never a name the client sends). An
+     * alert outside the caller's departments is answered as one that does not exist.
+     */
+    public Alert acknowledge(long alertId, Caller by, String comment) {
         writeLock.lock();
         try {
             List<AlertTransition> transitions = new ArrayList<>();
             Alert acknowledged = tx.execute(status -> {
-                Alert alert = repository.find(alertId).orElseThrow(() -> new NotFoundException("no alert " + alertId));
+                Alert alert = repository.find(alertId, AlertFilter.seenBy(by))
+                        .orElseThrow(() -> new NotFoundException("no alert " + alertId));
                 if (alert.status() == AlertStatus.RESOLVED) {
                     throw new ResponseStatusException(HttpStatus.CONFLICT, "alert " + alertId + " is already resolved");
                 }
@@ -113,9 +142,9 @@ public class AlertService {
                     return alert;
                 }
                 Instant now = clock.instant();
-                repository.acknowledge(alertId, who, comment, now);
+                repository.acknowledge(alertId, by.name(), comment, now);
                 Alert after = repository.find(alertId).orElseThrow();
-                transitions.add(repository.recordTransition(after, TransitionKind.ACKNOWLEDGED, who, comment, now));
+                transitions.add(repository.recordTransition(after, TransitionKind.ACKNOWLEDGED, by.name(), comment, now));
                 return after;
             });
             afterCommit(transitions);

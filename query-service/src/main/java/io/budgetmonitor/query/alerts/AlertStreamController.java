@@ -2,7 +2,9 @@ package io.budgetmonitor.query.alerts;
 
 import io.budgetmonitor.query.monitoring.Rule;
 import io.budgetmonitor.query.monitoring.Severity;
+import io.budgetmonitor.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -18,15 +20,17 @@ public class AlertStreamController {
         this.dispatcher = dispatcher;
     }
 
-    @Operation(summary = "Alert transitions as Server-Sent Events (id = transition id); Last-Event-ID header or "
-            + "lastEventId parameter replays what was missed, in order, before live transitions")
+    @Operation(summary = "Alert transitions of the caller's departments as Server-Sent Events (id = transition id); "
+            + "Last-Event-ID header or lastEventId parameter replays what was missed, in order, before live transitions")
     @GetMapping(path = "/api/v1/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public SseEmitter stream(@RequestParam(required = false) String department,
+    public SseEmitter stream(@Parameter(hidden = true) Caller caller,
+                             @RequestParam(required = false) String department,
                              @RequestParam(required = false) Severity severity,
                              @RequestParam(required = false) Rule rule,
                              @RequestParam(required = false) Long lastEventId,
                              @RequestHeader(value = "Last-Event-ID", required = false) Long lastEventIdHeader) {
-        return dispatcher.subscribe(new AlertFilter(department, severity, rule),
+        // the caller's departments are captured now: the subscription never widens, live or catching up
+        return dispatcher.subscribe(AlertFilter.seenBy(caller, department, severity, rule),
                 lastEventIdHeader != null ? lastEventIdHeader : lastEventId);
     }
 }

@@ -149,6 +149,10 @@ public class AlertStreamDispatcher implements TransitionListener, SmartLifecycle
     /** Registers {@code emitter}; from {@code lastEventId} on, or from now when it is {@code null}. */
     SseEmitter subscribe(AlertFilter filter, Long lastEventId, SseEmitter emitter) {
         Subscriber subscriber = new Subscriber(emitter, filter, lastEventId == null ? -1 : lastEventId);
+        // Spring sends the response headers with the first write: without this comment a client
+        // (EventSource.onopen, a proxy, a test) would not know it is subscribed until the first
+        // transition or heartbeat. Queued before the dispatcher knows the subscriber, so it goes first.
+        subscriber.enqueue(SseEmitter.event().comment("subscribed"));
         emitter.onCompletion(() -> subscriber.closed = true);
         emitter.onTimeout(() -> subscriber.closed = true);
         emitter.onError(e -> subscriber.closed = true);

@@ -4,6 +4,7 @@ import io.budgetmonitor.api.values.FiscalYearId;
 import io.budgetmonitor.query.consumption.ConsumingReplica;
 import io.budgetmonitor.query.alerts.AlertService;
 import io.budgetmonitor.query.alerts.AlertTransition;
+import io.budgetmonitor.query.alerts.ForeseenTransition;
 import io.budgetmonitor.query.consumption.AppliedEventsListener;
 import io.budgetmonitor.query.execution.DepartmentYearState;
 import io.budgetmonitor.query.execution.ProjectionCache;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Service;
  * Runs the rules: after each committed batch for the department-years it touched (once the consumer
  * is close to the log end — while catching up, evaluation is deferred so replays stay fast), on a
  * schedule for every department-year (time progress moves when nothing is recorded), and on demand
- * at a given date (admin endpoint, tests).
+ * (admin endpoint). Only an evaluation of today writes alerts; one at another date is a what-if.
  */
 @Service
 public class MonitoringService implements AppliedEventsListener {
@@ -67,7 +68,7 @@ public class MonitoringService implements AppliedEventsListener {
             deferred.clear();
         }
         for (FiscalYearId id : due) {
-            evaluate(id, null);
+            evaluate(id);
         }
     }
 
@@ -76,38 +77,80 @@ public class MonitoringService implements AppliedEventsListener {
         if (!replica.isConsuming()) {
             return; // the consuming replica re-evaluates; the others stand by
         }
-        int n = evaluateAll(null).size();
+        int n = evaluateAll().size();
         log.info("scheduled re-evaluation of every department-year: {} transitions", n);
     }
 
-    public List<AlertTransition> evaluateAll(LocalDate date) {
+    public List<AlertTransition> evaluateAll() {
         List<AlertTransition> transitions = new ArrayList<>();
         for (FiscalYearId id : store.departmentYears()) {
-            transitions.addAll(evaluate(id, date));
+            transitions.addAll(evaluate(id));
         }
         return transitions;
     }
 
     /**
-     * Evaluates one department-year on {@code date} (default: today, clamped into the fiscal year, so a
-     * past year is judged on its 31 December).
+     * Evaluates one department-year today (clamped into the fiscal year, so a past year is judged on
+     * its 31 December) and makes its alerts match: the only evaluation that writes and publishes.
      */
-    public List<AlertTransition> evaluate(FiscalYearId id, LocalDate date) {
-        LocalDate on = TimeProgress.clamp(date != null ? date : LocalDate.now(clock), id.fiscalYear());
+    public List<AlertTransition> evaluate(FiscalYearId id) {
         List<Condition> conditions;
         cache.lock().lock();
         try {
-            DepartmentYearState state = cache.get(id);
-            BigDecimal peak = baselines.peak(id);
-            conditions = RuleEngine.evaluate(state, on, properties.thresholdsFor(id.department()),
-                    latePostings.find(state), peak);
-            BigDecimal projected = ScoreProjection.project(state, Rates.round(TimeProgress.ratio(on, id.fiscalYear())));
-            if (projected != null) {
-                baselines.record(id, projected);
+            Judgement judgement = judge(id, today(id));
+            if (judgement.projectedScore() != null) {
+                baselines.record(id, judgement.projectedScore());
             }
+            conditions = judgement.conditions();
         } finally {
             cache.lock().unlock();
         }
         return alerts.reconcile(id, conditions);
+    }
+
+    /** Whether {@code date} is today for the monitor (a re-evaluation that may write), or a what-if. */
+    public boolean isToday(LocalDate date) {
+        return date == null || date.equals(LocalDate.now(clock));
+    }
+
+    public List<ForeseenTransition> whatIfAll(LocalDate date) {
+        List<ForeseenTransition> foreseen = new ArrayList<>();
+        for (FiscalYearId id : store.departmentYears()) {
+            foreseen.addAll(whatIf(id, date));
+        }
+        return foreseen;
+    }
+
+    /**
+     * What the rules would do to today's alerts if judged on {@code date} (the ledger as it stands, the
+     * time progress of that date): a what-if. Nothing is written — no alert, no transition, no score
+     * baseline — and nothing is published: a past date's verdict is not a fact of today's monitor.
+     */
+    public List<ForeseenTransition> whatIf(FiscalYearId id, LocalDate date) {
+        List<Condition> conditions;
+        cache.lock().lock();
+        try {
+            conditions = judge(id, TimeProgress.clamp(date, id.fiscalYear())).conditions();
+        } finally {
+            cache.lock().unlock();
+        }
+        return alerts.foresee(id, conditions);
+    }
+
+    private LocalDate today(FiscalYearId id) {
+        return TimeProgress.clamp(LocalDate.now(clock), id.fiscalYear());
+    }
+
+    /** The conditions that hold on a date, and the projected score the baseline would remember. */
+    private record Judgement(List<Condition> conditions, BigDecimal projectedScore) {
+    }
+
+    /** Runs the rules; the caller holds the projection cache's lock. */
+    private Judgement judge(FiscalYearId id, LocalDate on) {
+        DepartmentYearState state = cache.get(id);
+        List<Condition> conditions = RuleEngine.evaluate(state, on, properties.thresholdsFor(id.department()),
+                latePostings.find(state), baselines.peak(id));
+        return new Judgement(conditions,
+                ScoreProjection.project(state, Rates.round(TimeProgress.ratio(on, id.fiscalYear()))));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.budgetmonitor.query.support.IntegrationTest;
+import io.budgetmonitor.security.DepartmentScope;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -68,9 +69,11 @@ class SlowSubscriberTest extends IntegrationTest {
                 Long.class, department, id);
     }
 
+    /** The monitor's day moves to {@code date} and it re-evaluates (only today's evaluation writes). */
     private void evaluate(String department, String date) {
+        clock.setDate(LocalDate.parse(date));
         assertThat(io.budgetmonitor.query.support.Http.post(baseUrl() + "/api/v1/admin/evaluations?department="
-                + department + "&year=2021&date=" + date, null).status()).isEqualTo(200);
+                + department + "&year=2021", null).status()).isEqualTo(200);
     }
 
     @Test
@@ -80,14 +83,14 @@ class SlowSubscriberTest extends IntegrationTest {
         dispatcher.start();
         try {
             long before = jdbc.queryForObject("select coalesce(max(id), 0) from alert_transition", Long.class);
-            AlertFilter slowDept = new AlertFilter("SLOW", null, null);
+            AlertFilter slowDept = new AlertFilter("SLOW", null, null, DepartmentScope.all());
             Stuck stuck = new Stuck();
             Recording fast = new Recording();
             dispatcher.subscribe(slowDept, before, stuck);
             dispatcher.subscribe(slowDept, before, fast);
 
             clock.setDate(LocalDate.of(2021, 6, 30));
-            publish(AlertFlowTest.behindScenario(scenario(), "SLOW"));
+            publish(scenario().behindSchedule("SLOW"));
             await().atMost(Duration.ofSeconds(60)).until(() -> storedIdsAfter("SLOW", before).size() >= 3);
             evaluate("SLOW", "2021-03-31");
             evaluate("SLOW", "2021-05-15");

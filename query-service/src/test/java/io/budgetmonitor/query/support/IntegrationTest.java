@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.budgetmonitor.api.wire.CloudEventCodec;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.api.wire.Topics;
+import io.budgetmonitor.security.TestTokens;
 import io.budgetmonitor.testkit.TestInfrastructure;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -39,11 +41,15 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "budget.monitoring.schedule=-",
-        "spring.kafka.consumer.max-poll-records=500"})
+        "spring.kafka.consumer.max-poll-records=500",
+        "budget.security.demo-password=" + Http.PASSWORD})
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {
     private static final AtomicLong POSITIONS = new AtomicLong(1_000_000);
     private static final String GROUP = "query-service-test-" + UUID.randomUUID();
+    /** A test identity provider, so Bearer tokens with any roles and departments can be tried too. */
+    protected static final TestTokens TOKENS = new TestTokens();
+    private static final Instant START = Instant.parse("2021-06-30T18:00:00Z");
     private static KafkaProducer<String, CloudEvent> producer;
     private static KafkaProducer<String, byte[]> rawProducer;
 
@@ -63,6 +69,8 @@ public abstract class IntegrationTest {
         infra.createTopic(Topics.BUDGET_ALERTS, 1);
         TestInfrastructure.registerSpringProperties(registry::add, infra.newDatabase("query"));
         registry.add("budget.kafka.group-id", () -> GROUP);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TOKENS::jwkSetUri);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
     }
 
     @TestConfiguration
@@ -70,7 +78,7 @@ public abstract class IntegrationTest {
         @Bean
         @Primary
         MutableClock mutableClock() {
-            return new MutableClock(Instant.parse("2021-06-30T18:00:00Z"));
+            return new MutableClock(START);
         }
     }
 
@@ -103,6 +111,12 @@ public abstract class IntegrationTest {
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         }
         return rawProducer;
+    }
+
+    /** Tests that move the monitor's day put it back, so the next test starts where every test starts. */
+    @AfterEach
+    void resetClock() {
+        clock.set(START);
     }
 
     @AfterAll

@@ -90,6 +90,19 @@ public final class ScenarioEvents {
                 "test-clerk", "corr-" + position, event);
     }
 
+    /**
+     * A department-year 25% executed on 1 February: on 30 June (time progress 50%) it is 25 points
+     * behind schedule, critical for the department, its fund source and its line; on 31 March it is not.
+     */
+    public List<RecordedEvent> behindSchedule(String department) {
+        return List.of(
+                record(new FiscalYearOpened(department, 2021, department, "baiyun-2022", List.of(), LocalDate.of(2021, 1, 1))),
+                record(new BudgetAllocated(department, 2021, "L1", "L1", FundSource.GENERAL_PUBLIC_BUDGET,
+                        ExpenditureType.PROJECT, ThreePublicCategory.NONE, true, Money.of("1000.00"), LocalDate.of(2021, 1, 1))),
+                record(new DisbursementRecorded(department, 2021, "L1", "V1", Money.of("250.00"), "p", "x", false,
+                        LocalDate.of(2021, 2, 1))));
+    }
+
     public long nextPosition() {
         return position;
     }

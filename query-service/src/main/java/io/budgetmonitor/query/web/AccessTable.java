@@ -1,0 +1,57 @@
+package io.budgetmonitor.query.web;
+
+import static io.budgetmonitor.security.Role.ADMIN;
+import static io.budgetmonitor.security.Role.AUDITOR;
+import static io.budgetmonitor.security.Role.BUDGET_OFFICE;
+import static io.budgetmonitor.security.Role.EVALUATOR;
+import static io.budgetmonitor.security.Role.RECORDER;
+import static io.budgetmonitor.security.Role.VIEWER;
+import static io.budgetmonitor.security.RouteRule.get;
+import static io.budgetmonitor.security.RouteRule.post;
+
+import io.budgetmonitor.security.RouteRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Who may call which query-service route (docs/design/SECURITY.md), one row per route, first match
+ * wins. ADMIN may always; a route no row names is refused to everyone. Department scope is not in
+ * this table: a {@code {department}} path variable outside the caller's scope answers 404 by itself,
+ * and the alert routes narrow to the caller's departments in {@code AlertFilter}.
+ */
+@Configuration
+public class AccessTable {
+
+    private static final String YEAR = "/api/v1/departments/{department}/years/{year}";
+
+    @Bean
+    RouteRules routeRules() {
+        return RouteRules.of(
+                // 预算执行进度, live or as of a day. The 财务室 clerk (RECORDER) reads them too: the
+                // line's available balance is what it checks before paying, within its departments.
+                get(YEAR + "/execution", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR, RECORDER),
+                get(YEAR + "/lines", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR, RECORDER),
+                get(YEAR + "/lines/{line}", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR, RECORDER),
+                get(YEAR + "/fund-sources/{fundSource}", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR, RECORDER),
+
+                // 审计追溯: every event with who recorded it and its payload (payees, vouchers) is the
+                // audit trail, for the auditor only
+                get(YEAR + "/history", AUDITOR),
+                get(YEAR + "/lines/{line}/history", AUDITOR),
+
+                // 预警: oversight, not the clerk's. Acknowledging is a decision VIEWER may not take.
+                get("/api/v1/alerts", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
+                get("/api/v1/alerts/stream", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
+                get("/api/v1/alerts/{id}", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
+                post("/api/v1/alerts/{id}/acknowledgement", BUDGET_OFFICE, EVALUATOR),
+
+                // the read-your-writes barrier: a number, no department's data, needed by every writer
+                get("/api/v1/position", RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER),
+
+                // digests are read-only verification (equal after a rebuild): the auditor's work
+                get("/api/v1/admin/digest", AUDITOR),
+                // operations: replay the log, re-run the monitoring rules
+                post("/api/v1/admin/rebuild", ADMIN),
+                post("/api/v1/admin/evaluations", ADMIN));
+    }
+}
