@@ -33,11 +33,11 @@ public class BatchProjector {
         if (events.isEmpty()) {
             return;
         }
-        // pinned now, as InputsProjector pins when it applies the event (a HashMap: the reference may be null)
+        // each opening pinned as of its own recording time, as InputsProjector pins it (keyed by event id)
         Map<String, RubricPin> pins = new HashMap<>();
         for (RecordedEvent recorded : events) {
             if (recorded.event() instanceof FiscalYearOpened opened) {
-                pins.computeIfAbsent(opened.rubric(), rubrics::pin);
+                pins.put(recorded.eventId(), rubrics.pin(opened.rubric(), recorded.recordedAt()));
             }
         }
         InputsDelta delta = store.load(events, pins);

@@ -173,7 +173,7 @@ final class InputsDelta {
             year.opened = true;
             year.departmentName = e.departmentName();
             if (year.rubricVersion == null) { // the first pin stays, as in InputsProjector
-                RubricPin pin = pins.get(e.rubric());
+                RubricPin pin = pins.get(recorded.eventId());
                 year.rubric = pin.rubric();
                 year.rubricVersion = pin.version();
             }

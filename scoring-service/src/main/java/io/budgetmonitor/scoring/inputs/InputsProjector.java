@@ -61,7 +61,7 @@ public class InputsProjector {
             String targets = e.quarterTargets() == null || e.quarterTargets().isEmpty() ? null
                     : e.quarterTargets().stream().map(BigDecimal::toPlainString).collect(Collectors.joining(","));
             // the first pin stays: nothing applied later (a redelivery, a newer upload) moves a year to another version
-            RubricPin pin = rubrics.pin(e.rubric());
+            RubricPin pin = rubrics.pin(e.rubric(), recorded.recordedAt());
             jdbc.update("""
                     UPDATE department_year SET department_name = ?, quarter_targets = ?,
                       rubric = CASE WHEN rubric_version IS NULL THEN ? ELSE rubric END,

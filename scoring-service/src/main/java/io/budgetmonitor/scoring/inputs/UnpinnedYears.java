@@ -1,5 +1,6 @@
 package io.budgetmonitor.scoring.inputs;
 
+import java.time.Instant;
 import io.budgetmonitor.scoring.rubric.RubricPin;
 import io.budgetmonitor.scoring.rubric.RubricRegistry;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ public class UnpinnedYears implements ApplicationRunner {
     public void pinAll() {
         for (String rubric : jdbc.queryForList(
                 "SELECT DISTINCT rubric FROM department_year WHERE rubric IS NOT NULL AND rubric_version IS NULL", String.class)) {
-            RubricPin pin = rubrics.pin(rubric);
+            RubricPin pin = rubrics.pin(rubric, Instant.now()); // scored with the latest version until now
             if (pin.version() != null) {
                 int years = jdbc.update("UPDATE department_year SET rubric = ?, rubric_version = ? WHERE rubric = ? AND rubric_version IS NULL",
                         pin.rubric(), pin.version(), rubric);

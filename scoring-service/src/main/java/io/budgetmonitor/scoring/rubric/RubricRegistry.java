@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -148,12 +149,15 @@ public class RubricRegistry {
     }
 
     /**
-     * The pin of a year opened now under {@code reference} (null: the default rubric): the version the
-     * reference names, else the current (highest) version of its id, counting every replica's uploads.
+     * The pin of a year opened at {@code openedAt} (the event's recording time) under {@code reference}
+     * (null: the default rubric): the version the reference names, else the highest version of its id
+     * that existed then: shipped versions always, uploads (of every replica) made at or before that
+     * instant. A function of the event alone, so a redelivery or a rebuild of the inputs from the log
+     * pins the same version, and no later upload moves a year.
      * A rubric unknown here, or a reference that does not parse, is left unpinned rather than refusing
      * the event: an opened year is a fact, and it is then scored with the latest version, as before.
      */
-    public RubricPin pin(String reference) {
+    public RubricPin pin(String reference, Instant openedAt) {
         String named = reference == null || reference.isBlank() ? defaultRubric : reference.strip();
         RubricRef.Reference parsed;
         try {
@@ -167,7 +171,7 @@ public class RubricRegistry {
         }
         OptionalInt here = byIdAndVersion.values().stream().filter(r -> r.id().equals(parsed.id()))
                 .mapToInt(Rubric::version).max();
-        OptionalInt uploaded = uploads.latestVersion(parsed.id());
+        OptionalInt uploaded = uploads.latestVersionAt(parsed.id(), openedAt);
         if (here.isEmpty() && uploaded.isEmpty()) {
             log.warn("fiscal year opened with rubric {}, unknown here: not pinned, scored with its latest version", named);
             return new RubricPin(parsed.id(), null);

@@ -33,6 +33,13 @@ public class UploadedRubrics {
         return latest == null ? OptionalInt.empty() : OptionalInt.of(latest);
     }
 
+    /** The highest version of {@code id} uploaded at or before {@code instant}. */
+    public OptionalInt latestVersionAt(String id, Instant instant) {
+        Integer latest = jdbc.queryForObject("SELECT max(version) FROM uploaded_rubric WHERE rubric_id = ? AND uploaded_at <= ?",
+                Integer.class, id, java.sql.Timestamp.from(instant));
+        return latest == null ? OptionalInt.empty() : OptionalInt.of(latest);
+    }
+
     /** Who uploaded a rubric version, and when (uploadedBy is null for uploads made before it was recorded). */
     public record Provenance(String uploadedBy, Instant uploadedAt) {
     }
