@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * The exports over real HTTP on the real service, fed through Kafka like every reader: a department
  * (导出街道, EXP-A) with four lines across three fund sources, adjustments both ways, a transfer, a
  * reversal and payments in all four quarters; its line names are formulas to a spreadsheet. The
- * exports' totals must be the execution endpoint's to the cent.
+ * exports' totals must be the execution endpoint's to the cent, there and on the real Shijing 2021 year
+ * (the demo scenario, fed as {@code SJ-EX}).
  */
 class ExportTest extends IntegrationTest {
     static final String DEPARTMENT = "EXP-A";
@@ -182,17 +184,13 @@ class ExportTest extends IntegrationTest {
             assertThat(sheet.getRow(4).getCell(header.indexOf("Budget line")).getStringCellValue())
                     .as("a string cell is never a formula: kept as typed").isEqualTo("=HYPERLINK(\"http://evil\",\"点我\")");
 
-            Map<String, String> totals = new HashMap<>();
             for (int c = 0; c < header.size(); c++) {
-                Cell cell = totalsRow.getCell(c);
                 String column = header.get(c);
                 if (column.contains("yuan") || column.equals("Execution rate")) {
+                    Cell cell = totalsRow.getCell(c);
                     assertThat(cell.getCellType()).as(column + " is a number").isEqualTo(CellType.NUMERIC);
                     assertThat(cell.getCellStyle().getDataFormatString())
                             .isEqualTo(column.equals("Execution rate") ? "0.00%" : "#,##0.00");
-                    int scale = column.equals("Execution rate") ? 4 : 2;
-                    totals.put(column, BigDecimal.valueOf(cell.getNumericCellValue()).setScale(scale, RoundingMode.HALF_UP)
-                            .toPlainString());
                 }
             }
             for (int r = 4; r < 8; r++) {
@@ -200,8 +198,8 @@ class ExportTest extends IntegrationTest {
                 assertThat(budget.getCellType()).isEqualTo(CellType.NUMERIC);
                 assertThat(budget.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
             }
-            assertEqualToExecution(totals, execution);
         }
+        assertEqualToExecution(xlsxTotals(xlsx), execution);
     }
 
     @Test
@@ -288,6 +286,49 @@ class ExportTest extends IntegrationTest {
             assertThat(r.get("Raised at")).isNotBlank();
         });
         assertThat(table.column("Rule (zh)")).contains("执行进度滞后");
+    }
+
+    @Test
+    void theShijingDemoYearsCsvAndXlsxTotalsEqualItsExecutionEndpoint() throws IOException {
+        List<RecordedEvent> events = ScenarioEvents.fromFile(Path.of("../infra/demo/shijing-2021.ndjson"), "SJ-EX",
+                scenario().nextPosition());
+        publish(events);
+        awaitApplied(events);
+        String year = "/api/v1/departments/SJ-EX/years/2021";
+        JsonNode execution = Http.get(baseUrl() + year + "/execution").body();
+
+        Table csv = csvTable(Download.get(baseUrl() + year + "/export.csv", "viewer"));
+        Map<String, String> csvTotals = csv.rows().get(csv.rows().size() - 1);
+        assertThat(csv.rows()).hasSize(jdbc.queryForObject(
+                "select count(*) from rm.budget_line where department = 'SJ-EX' and fiscal_year = 2021", Integer.class) + 1);
+        Map<String, String> xlsxTotals = xlsxTotals(Download.get(baseUrl() + year + "/export.xlsx", "auditor"));
+        for (Map<String, String> totals : List.of(csvTotals, xlsxTotals)) {
+            assertEqualToExecution(totals, execution);
+            // the seed's 全年预算数 and 全年执行数
+            assertThat(totals.get("Budget (adjusted) (10k yuan, rounded half-up to 0.01)")).isEqualTo("16061.02");
+            assertThat(totals.get("Executed (10k yuan, rounded half-up to 0.01)")).isEqualTo("15042.65");
+            assertThat(totals.get("Execution rate")).isEqualTo("0.9366");
+        }
+    }
+
+    /** The totals row of a downloaded workbook: each numeric column as a decimal string. */
+    private static Map<String, String> xlsxTotals(Download xlsx) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = workbook.getSheet("预算执行情况");
+            Row header = sheet.getRow(3);
+            Row totals = sheet.getRow(sheet.getLastRowNum());
+            assertThat(totals.getCell(4).getStringCellValue()).isEqualTo("合计");
+            Map<String, String> figures = new HashMap<>();
+            for (int c = 0; c < header.getLastCellNum(); c++) {
+                String column = header.getCell(c).getStringCellValue();
+                if (column.contains("yuan") || column.equals("Execution rate")) {
+                    int scale = column.equals("Execution rate") ? 4 : 2;
+                    figures.put(column, BigDecimal.valueOf(totals.getCell(c).getNumericCellValue())
+                            .setScale(scale, RoundingMode.HALF_UP).toPlainString());
+                }
+            }
+            return figures;
+        }
     }
 
     private Table csvTable() {
