@@ -45,6 +45,16 @@ public class AccessTable {
                 get("/api/v1/alerts/{id}", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
                 post("/api/v1/alerts/{id}/acknowledgement", BUDGET_OFFICE, EVALUATOR),
 
+                // exports: the year's figures and alerts for Excel and the open-data portal, for those who
+                // oversee (AUDITOR, BUDGET_OFFICE, VIEWER) and the evaluator, whose 自评 report quotes them;
+                // not the 财务室 clerk, who reads a line's balance, not the department's year
+                get(YEAR + "/export.csv", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
+                get(YEAR + "/export.xlsx", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
+                get(YEAR + "/fiscal-data-package.zip", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
+                get(YEAR + "/alerts.csv", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
+                // every department the caller sees: scoped by the controller, there is no {department} here
+                get("/api/v1/years/{year}/fiscal-data-package.zip", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
+
                 // the read-your-writes barrier: a number, no department's data, needed by every writer
                 get("/api/v1/position", RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER),
 

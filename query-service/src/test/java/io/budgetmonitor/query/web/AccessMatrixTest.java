@@ -35,6 +35,7 @@ class AccessMatrixTest extends IntegrationTest {
     void everyServedRouteIsInTheTableAndEveryCellHolds() {
         Access execution = Access.roles(VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR, RECORDER);
         Access alerts = Access.roles(VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR);
+        Access exports = Access.roles(VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR);
         Map<Route, Access> table = Map.ofEntries(
                 Map.entry(Route.get(YEAR + "/execution"), execution),
                 Map.entry(Route.get(YEAR + "/lines"), execution),
@@ -46,6 +47,12 @@ class AccessMatrixTest extends IntegrationTest {
                 Map.entry(Route.get("/api/v1/alerts/stream"), alerts),
                 Map.entry(Route.get("/api/v1/alerts/{id}"), alerts),
                 Map.entry(Route.post("/api/v1/alerts/{id}/acknowledgement"), Access.roles(BUDGET_OFFICE, EVALUATOR)),
+                // exports
+                Map.entry(Route.get(YEAR + "/export.csv"), exports),
+                Map.entry(Route.get(YEAR + "/export.xlsx"), exports),
+                Map.entry(Route.get(YEAR + "/fiscal-data-package.zip"), exports),
+                Map.entry(Route.get(YEAR + "/alerts.csv"), exports),
+                Map.entry(Route.get("/api/v1/years/{year}/fiscal-data-package.zip"), exports),
                 Map.entry(Route.get("/api/v1/position"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER)),
                 Map.entry(Route.get("/api/v1/admin/digest"), Access.roles(AUDITOR)),
                 Map.entry(Route.post("/api/v1/admin/rebuild"), Access.roles(Role.ADMIN)),
@@ -56,6 +63,6 @@ class AccessMatrixTest extends IntegrationTest {
                 "id", "987654321"));
 
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        assertThat(matrix.assertAllCells()).hasSize(14 * 8 + 6);
+        assertThat(matrix.assertAllCells()).hasSize(19 * 8 + 10);
     }
 }
