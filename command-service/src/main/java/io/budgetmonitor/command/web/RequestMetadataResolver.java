@@ -10,7 +10,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Reads {@code X-Recorded-By} (default {@code anonymous}) and {@code X-Correlation-Id} (generated when
- * absent) into a {@link RequestMetadata} parameter, and echoes the correlation id in the response.
+ * absent) into a {@link RequestMetadata} parameter (read as UTF-8, checked by {@link InputLimits}), and echoes the correlation id in the response.
  */
 public class RequestMetadataResolver implements HandlerMethodArgumentResolver {
 
@@ -25,7 +25,8 @@ public class RequestMetadataResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                   NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        RequestMetadata metadata = RequestMetadata.of(request.getHeader(RECORDED_BY), request.getHeader(CORRELATION_ID));
+        RequestMetadata metadata = RequestMetadata.of(RequestHeaderText.decoded(request.getHeader(RECORDED_BY)),
+                RequestHeaderText.decoded(request.getHeader(CORRELATION_ID)));
         HttpServletResponse response = request.getNativeResponse(HttpServletResponse.class);
         if (response != null) {
             response.setHeader(CORRELATION_ID, metadata.correlationId());
