@@ -28,6 +28,19 @@ class InputRulesTest {
     }
 
     @Test
+    void decimalsReadBackFromATreeAreBoundedByValue() throws Exception {
+        var mapper = io.budgetmonitor.api.wire.BudgetJson.mapper();
+        var kpi = "{\"type\":\"SetPerformanceTarget\",\"department\":\"D\",\"fiscalYear\":2021,\"kpi\":\"B1.1\",\"task\":\"B1\","
+                + "\"name\":\"n\",\"direction\":\"HIGHER_IS_BETTER\",\"target\":\"10\",\"points\":\"2\",\"occurredOn\":\"2021-01-10\"}";
+        var command = (io.budgetmonitor.api.commands.SetPerformanceTarget) mapper.readValue(kpi, io.budgetmonitor.api.commands.BudgetCommand.class);
+        // a tree strips trailing zeros: 10 becomes 1E+1 there, and is still 10 when read back
+        var again = mapper.treeToValue(mapper.valueToTree(command), io.budgetmonitor.api.commands.BudgetCommand.class);
+        assertThat(((io.budgetmonitor.api.commands.SetPerformanceTarget) again).target()).isEqualByComparingTo("10");
+        assertThatThrownBy(() -> BoundedDecimal.checked(new BigDecimal("1e9999999"), 6)).hasMessageContaining("integer digits");
+        assertThatThrownBy(() -> BoundedDecimal.checked(new BigDecimal("1e-9999999"), 6)).hasMessageContaining("decimals");
+    }
+
+    @Test
     void paymentsAreDatedInsideTheirYear() {
         RecordDisbursement payment = new RecordDisbursement("D", 2022, "L", "V", Money.of("1"), "p", "q", false, LocalDate.of(2022, 6, 1));
         BookingPeriod period = BookingPeriod.of(payment);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.node.TreeTraversingParser;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -68,6 +69,21 @@ public final class BoundedDecimal {
     }
 
     /**
+     * The same bounds for a value that is already a BigDecimal (read back from a JSON tree, where it
+     * may print as {@code 1E+1}): integer digits and decimals are counted from precision and scale,
+     * which costs nothing, and a negative scale is written out (at most 15 digits by then).
+     */
+    public static BigDecimal checked(BigDecimal value, int maxFractionDigits) {
+        if ((long) value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("has more than " + MAX_INTEGER_DIGITS + " integer digits");
+        }
+        if (value.scale() > maxFractionDigits && value.stripTrailingZeros().scale() > maxFractionDigits) {
+            throw new IllegalArgumentException("has more than " + maxFractionDigits + " decimals");
+        }
+        return value.scale() < 0 ? value.setScale(0) : value;
+    }
+
+    /**
      * Reads a decimal command field under the rule, from a JSON string or a JSON number; a number is
      * checked on its token text, so Jackson never builds the BigDecimal of {@code 1e9999999} either.
      */
@@ -82,6 +98,14 @@ public final class BoundedDecimal {
             JsonToken token = parser.currentToken();
             if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
                 return (BigDecimal) context.handleUnexpectedToken(BigDecimal.class, parser);
+            }
+            if (token != JsonToken.VALUE_STRING && parser instanceof TreeTraversingParser) {
+                // a tree holds numbers already parsed (by us, under this rule): bound the value, not its print
+                try {
+                    return checked(parser.getDecimalValue(), MAX_FRACTION_DIGITS);
+                } catch (IllegalArgumentException invalid) {
+                    throw InvalidFormatException.from(parser, invalid.getMessage(), parser.getText(), BigDecimal.class);
+                }
             }
             String text = parser.getText();
             try {

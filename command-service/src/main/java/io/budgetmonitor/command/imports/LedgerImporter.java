@@ -165,7 +165,13 @@ public class LedgerImporter {
             return null;
         }
         try {
-            return binder.validate(commandReader.readValue(((NdjsonLines.Text) line).text()));
+            BudgetCommand command = commandReader.readValue(((NdjsonLines.Text) line).text());
+            if (command == null) {
+                tally.rejected.add(new RejectedLine(line.number(), 400, InputErrors.INVALID_TITLE,
+                        "line " + line.number() + " is null, not a command object"));
+                return null;
+            }
+            return binder.validate(command);
         } catch (JsonProcessingException e) {
             InvalidInputException invalid = InputErrors.unreadable(e);
             tally.rejected.add(new RejectedLine(line.number(), 400, invalid.title(), invalid.getMessage()));
