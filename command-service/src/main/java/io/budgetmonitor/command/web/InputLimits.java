@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,9 +25,12 @@ import java.io.IOException;
  * are stored with events. An oversized body is refused with 413 when its Content-Length says so,
  * and otherwise as soon as the stream passes the limit (chunked bodies), never after buffering it.
  * The NDJSON import is exempt: it streams, and its lines are bounded instead (LedgerImporter).
+ *
+ * <p>It runs right after Spring Security's filter chain: a caller without valid credentials gets its
+ * 401 before anything it sent is looked at, and only an authenticated caller learns about the limits.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
 public class InputLimits extends OncePerRequestFilter {
 
     private final long maxBodyBytes;
