@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The hostile requests reported in issue 10, one by one, over real HTTP (and a raw socket where an
  * HTTP client would refuse to send them): each is a 4xx problem+json within milliseconds, stores
- * nothing, and leaves no CPU burning behind it.
+ * nothing, and leaves no CPU burning behind it. Requests sign in (as the operator, IntegrationTest, or
+ * the recorder where a raw request records a payment), except those the container refuses before any
+ * credentials are read, and those that check that a hostile request without credentials gets no
+ * further than a 401.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT extends IntegrationTest {
@@ -113,6 +116,45 @@ class HostileInputIT extends IntegrationTest {
         assertThat(eventCount()).isEqualTo(before);
     }
 
+    /**
+     * Credentials are checked before the body limit: without them a megabyte is a 401 at once (nothing
+     * of the body is parsed), with them the same body is the 413 of the limit.
+     */
+    @Test
+    void aMegabyteBodyIsA401WithoutCredentialsAndA413WithThem() {
+        long before = eventCount();
+        String megabyte = disbursement("U-1", "1.00").replace("某物业公司", "x".repeat(1_000_000));
+
+        long started = System.nanoTime();
+        Response anonymous = postAnonymously(payments, megabyte, Map.of());
+        long anonymousMillis = (System.nanoTime() - started) / 1_000_000;
+        Response wrongPassword = postAnonymously(payments, megabyte, Map.of("Authorization", basic("recorder") + "x"));
+        Response signedIn = post(payments, megabyte, as("recorder"));
+
+        assertProblem(anonymous, 401, null);
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(anonymousMillis).as("answered in ms").isLessThan(1_000);
+        assertProblem(wrongPassword, 401, null);
+        assertProblem(signedIn, 413, null);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    /** Neither a hostile header nor a hostile body is looked at before the caller is known. */
+    @Test
+    void hostileRequestsWithoutCredentialsAreA401Problem() {
+        long before = eventCount();
+        List<Response> answers = List.of(
+                postAnonymously(payments, disbursement("U-2", "1.00"), Map.of("Idempotency-Key", "k".repeat(129))),
+                postAnonymously(payments, disbursement("U-3", "1.00"), Map.of("X-Recorded-By", "x".repeat(101))),
+                postAnonymously(payments, """
+                        {"voucher":"U-4","amount":1e9999999,"payee":"p","purpose":"q","occurredOn":"2021-03-01"}""", Map.of()),
+                postAnonymously(payments, "{\"voucher\":", Map.of()));
+        for (Response answer : answers) {
+            assertProblem(answer, 401, null);
+        }
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
     @Test
     void aChunkedBodyIsRefusedOnceItPassesTheLimitWithoutBeingBuffered() {
         byte[] body = disbursement("C-1", "1.00").replace("某物业公司", "x".repeat(2_000_000)).getBytes(StandardCharsets.UTF_8);
@@ -154,9 +196,10 @@ class HostileInputIT extends IntegrationTest {
         assertProblem(post(payments, disbursement("H-1", "1.00"), Map.of("Idempotency-Key", "k".repeat(129))), 400, "Idempotency-Key");
         byte[] body = disbursement("H-2", "1.00").getBytes(StandardCharsets.UTF_8);
         RawAnswer answer = raw(("POST " + payments + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "X-Recorded-By: 财务室\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n"), body);
+                + "Authorization: " + basic("recorder") + "\r\nX-Recorded-By: 财务室\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n"), body);
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
-        assertThat(answer.text()).contains("\"recordedBy\":\"财务室\"");
+        // the header is the client's claim of whom it records for; who recorded is the principal (SECURITY.md)
+        assertThat(answer.text()).contains("\"onBehalfOf\":\"财务室\"").contains("\"recordedBy\":\"recorder\"");
     }
 
     /** What Tomcat refuses before Spring sees the request is problem+json too, not Tomcat's HTML page. */
@@ -232,6 +275,7 @@ class HostileInputIT extends IntegrationTest {
         try {
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", basic("recorder"))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
             var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");

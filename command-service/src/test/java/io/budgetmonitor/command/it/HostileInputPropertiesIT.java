@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -34,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * control characters, SQL and script payloads, deep nesting, hostile path segments and headers —
  * the answer is a 4xx problem+json or the business answer, within {@value #BOUND_MILLIS} ms by this
  * test's clock, and the event store grows only for commands that were accepted (or a refused payment,
- * whose refusal is a recorded fact).
+ * whose refusal is a recorded fact). Requests sign in as the operator (RunningCommandService), so
+ * they reach the limits and the validation; without valid credentials the same requests are a 401.
  */
 class HostileInputPropertiesIT {
 
@@ -91,6 +93,27 @@ class HostileInputPropertiesIT {
         Statistics.label("endpoint").collect(endpoint.name());
         Statistics.label("status").collect(answer.status());
         assertWellBehaved(answer, before, service.eventCount(), body);
+    }
+
+    /**
+     * Without valid credentials the same hostile requests are refused before anything of them is read
+     * (the security filter runs before the body and header limits): 401 problem+json, as quickly,
+     * nothing stored.
+     */
+    @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
+    void withoutValidCredentialsEveryHostileRequestIsA401ProblemQuickly(@ForAll("endpoints") Endpoint endpoint,
+                                                                       @ForAll("hostileBodies") Function<Map<String, String>, String> hostile,
+                                                                       @ForAll("hostileHeaders") Map<String, String> headers,
+                                                                       @ForAll("invalidCredentials") Optional<String> authorization) {
+        String body = hostile.apply(endpoint.validBody());
+        Map<String, String> sent = new LinkedHashMap<>(headers);
+        authorization.ifPresent(value -> sent.put("Authorization", value));
+        long before = service.eventCount();
+        Answer answer = service.postAnonymously(endpoint.path(), body, sent);
+        Statistics.label("credentials").collect(authorization.map(value -> value.split(" ")[0]).orElse("none"));
+        assertThat(answer.status()).as(abbreviated(answer.body())).isEqualTo(401);
+        assertWellBehaved(answer, before, service.eventCount(), body);
+        assertThat(answer.json().get("title").asText()).isEqualTo("Unauthorized");
     }
 
     @Property(tries = 150)
@@ -288,6 +311,26 @@ class HostileInputPropertiesIT {
                 .as((name, n) -> Map.of(name, "h".repeat(n)));
         Arbitrary<Map<String, String>> fine = Arbitraries.of(Map.of("X-Recorded-By", "fin-office"), Map.of("X-Correlation-Id", "c-1"));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, none), net.jqwik.api.Tuple.of(1, longOnes), net.jqwik.api.Tuple.of(1, fine));
+    }
+
+    /** No credentials, or ones that do not sign anyone in. */
+    @Provide
+    Arbitrary<Optional<String>> invalidCredentials() {
+        Arbitrary<String> wrongPassword = Arbitraries.of("admin", "recorder", "budget-office", "evaluator", "auditor")
+                .map(user -> basicOf(user + ":" + RunningCommandService.PASSWORD + "x"));
+        Arbitrary<String> unknownUser = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(40)
+                .map(user -> basicOf("nobody-" + user + ":" + RunningCommandService.PASSWORD));
+        Arbitrary<String> malformed = Arbitraries.of("Basic", "Basic ", "Basic !!!", "Basic " + "A".repeat(4_000),
+                "Basic " + java.util.Base64.getEncoder().encodeToString("admin".getBytes(StandardCharsets.UTF_8)),
+                "Basic " + java.util.Base64.getEncoder().encodeToString(new byte[]{'a', ':', (byte) 0xFF}),
+                "Bearer eyJhbGciOiJub25lIn0.e30.", "Digest username=\"admin\"", "basic", "Negotiate");
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.just(Optional.<String>empty())),
+                net.jqwik.api.Tuple.of(2, wrongPassword.map(Optional::of)), net.jqwik.api.Tuple.of(1, unknownUser.map(Optional::of)),
+                net.jqwik.api.Tuple.of(2, malformed.map(Optional::of)));
+    }
+
+    private static String basicOf(String userAndPassword) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
     }
 
     // ---- hostile paths ----
