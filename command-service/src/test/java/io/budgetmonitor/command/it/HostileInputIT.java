@@ -26,10 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The hostile requests reported in issue 10, one by one, over real HTTP (and a raw socket where an
  * HTTP client would refuse to send them): each is a 4xx problem+json within milliseconds, stores
- * nothing, and leaves no CPU burning behind it. Requests sign in (as the operator, IntegrationTest, or
- * the recorder where a raw request records a payment), except those the container refuses before any
- * credentials are read, and those that check that a hostile request without credentials gets no
- * further than a 401.
+ * nothing, and leaves no CPU burning behind it. Requests sign in (payments as the recorder, the rest as
+ * the operator, IntegrationTest), except those the container refuses before any credentials are read,
+ * and those that check that a hostile request without credentials gets no further than a 401.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT extends IntegrationTest {
@@ -49,7 +48,7 @@ class HostileInputIT extends IntegrationTest {
     void anExponentAmountIsRefusedAtOnceAndLeavesTheServiceIdle(String amount) throws Exception {
         long before = eventCount();
         long started = System.nanoTime();
-        Response response = post(payments, """
+        Response response = pay("""
                 {"voucher":"EXP-1","amount":%s,"payee":"p","purpose":"q","occurredOn":"2021-03-01"}""".formatted(amount));
         long millis = (System.nanoTime() - started) / 1_000_000;
 
@@ -96,11 +95,11 @@ class HostileInputIT extends IntegrationTest {
     @Test
     void aPaymentDatedOutsideItsYearIsRefused() {
         long before = eventCount();
-        Response response = post(payments, """
+        Response response = pay("""
                 {"voucher":"D-1","amount":"1.00","payee":"p","purpose":"q","occurredOn":"0000-01-01"}""");
         JsonNode error = assertProblem(response, 400, "occurredOn");
         assertThat(error.get("message").asText()).contains("2021-01-01 to 2021-12-31");
-        assertThat(post(payments, disbursement("D-2", "1.00").replace("2021-03-15", "2022-01-01")).status()).isEqualTo(400);
+        assertThat(pay(disbursement("D-2", "1.00").replace("2021-03-15", "2022-01-01")).status()).isEqualTo(400);
         assertThat(eventCount()).isEqualTo(before);
     }
 
@@ -108,11 +107,11 @@ class HostileInputIT extends IntegrationTest {
     void oversizedFieldsAndBodiesAreRefused() {
         long before = eventCount();
         String megabyte = "款".repeat(350_000);
-        assertProblem(post(payments, disbursement("S-1", "1.00").replace("某物业公司", megabyte)), 413, null);
-        assertProblem(post(payments, disbursement("S-1".repeat(350_000), "1.00")), 413, null);
-        assertProblem(post(payments, disbursement("S-2", "1.00").replace("某物业公司", "款".repeat(201))), 400, "payee");
-        assertProblem(post(payments, disbursement("S".repeat(65), "1.00")), 400, "voucher");
-        assertProblem(post(payments, disbursement("S-3", "1.00").replace("办公楼物业费", "费".repeat(1_001))), 400, "purpose");
+        assertProblem(pay(disbursement("S-1", "1.00").replace("某物业公司", megabyte)), 413, null);
+        assertProblem(pay(disbursement("S-1".repeat(350_000), "1.00")), 413, null);
+        assertProblem(pay(disbursement("S-2", "1.00").replace("某物业公司", "款".repeat(201))), 400, "payee");
+        assertProblem(pay(disbursement("S".repeat(65), "1.00")), 400, "voucher");
+        assertProblem(pay(disbursement("S-3", "1.00").replace("办公楼物业费", "费".repeat(1_001))), 400, "purpose");
         assertThat(eventCount()).isEqualTo(before);
     }
 
@@ -129,7 +128,7 @@ class HostileInputIT extends IntegrationTest {
         Response anonymous = postAnonymously(payments, megabyte, Map.of());
         long anonymousMillis = (System.nanoTime() - started) / 1_000_000;
         Response wrongPassword = postAnonymously(payments, megabyte, Map.of("Authorization", basic("recorder") + "x"));
-        Response signedIn = post(payments, megabyte, as("recorder"));
+        Response signedIn = pay(megabyte);
 
         assertProblem(anonymous, 401, null);
         assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
@@ -168,19 +167,19 @@ class HostileInputIT extends IntegrationTest {
     @ValueSource(strings = {"\\u0000", "\\u0007", "\\n", "\\t", "\\u001b[31m", "\\u0085", "\\ud800"})
     void controlCharactersAndBrokenUnicodeAreRefused(String character) {
         long before = eventCount();
-        Response response = post(payments, disbursement("K-1", "1.00").replace("某物业公司", "某" + character + "公司"));
+        Response response = pay(disbursement("K-1", "1.00").replace("某物业公司", "某" + character + "公司"));
         assertProblem(response, 400, "payee");
         assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test
     void aVoucherResentWithAnyFieldChangedIsAConflictNamingTheFields() {
-        assertThat(post(payments, disbursement("R-1", "100.00")).status()).isEqualTo(201);
+        assertThat(pay(disbursement("R-1", "100.00")).status()).isEqualTo(201);
         long before = eventCount();
 
-        Response otherDate = post(payments, disbursement("R-1", "100.00").replace("2021-03-15", "2021-03-16"));
-        Response otherAmountAndDate = post(payments, disbursement("R-1", "100.01").replace("2021-03-15", "2021-03-16"));
-        Response same = post(payments, disbursement("R-1", "100.00"));
+        Response otherDate = pay(disbursement("R-1", "100.00").replace("2021-03-15", "2021-03-16"));
+        Response otherAmountAndDate = pay(disbursement("R-1", "100.01").replace("2021-03-15", "2021-03-16"));
+        Response same = pay(disbursement("R-1", "100.00"));
 
         assertThat(otherDate.status()).isEqualTo(409);
         assertThat(otherDate.contentType()).startsWith("application/problem+json");
@@ -192,8 +191,8 @@ class HostileInputIT extends IntegrationTest {
 
     @Test
     void storedHeadersAreBoundedAndReadAsUtf8() throws IOException {
-        assertProblem(post(payments, disbursement("H-1", "1.00"), Map.of("X-Recorded-By", "x".repeat(101))), 400, "X-Recorded-By");
-        assertProblem(post(payments, disbursement("H-1", "1.00"), Map.of("Idempotency-Key", "k".repeat(129))), 400, "Idempotency-Key");
+        assertProblem(pay(disbursement("H-1", "1.00"), Map.of("X-Recorded-By", "x".repeat(101))), 400, "X-Recorded-By");
+        assertProblem(pay(disbursement("H-1", "1.00"), Map.of("Idempotency-Key", "k".repeat(129))), 400, "Idempotency-Key");
         byte[] body = disbursement("H-2", "1.00").getBytes(StandardCharsets.UTF_8);
         RawAnswer answer = raw(("POST " + payments + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Authorization: " + basic("recorder") + "\r\nX-Recorded-By: 财务室\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n"), body);
@@ -253,6 +252,15 @@ class HostileInputIT extends IntegrationTest {
         report.get("rejected").forEach(r -> rejected.add(r.get("line").asInt() + ":" + r.get("status").asInt()));
         assertThat(rejected).containsExactly("2:400", "3:413", "4:400", "5:400", "6:400");
         assertThat(eventCount()).isEqualTo(before + 2);
+    }
+
+    /** A payment as the finance office's recorder (财务室), the role that records them. */
+    private Response pay(String json) {
+        return pay(json, Map.of());
+    }
+
+    private Response pay(String json, Map<String, String> headers) {
+        return post(payments, json, as("recorder", headers));
     }
 
     private JsonNode assertProblem(Response response, int status, String field) {
