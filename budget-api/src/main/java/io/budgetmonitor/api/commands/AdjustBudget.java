@@ -1,5 +1,7 @@
 package io.budgetmonitor.api.commands;
 
+import io.budgetmonitor.api.values.Code;
+import io.budgetmonitor.api.values.PlainText;
 import io.budgetmonitor.api.values.AdjustmentKind;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.api.values.PositiveAmount;
@@ -8,7 +10,7 @@ import jakarta.validation.constraints.*;
 import java.time.LocalDate;
 
 /** Supplements (追加) or reduces (追减) one line's budget. */
-public record AdjustBudget(@NotBlank String department, @NotNull @Min(1900) @Max(2999) Integer fiscalYear, @NotBlank String line, @NotNull AdjustmentKind kind,
-                           @NotNull @PositiveAmount Money amount, @NotBlank String reason,
+public record AdjustBudget(@NotBlank @Code String department, @NotNull @Min(1900) @Max(2999) Integer fiscalYear, @NotBlank @Code String line, @NotNull AdjustmentKind kind,
+                           @NotNull @PositiveAmount Money amount, @NotBlank @PlainText(max = PlainText.DESCRIPTION) String reason,
                            @NotNull LocalDate occurredOn) implements BudgetLineCommand {
 }

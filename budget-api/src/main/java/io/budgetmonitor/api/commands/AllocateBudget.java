@@ -1,5 +1,7 @@
 package io.budgetmonitor.api.commands;
 
+import io.budgetmonitor.api.values.Code;
+import io.budgetmonitor.api.values.PlainText;
 import io.budgetmonitor.api.values.ExpenditureType;
 import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.Money;
@@ -10,7 +12,7 @@ import jakarta.validation.constraints.*;
 import java.time.LocalDate;
 
 /** Creates a budget line with its initial budget (预算下达). {@code threePublic} defaults to NONE. */
-public record AllocateBudget(@NotBlank String department, @NotNull @Min(1900) @Max(2999) Integer fiscalYear, @NotBlank String line, @NotBlank String name,
+public record AllocateBudget(@NotBlank @Code String department, @NotNull @Min(1900) @Max(2999) Integer fiscalYear, @NotBlank @Code String line, @NotBlank @PlainText(max = PlainText.NAME) String name,
                              @NotNull FundSource fundSource, @NotNull ExpenditureType expenditureType,
                              ThreePublicCategory threePublic, @NotNull Boolean appropriation,
                              @NotNull @PositiveAmount Money amount, @NotNull LocalDate occurredOn) implements BudgetLineCommand {

@@ -8,8 +8,10 @@ import java.time.LocalDate;
 /**
  * A request to change the budget year: one line of the scenario / ledger format (API.md §1), where
  * {@code type} names the command. Commands are validated with Bean Validation before they are sent;
- * the aggregates then decide them against the recorded facts.
+ * the aggregates then decide them against the recorded facts. Every command is dated inside its
+ * fiscal year's {@link BookingPeriod}.
  */
+@DatedInBookingPeriod
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = OpenFiscalYear.class, name = "OpenFiscalYear"),

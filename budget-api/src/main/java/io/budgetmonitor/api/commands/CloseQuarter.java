@@ -1,5 +1,6 @@
 package io.budgetmonitor.api.commands;
 
+import io.budgetmonitor.api.values.Code;
 import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.Money;
 import jakarta.validation.constraints.*;
@@ -8,7 +9,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /** Closes quarter 1–4 (in order) with the department's reported year-to-date execution per fund source. */
-public record CloseQuarter(@NotBlank String department, @NotNull @Min(1900) @Max(2999) Integer fiscalYear, @NotNull @Min(1) @Max(4) Integer quarter,
+public record CloseQuarter(@NotBlank @Code String department, @NotNull @Min(1900) @Max(2999) Integer fiscalYear, @NotNull @Min(1) @Max(4) Integer quarter,
                            Map<@NotNull FundSource, @NotNull Money> reportedExecution,
                            @NotNull LocalDate occurredOn) implements FiscalYearCommand {
 

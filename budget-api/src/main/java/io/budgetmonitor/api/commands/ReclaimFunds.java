@@ -1,5 +1,6 @@
 package io.budgetmonitor.api.commands;
 
+import io.budgetmonitor.api.values.Code;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.api.values.PositiveAmount;
 import jakarta.validation.constraints.*;
@@ -7,6 +8,6 @@ import jakarta.validation.constraints.*;
 import java.time.LocalDate;
 
 /** Year-end 财政回收 of unspent funds of a line. */
-public record ReclaimFunds(@NotBlank String department, @NotNull @Min(1900) @Max(2999) Integer fiscalYear, @NotBlank String line, @NotNull @PositiveAmount Money amount,
+public record ReclaimFunds(@NotBlank @Code String department, @NotNull @Min(1900) @Max(2999) Integer fiscalYear, @NotBlank @Code String line, @NotNull @PositiveAmount Money amount,
                            @NotNull LocalDate occurredOn) implements BudgetLineCommand {
 }

@@ -1,5 +1,9 @@
 package io.budgetmonitor.api.commands;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.budgetmonitor.api.values.Code;
+import io.budgetmonitor.api.values.PlainText;
+import io.budgetmonitor.api.values.BoundedDecimal;
 import io.budgetmonitor.api.values.KpiDirection;
 import jakarta.validation.constraints.*;
 
@@ -10,9 +14,9 @@ import java.time.LocalDate;
  * Declares a KPI of a work task. {@code target} is required unless the KPI is QUALITATIVE, whose
  * target is {@code targetDescription} (e.g. 基本满意).
  */
-public record SetPerformanceTarget(@NotBlank String department, @NotNull @Min(1900) @Max(2999) Integer fiscalYear, @NotBlank String kpi, @NotBlank @Pattern(regexp = "B[1-6]") String task,
-                                   @NotBlank String name, @NotNull KpiDirection direction,
-                                   BigDecimal target, String targetDescription, String unit,
-                                   @NotNull @Positive BigDecimal points,
+public record SetPerformanceTarget(@NotBlank @Code String department, @NotNull @Min(1900) @Max(2999) Integer fiscalYear, @NotBlank @Code String kpi, @NotBlank @Pattern(regexp = "B[1-6]") String task,
+                                   @NotBlank @PlainText(max = PlainText.NAME) String name, @NotNull KpiDirection direction,
+                                   @JsonDeserialize(using = BoundedDecimal.Deserializer.class) BigDecimal target, @PlainText(max = PlainText.NAME) String targetDescription, @PlainText(max = PlainText.NAME) String unit,
+                                   @JsonDeserialize(using = BoundedDecimal.Deserializer.class) @NotNull @Positive BigDecimal points,
                                    @NotNull LocalDate occurredOn) implements FiscalYearCommand {
 }

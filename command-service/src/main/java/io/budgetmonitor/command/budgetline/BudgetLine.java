@@ -32,6 +32,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -132,21 +133,25 @@ public class BudgetLine {
     }
 
     /**
-     * Same line and amount: the retry of a recorded payment. Anything else reuses a number that
-     * belongs to another payment. A reversed voucher is refused too: re-posting a reversed payment
-     * needs a new voucher number, and answering "already recorded" would hide that it no longer counts.
+     * The same payment in every field (line, amount, payee, purpose, procurement, date): the retry of
+     * a recorded payment. Anything else reuses a number that belongs to another payment, and is
+     * refused with the differing fields named, so a changed date or payee is never silently dropped.
+     * A reversed voucher is refused too: re-posting a reversed payment needs a new voucher number,
+     * and answering "already recorded" would hide that it no longer counts.
      */
     private DisbursementOutcome alreadyRecorded(RecordDisbursement command, PostedVoucher posted) {
-        if (posted.line().equals(line) && posted.amount().equals(command.amount()) && !posted.reversed()) {
+        List<String> differences = posted.differencesFrom(command);
+        if (differences.isEmpty() && !posted.reversed()) {
             return new DisbursementOutcome.AlreadyRecorded(command.voucher(), posted.amount(), posted.line());
         }
         String detail = posted.reversed()
                 ? "Voucher %s was posted to line %s and reversed; post the payment under a new voucher number"
                 .formatted(command.voucher(), posted.line())
-                : "Voucher %s is already posted to line %s for %s".formatted(command.voucher(), posted.line(), posted.amount());
+                : "Voucher %s is already posted to line %s for %s; this request differs in %s"
+                .formatted(command.voucher(), posted.line(), posted.amount(), String.join(", ", differences));
         throw new CommandRefusedException(409, "Voucher already used", detail,
                 Map.of("voucher", command.voucher(), "postedLine", posted.line(), "postedAmount", posted.amount(),
-                        "reversed", posted.reversed()));
+                        "reversed", posted.reversed(), "differences", differences));
     }
 
     /** 冲销 of an earlier payment of this line, for its original amount. */

@@ -1,8 +1,13 @@
 package io.budgetmonitor.command.budgetline;
 
+import io.budgetmonitor.api.commands.RecordDisbursement;
 import io.budgetmonitor.api.values.FiscalYearId;
 import io.budgetmonitor.api.values.Money;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,7 +20,37 @@ public interface VoucherBook {
 
     Optional<PostedVoucher> find(FiscalYearId fiscalYear, String voucher);
 
-    /** A voucher as posted: on which line, for how much, and whether it has been reversed. */
-    record PostedVoucher(String line, Money amount, boolean reversed) {
+    /**
+     * A voucher (凭证) as posted: on which line, for how much, to whom, for what, on which day, and
+     * whether it has been reversed. A null field is not known (a row older than the column) and is
+     * not compared.
+     */
+    record PostedVoucher(String line, Money amount, String payee, String purpose, Boolean procurement,
+                         LocalDate occurredOn, boolean reversed) {
+
+        public PostedVoucher(String line, Money amount, boolean reversed) {
+            this(line, amount, null, null, null, null, reversed);
+        }
+
+        /**
+         * The fields of {@code command} that differ from the posted payment, in the command's order.
+         * Empty means the command is a retry of this payment.
+         */
+        public List<String> differencesFrom(RecordDisbursement command) {
+            List<String> differences = new ArrayList<>();
+            compare(differences, "line", line, command.line());
+            compare(differences, "amount", amount, command.amount());
+            compare(differences, "payee", payee, command.payee());
+            compare(differences, "purpose", purpose, command.purpose());
+            compare(differences, "procurement", procurement, command.procurement());
+            compare(differences, "occurredOn", occurredOn, command.occurredOn());
+            return differences;
+        }
+
+        private static void compare(List<String> differences, String field, Object posted, Object sent) {
+            if (posted != null && !Objects.equals(posted, sent)) {
+                differences.add(field);
+            }
+        }
     }
 }

@@ -14,10 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.util.Optional;
 
 /** Bulk import of a ledger (批量导入): a finance system's export, demo data, a benchmark load. */
@@ -26,6 +24,7 @@ import java.util.Optional;
 public class ImportResource {
 
     public static final String NDJSON = "application/x-ndjson";
+    public static final String PATH = "/api/v1/imports";
 
     private final LedgerImporter importer;
 
@@ -34,8 +33,8 @@ public class ImportResource {
     }
 
     /**
-     * Reads the request body line by line as it arrives (never the whole body at once), so an import
-     * of any size runs in constant memory.
+     * Reads the request body line by line as it arrives (never the whole body at once, no line beyond
+     * its limit), so an import of any size runs in constant memory.
      */
     @Operation(summary = "Import an NDJSON ledger: one command per line, applied in order",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -45,7 +44,7 @@ public class ImportResource {
             + "rejected (line, status, title, detail), position after the last applied line. Each line is authorized like "
             + "its command's route: 403 when the caller's roles do not allow it, 404 for a department outside its scope",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
-    @PostMapping(path = "/api/v1/imports", consumes = NDJSON, produces = "application/json")
+    @PostMapping(path = PATH, consumes = NDJSON, produces = "application/json")
     public ImportReport importLedger(HttpServletRequest request, @Parameter(hidden = true) RequestMetadata metadata,
                                      @Parameter(hidden = true) Caller caller,
                                      @Parameter(description = "makes the import safe to send again whole: lines an earlier "
@@ -53,8 +52,8 @@ public class ImportResource {
                                      @RequestHeader(name = CommandExecution.IDEMPOTENCY_KEY, required = false) String idempotencyKey)
             throws IOException {
         Optional<String> importKey = Optional.ofNullable(idempotencyKey).map(String::strip).filter(k -> !k.isEmpty());
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
-            return importer.run(reader, metadata, caller, importKey);
+        try (InputStream body = request.getInputStream()) {
+            return importer.run(body, metadata, caller, importKey);
         }
     }
 }

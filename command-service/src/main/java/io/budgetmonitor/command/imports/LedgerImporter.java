@@ -33,16 +33,18 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Applies a ledger in the NDJSON scenario format (API.md §1), one command per line, in order, as it
- * streams in: memory stays constant whatever the size (only rejected lines are kept for the report).
- * A malformed, invalid or refused line is reported and skipped; every other line is applied.
+ * streams in: memory stays constant whatever the size. A line is at most
+ * {@code budget.imports.max-line-bytes} (16 KiB) and is parsed under the same rules as a REST
+ * request; the report keeps the first {@code budget.imports.max-reported-rejections} rejections and
+ * counts the rest. A malformed, invalid or refused line is reported and skipped; every other line is applied.
  *
  * <p>Each line is authorized like the REST route of its command ({@link CommandPermissions}): a
  * command the caller's roles do not allow is reported as 403, one about a department outside its
@@ -65,6 +67,8 @@ public class LedgerImporter {
     private final CommandFingerprint fingerprints;
     private final int batchLines;
     private final long batchNanos;
+    private final int maxLineBytes;
+    private final int maxReportedRejections;
 
     private static final TransactionDefinition BATCH = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 
@@ -72,7 +76,11 @@ public class LedgerImporter {
                           MeterRegistry meterRegistry, PlatformTransactionManager transactions, ImportBatchCache batchCache,
                           ImportedLines importedLines, CommandFingerprint fingerprints,
                           @Value("${budget.imports.batch-lines:250}") int batchLines,
-                          @Value("${budget.imports.batch-millis:2000}") long batchMillis) {
+                          @Value("${budget.imports.batch-millis:2000}") long batchMillis,
+                          @Value("${budget.imports.max-line-bytes:16384}") int maxLineBytes,
+                          @Value("${budget.imports.max-reported-rejections:1000}") int maxReportedRejections) {
+        this.maxLineBytes = maxLineBytes;
+        this.maxReportedRejections = maxReportedRejections;
         this.transactions = transactions;
         this.batchCache = batchCache;
         this.importedLines = importedLines;
@@ -92,37 +100,29 @@ public class LedgerImporter {
      * after a broken connection: lines an earlier import under that key stored are counted as
      * duplicates and skipped; a line that differs from the one stored under its number is refused.
      */
-    public ImportReport run(BufferedReader ndjson, RequestMetadata metadata, Caller caller, Optional<String> importKey)
+    public ImportReport run(InputStream ndjson, RequestMetadata metadata, Caller caller, Optional<String> importKey)
             throws IOException {
         long started = System.nanoTime();
         ImportedLines.StoredLines storedBefore = importKey.map(importedLines::storedUnder).orElse(null);
-        Tally tally = new Tally();
+        Tally tally = new Tally(maxReportedRejections);
+        NdjsonLines lines = new NdjsonLines(ndjson, maxLineBytes);
         Batch batch = null;
         long lineNumber = 0;
-        String text;
+        NdjsonLines.Line line;
         try {
-            while ((text = ndjson.readLine()) != null) {
-                lineNumber++;
-                if (text.isBlank()) {
+            while ((line = lines.next()) != null) {
+                lineNumber = line.number();
+                if (line instanceof NdjsonLines.Text text && text.text().isBlank()) {
                     continue;
                 }
                 linesCounter.increment();
-                BudgetCommand command;
-                try {
-                    command = commandReader.readValue(text);
-                    Optional<Refusal> refusal = CommandPermissions.refusal(caller, command);
-                    if (refusal.isPresent()) {
-                        tally.rejected.add(new RejectedLine(lineNumber, refusal.get().status(), refusal.get().title(),
-                                refusal.get().detail()));
-                        continue;
+                BudgetCommand command = parse(line, caller, tally);
+                if (command == null) {
+                    if (batch != null && batch.isFull()) {
+                        // a run of bad lines does not keep an open batch's events invisible for long
+                        batch.commit(tally);
+                        batch = null;
                     }
-                    binder.validate(command);
-                } catch (JsonProcessingException e) {
-                    InvalidInputException invalid = InputErrors.unreadable(e);
-                    tally.rejected.add(new RejectedLine(lineNumber, 400, invalid.title(), invalid.getMessage()));
-                    continue;
-                } catch (InvalidInputException invalid) {
-                    tally.rejected.add(new RejectedLine(lineNumber, 400, invalid.title(), invalid.getMessage()));
                     continue;
                 }
                 String fingerprint = importKey.isPresent() ? fingerprints.of(command) : null;
@@ -148,14 +148,49 @@ public class LedgerImporter {
         if (batch != null) {
             batch.commit(tally);
         }
-        // batches and skipped lines report as they go: the report lists rejections in line order
-        tally.rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
         long position = eventLog.positionOf(tally.lastStoredEvents);
         long elapsedMillis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         log.info("imported {} lines in {} ms ({} lines/s): {} accepted, {} duplicates, {} rejected, position {}",
                 lineNumber, elapsedMillis, lineNumber * 1000 / elapsedMillis, tally.accepted, tally.duplicates,
-                tally.rejected.size(), position);
-        return new ImportReport(tally.accepted, tally.duplicates, tally.rejected, position, lineNumber, elapsedMillis);
+                tally.rejected.count(), position);
+        // batches and skipped lines report as they go: the report lists rejections in line order
+        return new ImportReport(tally.accepted, tally.duplicates, tally.rejected.inLineOrder(), tally.rejected.count(), position,
+                lineNumber, elapsedMillis);
+    }
+
+    /** The line's command, valid under the same rules as a REST request; null (and reported) if it is not. */
+    private BudgetCommand parse(NdjsonLines.Line line, Caller caller, Tally tally) {
+        if (line instanceof NdjsonLines.TooLong tooLong) {
+            tally.rejected.add(new RejectedLine(line.number(), 413, "Line too long",
+                    "line " + line.number() + " has " + tooLong.bytes() + " bytes; a line may have at most " + maxLineBytes));
+            return null;
+        }
+        if (line instanceof NdjsonLines.NotUtf8) {
+            tally.rejected.add(new RejectedLine(line.number(), 400, InputErrors.MALFORMED_TITLE,
+                    "line " + line.number() + " is not valid UTF-8"));
+            return null;
+        }
+        try {
+            BudgetCommand command = commandReader.readValue(((NdjsonLines.Text) line).text());
+            if (command == null) {
+                tally.rejected.add(new RejectedLine(line.number(), 400, InputErrors.INVALID_TITLE,
+                        "line " + line.number() + " is null, not a command object"));
+                return null;
+            }
+            Optional<Refusal> refusal = CommandPermissions.refusal(caller, command);
+            if (refusal.isPresent()) {
+                tally.rejected.add(new RejectedLine(line.number(), refusal.get().status(), refusal.get().title(),
+                        refusal.get().detail()));
+                return null;
+            }
+            return binder.validate(command);
+        } catch (JsonProcessingException e) {
+            InvalidInputException invalid = InputErrors.unreadable(e);
+            tally.rejected.add(new RejectedLine(line.number(), 400, invalid.title(), invalid.getMessage()));
+        } catch (InvalidInputException invalid) {
+            tally.rejected.add(new RejectedLine(line.number(), 400, invalid.title(), invalid.getMessage()));
+        }
+        return null;
     }
 
     /**
@@ -209,12 +244,16 @@ public class LedgerImporter {
         }
     }
 
-    /** What the whole import came to. Only rejected lines are kept: memory stays flat. */
+    /** What the whole import came to: counts, and the first rejected lines. Memory stays flat. */
     private static final class Tally {
         long accepted;
         long duplicates;
-        final List<RejectedLine> rejected = new ArrayList<>();
+        final RejectedLines rejected;
         List<String> lastStoredEvents = List.of();
+
+        Tally(int maxReportedRejections) {
+            rejected = new RejectedLines(maxReportedRejections);
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import io.budgetmonitor.command.budgetline.VoucherBook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -27,17 +28,20 @@ public class JdbcVoucherBook implements VoucherBook {
 
     @Override
     public Optional<PostedVoucher> find(FiscalYearId fiscalYear, String voucher) {
-        return jdbc.query("SELECT line, amount, reversed FROM voucher_book "
+        return jdbc.query("SELECT line, amount, payee, purpose, procurement, occurred_on, reversed FROM voucher_book "
                                 + "WHERE department = ? AND fiscal_year = ? AND voucher = ?",
-                        (rs, row) -> new PostedVoucher(rs.getString(1), Money.of(rs.getBigDecimal(2)), rs.getBoolean(3)),
+                        (rs, row) -> new PostedVoucher(rs.getString("line"), Money.of(rs.getBigDecimal("amount")),
+                                rs.getString("payee"), rs.getString("purpose"), rs.getObject("procurement", Boolean.class),
+                                rs.getObject("occurred_on", LocalDate.class), rs.getBoolean("reversed")),
                         fiscalYear.department(), fiscalYear.fiscalYear(), voucher)
                 .stream().findFirst();
     }
 
     void recorded(DisbursementRecorded event, String eventId) {
-        jdbc.update("INSERT INTO voucher_book (department, fiscal_year, voucher, line, amount, reversed, event_id) "
-                        + "VALUES (?, ?, ?, ?, ?, FALSE, ?)",
-                event.department(), event.fiscalYear(), event.voucher(), event.line(), event.amount().amount(), eventId);
+        jdbc.update("INSERT INTO voucher_book (department, fiscal_year, voucher, line, amount, payee, purpose, procurement, "
+                        + "occurred_on, reversed, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
+                event.department(), event.fiscalYear(), event.voucher(), event.line(), event.amount().amount(),
+                event.payee(), event.purpose(), event.procurement(), event.occurredOn(), eventId);
     }
 
     void reversed(DisbursementReversed event) {

@@ -22,6 +22,8 @@ import java.lang.annotation.Target;
                 content = @Content(mediaType = "application/problem+json")),
         @ApiResponse(responseCode = "409", description = "refused: conflicts with what is recorded",
                 content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(responseCode = "413", description = "request body over 64 KiB (API.md §3); nothing stored",
+                content = @Content(mediaType = "application/problem+json")),
         @ApiResponse(responseCode = "422", description = "refused as meaningless, or Idempotency-Key reused for another request",
                 content = @Content(mediaType = "application/problem+json"))
 })

@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 import static io.budgetmonitor.command.web.CommandBinder.path;
 
 /**
- * Payments (支出) out of a line. The voucher number is the idempotency key: sending a voucher again
- * returns 200 ALREADY_RECORDED and stores nothing. Availability control (额度控制) refuses a payment
+ * Payments (支出) out of a line. The voucher number is the idempotency key: sending the same payment
+ * again returns 200 ALREADY_RECORDED and stores nothing; the same voucher with any field changed is a
+ * 409 naming the differing fields. Availability control (额度控制) refuses a payment
  * beyond what the line has left: 409 with {@code available}, and the refusal is recorded as a
  * DisbursementRejected event.
  */
@@ -55,8 +56,10 @@ public class DisbursementResource {
     @ApiResponse(responseCode = "200", description = "this voucher was recorded before: nothing new stored",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DisbursementResponse.class)))
     @ApiResponse(responseCode = "400", description = "invalid input; nothing stored", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "413", description = "request body over 64 KiB; nothing stored", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "refused by availability control (the refusal is recorded; "
-            + "problem has available, amount, voucher, position) or the voucher is on another line / differs",
+            + "problem has available, amount, voucher, position) or the voucher was posted before with other fields "
+            + "(problem has differences, e.g. [\"occurredOn\"])",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping
     public ResponseEntity<?> record(@PathVariable String department, @PathVariable int year, @PathVariable String line,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.budgetmonitor.api.commands.BudgetCommand;
+import io.budgetmonitor.api.values.BoundedDecimal;
 import io.budgetmonitor.api.values.Money;
 import jakarta.validation.ConstraintViolation;
 
@@ -45,7 +46,8 @@ public final class InputErrors {
         if (!(json instanceof JsonMappingException mapping)) {
             String where = json.getLocation() == null ? ""
                     : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
-            return new InvalidInputException(MALFORMED_TITLE, "the body is not valid JSON" + where + ": " + json.getOriginalMessage(), List.of());
+            return new InvalidInputException(MALFORMED_TITLE, "the body is not valid JSON" + where + ": "
+                    + shortened(json.getOriginalMessage()), List.of());
         }
         FieldError error = fieldError(mapping);
         return new InvalidInputException(INVALID_TITLE, error.field() + ": " + error.message(), List.of(error));
@@ -65,12 +67,16 @@ public final class InputErrors {
         if (mapping instanceof InvalidTypeIdException typeId) {
             String message = typeId.getTypeId() == null
                     ? "is missing; one of " + COMMAND_TYPES
-                    : "'" + typeId.getTypeId() + "' is not a command type; one of " + COMMAND_TYPES;
+                    : "'" + BoundedDecimal.abbreviated(typeId.getTypeId()) + "' is not a command type; one of " + COMMAND_TYPES;
             return new FieldError(field.isEmpty() ? "type" : field, message);
         }
         if (mapping instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
-            String value = String.valueOf(format.getValue());
+            if (Money.class.equals(target) || java.math.BigDecimal.class.equals(target)) {
+                // BoundedDecimal's own words: exponent form, too many digits or decimals
+                return new FieldError(field, format.getOriginalMessage());
+            }
+            String value = BoundedDecimal.abbreviated(String.valueOf(format.getValue()));
             if (target != null && target.isEnum()) {
                 String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
                 return new FieldError(field, "'" + value + "' is not one of " + allowed);
@@ -96,6 +102,11 @@ public final class InputErrors {
         }
         Throwable cause = mapping.getCause();
         return new FieldError(field, cause != null && cause.getMessage() != null ? cause.getMessage() : mapping.getOriginalMessage());
+    }
+
+    /** Jackson quotes the offending token; a refusal quotes no more than a line of it. */
+    private static String shortened(String message) {
+        return message == null || message.length() <= 300 ? message : message.substring(0, 300) + "…";
     }
 
     private static String describe(Class<?> target) {

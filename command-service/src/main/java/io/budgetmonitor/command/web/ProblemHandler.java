@@ -54,6 +54,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InputLimits.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(413).header(HttpHeaders.CONNECTION, "close")
+                        .body(InputLimits.tooLarge(tooLarge.limit()));
+            }
+        }
         return ResponseEntity.badRequest().body(Problems.invalid(InputErrors.unreadable(ex)));
     }
 

@@ -34,7 +34,7 @@ public class RequestMetadataResolver implements HandlerMethodArgumentResolver {
                                   NativeWebRequest request, WebDataBinderFactory binderFactory) {
         // every command route needs a role (AccessRules): no principal here means the table is wrong
         Caller caller = Caller.current().orElseThrow(() -> new IllegalStateException("a command route without a principal"));
-        RequestMetadata metadata = RequestMetadata.of(caller.name(), onBehalfOf(request), request.getHeader(CORRELATION_ID));
+        RequestMetadata metadata = RequestMetadata.of(caller.name(), onBehalfOf(request), RequestHeaderText.decoded(request.getHeader(CORRELATION_ID)));
         HttpServletResponse response = request.getNativeResponse(HttpServletResponse.class);
         if (response != null) {
             response.setHeader(CORRELATION_ID, metadata.correlationId());

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static io.budgetmonitor.api.values.AdjustmentKind.REDUCTION;
@@ -92,8 +93,9 @@ class BudgetLineAggregateTest {
 
     /** A given disbursement is in the voucher book too, as the service writes both in one transaction. */
     private DisbursementRecorded posted(String voucher, String amount) {
-        vouchers.post(FISCAL_YEAR, voucher, LINE, yuan(amount));
-        return recorded(voucher, amount);
+        DisbursementRecorded recorded = recorded(voucher, amount);
+        vouchers.post(recorded);
+        return recorded;
     }
 
     /** A given reversal marks the voucher reversed in the book too. */
@@ -314,7 +316,18 @@ class BudgetLineAggregateTest {
             fixture.given(allocated("1000.00"), posted("V-1", "18.25"))
                     .when(disburse("V-1", "18.26"))
                     .expectException(refused(409, "Voucher already used",
-                            Map.of("voucher", "V-1", "postedAmount", yuan("18.25"))))
+                            Map.of("voucher", "V-1", "postedAmount", yuan("18.25"), "differences", List.of("amount"))))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aVoucherResentWithAnotherDateOrPayeeIsRefusedNamingTheFields() {
+            RecordDisbursement changed = new RecordDisbursement(DEPT, YEAR, LINE, "V-1", yuan("18.25"), "另一公司", "办公楼物业费",
+                    null, ON.plusDays(1));
+            fixture.given(allocated("1000.00"), posted("V-1", "18.25"))
+                    .when(changed)
+                    .expectException(refused(409, "Voucher already used", Map.of("differences", List.of("payee", "occurredOn"))))
+                    .expectExceptionMessage("Voucher V-1 is already posted to line GP-PUB-01 for 18.25; this request differs in payee, occurredOn")
                     .expectNoEvents();
         }
 
@@ -324,7 +337,7 @@ class BudgetLineAggregateTest {
             fixture.given(allocated("1000.00"))
                     .when(disburse("V-1", "18.25"))
                     .expectException(refused(409, "Voucher already used", Map.of("postedLine", OTHER_LINE)))
-                    .expectExceptionMessage("Voucher V-1 is already posted to line GP-PRJ-02 for 18.25")
+                    .expectExceptionMessage("Voucher V-1 is already posted to line GP-PRJ-02 for 18.25; this request differs in line")
                     .expectNoEvents();
         }
 

@@ -1,5 +1,6 @@
 package io.budgetmonitor.command.budgetline;
 
+import io.budgetmonitor.api.events.DisbursementRecorded;
 import io.budgetmonitor.api.values.FiscalYearId;
 import io.budgetmonitor.api.values.Money;
 
@@ -23,9 +24,18 @@ public class InMemoryVoucherBook implements VoucherBook {
         return this;
     }
 
+    /** Posted with everything the event says, as the service's table keeps it. */
+    public InMemoryVoucherBook post(DisbursementRecorded event) {
+        vouchers.put(new Key(new FiscalYearId(event.department(), event.fiscalYear()), event.voucher()),
+                new PostedVoucher(event.line(), event.amount(), event.payee(), event.purpose(), event.procurement(),
+                        event.occurredOn(), false));
+        return this;
+    }
+
     public InMemoryVoucherBook reverse(FiscalYearId fiscalYear, String voucher) {
         vouchers.computeIfPresent(new Key(fiscalYear, voucher),
-                (key, posted) -> new PostedVoucher(posted.line(), posted.amount(), true));
+                (key, posted) -> new PostedVoucher(posted.line(), posted.amount(), posted.payee(), posted.purpose(),
+                        posted.procurement(), posted.occurredOn(), true));
         return this;
     }
 

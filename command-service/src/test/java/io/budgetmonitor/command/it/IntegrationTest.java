@@ -130,6 +130,16 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** A POST of {@code json} without credentials, or with only those {@code headers} carry. */
+    protected Response postAnonymously(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return sendAsIs(request);
+    }
+
     protected Response get(String path, Map<String, String> headers) {
         return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).GET(), headers);
     }
@@ -161,6 +171,10 @@ public abstract class IntegrationTest {
         if (!headers.containsKey("Authorization")) {
             request.header("Authorization", basic(DEFAULT_USER));
         }
+        return sendAsIs(request);
+    }
+
+    private Response sendAsIs(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();

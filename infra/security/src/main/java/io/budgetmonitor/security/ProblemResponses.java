@@ -9,6 +9,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +18,11 @@ import java.util.List;
 
 /**
  * 401 and 403 as RFC 9457 problem+json, like every other error of the services. A 401 names every
- * way this deployment accepts credentials in {@code WWW-Authenticate}.
+ * way this deployment accepts credentials in {@code WWW-Authenticate}. A request the firewall refuses
+ * (a path with {@code ..}, {@code ;} or an encoded {@code %} or slash, an unknown method, a control
+ * character in a header) is a 400 problem+json too, not the servlet container's error page.
  */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final List<String> challenges;
 
@@ -39,6 +43,15 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             throws IOException {
         write(response, HttpStatus.FORBIDDEN, "Forbidden",
                 "your roles do not allow " + request.getMethod() + " on this resource", request);
+    }
+
+    /** The detail is fixed text: the firewall's message quotes what the client sent. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        write(response, HttpStatus.BAD_REQUEST, "Bad Request",
+                "the request was refused before it was read (a malformed or ambiguous path, method or header); nothing was recorded",
+                request);
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String title, String detail,

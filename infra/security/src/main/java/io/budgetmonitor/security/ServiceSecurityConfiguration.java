@@ -124,12 +124,14 @@ public class ServiceSecurityConfiguration {
      * a C1 control once read that way, and was refused (lazily, as a 500 from whatever first read the
      * headers). C1 characters (0x80-0x9F) are accepted in header values, so {@link OnBehalfOf} can
      * recover the UTF-8 (and refuse real control characters itself); C0 controls and DEL stay refused.
+     * What the firewall refuses is a 400 problem+json ({@link ProblemResponses}).
      */
     @Bean
     WebSecurityCustomizer utf8HeaderValues() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowedHeaderValues(ServiceSecurityConfiguration::isAllowedHeaderValue);
-        return web -> web.httpFirewall(firewall);
+        ProblemResponses problems = new ProblemResponses(List.of());
+        return web -> web.httpFirewall(firewall).requestRejectedHandler(problems);
     }
 
     static boolean isAllowedHeaderValue(String value) {

@@ -180,6 +180,25 @@ class SecurityContractTest {
         assertThat(ServiceSecurityConfiguration.isAllowedHeaderValue("a\u007Fb")).isFalse();
     }
 
+    /** What the firewall refuses, signed in or not, is a 400 problem+json that does not quote the request. */
+    @Test
+    void aRequestTheFirewallRefusesIsA400Problem() throws Exception {
+        for (String requestLine : List.of("GET /api/v1/departments/BY-SJ/../../whoami HTTP/1.1",
+                "GET /api/v1/whoami;x=1 HTTP/1.1", "GET /api/v1/departments/a%252Fb/figures HTTP/1.1", "BREW /api/v1/whoami HTTP/1.1")) {
+            for (String credentials : List.of("", "Authorization: " + basic("admin", PASSWORD) + "\r\n")) {
+                try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+                    socket.setSoTimeout(30_000);
+                    socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\n" + credentials
+                            + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                    String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(answer).as(requestLine).startsWith("HTTP/1.1 400")
+                            .containsIgnoringCase("Content-Type: application/problem+json")
+                            .contains("\"status\":400").doesNotContain("\"timestamp\"").doesNotContain("malicious");
+                }
+            }
+        }
+    }
+
     @Test
     void aTokenFromTheConfiguredIssuerIsAcceptedWithItsRolesAndDepartments() throws Exception {
         String token = TOKENS.token("zhang.san", List.of("viewer"), List.of("BY-SJ"));

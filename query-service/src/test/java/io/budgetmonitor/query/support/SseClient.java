@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -17,6 +19,12 @@ import java.util.stream.Stream;
 /** A dashboard on the alert stream over real HTTP: parses events, as they arrive, into a queue. */
 public final class SseClient implements AutoCloseable {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    /** Each stream is read on a thread of its own: never on a thread that merely asks for the status. */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "sse-client-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** One received event. */
     public record Sse(long id, String data) {
@@ -37,7 +45,7 @@ public final class SseClient implements AutoCloseable {
             request.header("Last-Event-ID", Long.toString(lastEventId));
         }
         response = CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> {
+        response.thenAcceptAsync(r -> {
             long[] id = {-1};
             StringBuilder data = new StringBuilder();
             try {
@@ -55,7 +63,7 @@ public final class SseClient implements AutoCloseable {
             } catch (RuntimeException closed) {
                 // the test closed the stream
             }
-        });
+        }, READERS);
     }
 
     /** The stream's HTTP status, once its headers arrived. */
