@@ -62,6 +62,29 @@ class WireFormatTest {
     }
 
     @Test
+    void theHashChainLinkTravelsAsExtensionsAndOlderMessagesWithoutItStayReadable() {
+        var allocated = new BudgetAllocated("BY-SJ", 2021, "GP-PUB-01", "商品和服务支出", FundSource.GENERAL_PUBLIC_BUDGET,
+                ExpenditureType.PUBLIC_EXPENSE, ThreePublicCategory.NONE, true, Money.of("1.00"), LocalDate.of(2021, 1, 1));
+        String hash = "5ac9405912fd2a44fdb799d5b71670e92be26646a5f8578fb53d23f5fab9a239";
+        String previous = "d59c92e724bbc2c3c70cb3947c8899eb4d4dc94c1f31c1d0189da9b30d9a8a1c";
+        var chained = new RecordedEvent("e-2", allocated.aggregateId(), 1, 43, Instant.parse("2021-01-01T08:00:00Z"),
+                "finance@by-sj", "c-1", allocated, hash, previous);
+
+        CloudEvent cloudEvent = codec.encode(chained);
+
+        assertThat(cloudEvent.getExtension(CloudEventCodec.EVENT_HASH)).isEqualTo(hash);
+        assertThat(cloudEvent.getExtension(CloudEventCodec.PREV_HASH)).isEqualTo(previous);
+        assertThat(codec.decode(cloudEvent)).isEqualTo(chained);
+
+        CloudEvent older = CloudEventBuilder.v1(cloudEvent).withoutExtension(CloudEventCodec.EVENT_HASH)
+                .withoutExtension(CloudEventCodec.PREV_HASH).build();
+        RecordedEvent read = codec.decode(older);
+        assertThat(read.eventHash()).isNull();
+        assertThat(read.prevHash()).isNull();
+        assertThat(read.event()).isEqualTo(allocated);
+    }
+
+    @Test
     void everyEventRoundTripsAsACloudEvent() {
         var allocated = new BudgetAllocated("BY-SJ", 2021, "GP-PUB-01", "商品和服务支出", FundSource.GENERAL_PUBLIC_BUDGET,
                 ExpenditureType.PUBLIC_EXPENSE, ThreePublicCategory.NONE, true, Money.of("1000000.00"), LocalDate.of(2021, 1, 1));

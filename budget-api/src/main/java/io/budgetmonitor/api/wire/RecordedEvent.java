@@ -9,9 +9,21 @@ import java.util.Objects;
  * A stored event with what the store knows about it: its id, its place in its aggregate's stream
  * ({@code sequenceNumber}, from 0) and in the whole log ({@code position}, the event store's global
  * index), when it was recorded and by whom. This is what travels on {@code budget.events.v1}.
+ *
+ * <p>{@code eventHash} and {@code prevHash} (hex SHA-256) are the event's link in its aggregate's hash
+ * chain (防篡改): a reader can check that each event's {@code prevHash} is the {@code eventHash} of the
+ * aggregate's previous event. Both are null on messages published before the chain existed, and
+ * {@code prevHash} is null on an aggregate's first event.
  */
 public record RecordedEvent(String eventId, String aggregateId, long sequenceNumber, long position,
-                            Instant recordedAt, String recordedBy, String correlationId, BudgetEvent event) {
+                            Instant recordedAt, String recordedBy, String correlationId, BudgetEvent event,
+                            String eventHash, String prevHash) {
+
+    /** An event without its chain link (tests, messages older than the chain). */
+    public RecordedEvent(String eventId, String aggregateId, long sequenceNumber, long position, Instant recordedAt,
+                         String recordedBy, String correlationId, BudgetEvent event) {
+        this(eventId, aggregateId, sequenceNumber, position, recordedAt, recordedBy, correlationId, event, null, null);
+    }
 
     public RecordedEvent {
         Objects.requireNonNull(eventId, "eventId");
