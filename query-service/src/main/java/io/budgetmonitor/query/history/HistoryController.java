@@ -30,7 +30,7 @@ public class HistoryController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Every event of a department-year with occurredOn, recordedAt and who recorded it")
+    @Operation(summary = "Every event of a department-year with occurredOn, recordedAt, who recorded it and its hash chain link")
     @GetMapping("/history")
     public List<HistoryEntry> history(@PathVariable String department, @PathVariable int year,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -82,7 +82,8 @@ public class HistoryController {
                         rs.getString("aggregate_id"), rs.getLong("sequence_number"),
                         rs.getDate("occurred_on").toLocalDate(), rs.getTimestamp("recorded_at").toInstant(),
                         rs.getString("recorded_by"), rs.getString("correlation_id"),
-                        BudgetJson.mapper().readTree(rs.getString("payload")));
+                        BudgetJson.mapper().readTree(rs.getString("payload")),
+                        rs.getString("event_hash"), rs.getString("prev_hash"));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
