@@ -15,26 +15,25 @@ ALTER TABLE domain_event_entry
     ADD COLUMN event_hash BYTEA,
     ADD COLUMN prev_hash  BYTEA;
 
-CREATE FUNCTION event_chain_field(value BYTEA) RETURNS BYTEA
-    LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN value IS NULL THEN int4send(-1) ELSE int4send(length(value)) || value END
-$$;
-
+-- One plpgsql expression over built-ins: an SQL helper per field cost twice the CPU per insert.
 CREATE FUNCTION event_chain_hash(event_identifier TEXT, aggregate_identifier TEXT, sequence_number BIGINT,
                                  aggregate_type TEXT, time_stamp TEXT, payload_type TEXT, payload_revision TEXT,
                                  payload TEXT, meta_data TEXT, prev_hash BYTEA) RETURNS BYTEA
-    LANGUAGE sql IMMUTABLE AS $$
-    SELECT sha256(event_chain_field(convert_to(event_identifier, 'UTF8'))
-               || event_chain_field(convert_to(aggregate_identifier, 'UTF8'))
-               || int8send(sequence_number)
-               || event_chain_field(convert_to(aggregate_type, 'UTF8'))
-               || event_chain_field(convert_to(time_stamp, 'UTF8'))
-               || event_chain_field(convert_to(payload_type, 'UTF8'))
-               || event_chain_field(convert_to(payload_revision, 'UTF8'))
-               || event_chain_field(convert_to(payload, 'UTF8'))
-               || event_chain_field(convert_to(meta_data, 'UTF8'))
-               || event_chain_field(prev_hash))
-$$;
+    LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    -- field(x) = coalesce(int4send(length(x)) || x, int4send(-1)): a NULL x makes the first operand NULL
+    RETURN sha256(
+           coalesce(int4send(length(convert_to(event_identifier, 'UTF8'))) || convert_to(event_identifier, 'UTF8'), int4send(-1))
+        || coalesce(int4send(length(convert_to(aggregate_identifier, 'UTF8'))) || convert_to(aggregate_identifier, 'UTF8'), int4send(-1))
+        || int8send(sequence_number)
+        || coalesce(int4send(length(convert_to(aggregate_type, 'UTF8'))) || convert_to(aggregate_type, 'UTF8'), int4send(-1))
+        || coalesce(int4send(length(convert_to(time_stamp, 'UTF8'))) || convert_to(time_stamp, 'UTF8'), int4send(-1))
+        || coalesce(int4send(length(convert_to(payload_type, 'UTF8'))) || convert_to(payload_type, 'UTF8'), int4send(-1))
+        || coalesce(int4send(length(convert_to(payload_revision, 'UTF8'))) || convert_to(payload_revision, 'UTF8'), int4send(-1))
+        || coalesce(int4send(length(convert_to(payload, 'UTF8'))) || convert_to(payload, 'UTF8'), int4send(-1))
+        || coalesce(int4send(length(convert_to(meta_data, 'UTF8'))) || convert_to(meta_data, 'UTF8'), int4send(-1))
+        || coalesce(int4send(length(prev_hash)) || prev_hash, int4send(-1)));
+END $$;
 
 -- Existing events (a store older than this migration) are chained in (aggregate, sequence) order.
 DO $$
@@ -62,8 +61,11 @@ ALTER TABLE domain_event_entry ALTER COLUMN event_hash SET NOT NULL;
 -- through the (aggregate_identifier, sequence_number) key, which also serializes two writers of one
 -- aggregate (the loser's insert fails on that key). Rows inserted earlier in the same transaction
 -- (several events of one command) are visible here.
+-- enable_seqscan = off: the lookup's plan is cached per session, and one made while the table looked
+-- empty (a fresh or just analyzed table) is a sequential scan, which made appends O(table size)
+-- (bench/event-chain-insert: 8,000 events took 17x longer than the first 2,000). The index always fits.
 CREATE FUNCTION domain_event_entry_chain() RETURNS TRIGGER
-    LANGUAGE plpgsql AS $$
+    LANGUAGE plpgsql SET enable_seqscan = off AS $$
 DECLARE
     previous BYTEA;
 BEGIN

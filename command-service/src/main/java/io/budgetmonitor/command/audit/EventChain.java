@@ -6,6 +6,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -26,19 +27,23 @@ public class EventChain {
             + "time_stamp, payload_type, payload_revision, payload, meta_data, event_hash, prev_hash";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate readOnly;
+    /** The walk is one statement, hence one snapshot; the transaction is there for the cursor. */
+    private final TransactionTemplate cursor;
+    /** The head is two statements that must see the same log. */
+    private final TransactionTemplate snapshot;
 
     public EventChain(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactions);
-        // one snapshot for the whole walk (heads: the count and the heads agree); a cursor needs a transaction
-        readOnly.setReadOnly(true);
-        readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.cursor = new TransactionTemplate(transactions);
+        cursor.setReadOnly(true);
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /** Walks every chain in scope and stops at the first broken link. */
     public Verification verify(AuditScope scope) {
-        return readOnly.execute(status -> jdbc.query(con -> {
+        return cursor.execute(status -> jdbc.query(con -> {
             var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM domain_event_entry WHERE "
                     + scope.condition() + " ORDER BY aggregate_identifier, sequence_number");
             bind(statement, scope.arguments());
@@ -67,7 +72,7 @@ public class EventChain {
         if (atPosition != null) {
             arguments.add(atPosition);
         }
-        return readOnly.execute(status -> {
+        return snapshot.execute(status -> {
             List<AggregateHead> heads = jdbc.query("SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, "
                             + "sequence_number, event_hash FROM domain_event_entry WHERE " + where
                             + " ORDER BY aggregate_identifier, sequence_number DESC",
@@ -78,7 +83,7 @@ public class EventChain {
         });
     }
 
-    private static void bind(java.sql.PreparedStatement statement, List<Object> arguments) throws SQLException {
+    private static void bind(PreparedStatement statement, List<Object> arguments) throws SQLException {
         for (int i = 0; i < arguments.size(); i++) {
             statement.setObject(i + 1, arguments.get(i));
         }
