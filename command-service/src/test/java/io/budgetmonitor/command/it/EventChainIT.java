@@ -28,6 +28,8 @@ class EventChainIT extends IntegrationTest {
 
         assertThat(verification.get("brokenAt").isNull()).as(verification.toString()).isTrue();
         assertThat(verification.get("verified").asLong()).isEqualTo(eventsOf(d)).isEqualTo(7);
+        assertThat(get("/api/v1/audit/verify?department=" + d).body().get("verified").asLong())
+                .as("every year of the department").isEqualTo(7);
         JsonNode head = get("/api/v1/audit/head?department=" + d + "&year=2021").body();
         assertThat(head.get("aggregates").asInt()).isEqualTo(2);
         assertThat(head.get("events").asLong()).isEqualTo(7);
