@@ -2,6 +2,7 @@ package io.budgetmonitor.command.audit;
 
 import io.budgetmonitor.command.web.FieldError;
 import io.budgetmonitor.command.web.InvalidInputException;
+import io.budgetmonitor.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,8 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * 审计核验: the auditor's view of the event store's hash chains. Reads only; meant for the AUDITOR and
- * ADMIN roles (SECURITY.md).
+ * 审计核验: the auditor's view of the event store's hash chains. Reads only; AUDITOR and ADMIN
+ * ({@code AccessRules}). The department is a query parameter here, not a path variable, so the scope
+ * is checked in this class: a department outside the caller's scope answers 404 like any other
+ * route's, and a caller scoped to some departments must name one (400 without it): the whole log
+ * is for a caller who sees every department (docs/decisions.md).
  */
 @RestController
 @RequestMapping(path = "/api/v1/audit", produces = "application/json")
@@ -32,11 +36,20 @@ public class AuditResource {
                     + "and why: ALTERED_CONTENT, MISSING_EVENT (a deleted event) or WRONG_PREVIOUS_HASH.")
     @GetMapping("/verify")
     public Verification verify(@Parameter(description = "department code, e.g. BY-SJ") @RequestParam(required = false) String department,
-                               @Parameter(description = "fiscal year; needs department") @RequestParam(required = false) Integer year) {
-        if (year != null && department == null) {
+                               @Parameter(description = "fiscal year; needs department") @RequestParam(required = false) Integer year,
+                               Caller caller) {
+        String named = blankToNull(department);
+        if (year != null && named == null) {
             throw invalid("department", "a year needs a department");
         }
-        return chain.verify(new AuditScope(blankToNull(department), year));
+        if (named == null) {
+            if (!caller.scope().isAll()) {
+                throw invalid("department", "a caller scoped to some departments must name one of them");
+            }
+        } else {
+            caller.requireScope(named);
+        }
+        return chain.verify(new AuditScope(named, year));
     }
 
     @Operation(summary = "The chain head of a department-year: compare it with one taken before",
@@ -45,13 +58,15 @@ public class AuditResource {
     @GetMapping("/head")
     public ChainHead head(@RequestParam(required = false) String department, @RequestParam(required = false) Integer year,
                           @Parameter(description = "a past log position (the lastPosition of an earlier head)")
-                          @RequestParam(required = false) Long atPosition) {
+                          @RequestParam(required = false) Long atPosition,
+                          Caller caller) {
         if (department == null || department.isBlank()) {
             throw invalid("department", "department is required");
         }
         if (year == null) {
             throw invalid("year", "year is required");
         }
+        caller.requireScope(department);
         return chain.head(department, year, atPosition);
     }
 

@@ -126,6 +126,29 @@ class EventChainIT extends IntegrationTest {
         assertThat(get("/api/v1/audit/head?department=X").status()).isEqualTo(400);
     }
 
+    @Test
+    void aScopedAuditorAuditsItsOwnDepartmentsOnlyAndMustNameOne() {
+        String own = departmentWithPayments("AUS", 1);
+        String other = departmentWithPayments("AUO", 1);
+        Map<String, String> scopedAuditor = Map.of("Authorization",
+                "Bearer " + TOKENS.token("auditor.wang", List.of("AUDITOR"), List.of(own)));
+
+        Response ownVerify = get("/api/v1/audit/verify?department=" + own + "&year=2021", scopedAuditor);
+        assertThat(ownVerify.status()).as(String.valueOf(ownVerify.body())).isEqualTo(200);
+        assertThat(ownVerify.body().get("verified").asLong()).isEqualTo(3);
+        assertThat(get("/api/v1/audit/head?department=" + own + "&year=2021", scopedAuditor).status()).isEqualTo(200);
+
+        Response otherVerify = get("/api/v1/audit/verify?department=" + other + "&year=2021", scopedAuditor);
+        assertThat(otherVerify.status()).isEqualTo(404);
+        assertThat(otherVerify.contentType()).startsWith("application/problem+json");
+        assertThat(get("/api/v1/audit/verify?department=" + other, scopedAuditor).status()).isEqualTo(404);
+        assertThat(get("/api/v1/audit/head?department=" + other + "&year=2021", scopedAuditor).status()).isEqualTo(404);
+
+        Response wholeLog = get("/api/v1/audit/verify", scopedAuditor);
+        assertThat(wholeLog.status()).as("the whole log is for a caller who sees every department").isEqualTo(400);
+        assertThat(wholeLog.body().toString()).contains("department");
+    }
+
     /** An open year, line L1 and {@code payments} disbursements: 2 + payments events. */
     private String departmentWithPayments(String prefix, int payments) {
         String d = newDepartment(prefix);
