@@ -28,9 +28,9 @@ class EventChainIT extends IntegrationTest {
 
         assertThat(verification.get("brokenAt").isNull()).as(verification.toString()).isTrue();
         assertThat(verification.get("verified").asLong()).isEqualTo(eventsOf(d)).isEqualTo(7);
-        assertThat(get("/api/v1/audit/verify?department=" + d).body().get("verified").asLong())
+        assertThat(audit("/api/v1/audit/verify?department=" + d).body().get("verified").asLong())
                 .as("every year of the department").isEqualTo(7);
-        JsonNode head = get("/api/v1/audit/head?department=" + d + "&year=2021").body();
+        JsonNode head = audit("/api/v1/audit/head?department=" + d + "&year=2021").body();
         assertThat(head.get("aggregates").asInt()).isEqualTo(2);
         assertThat(head.get("events").asLong()).isEqualTo(7);
         assertThat(head.get("head").asText()).hasSize(64);
@@ -41,12 +41,12 @@ class EventChainIT extends IntegrationTest {
     @Test
     void theHeadTakenEarlierIsTheHeadAtItsPositionAndMovesWithNewEvents() {
         String d = departmentWithPayments("HED", 2);
-        JsonNode before = get("/api/v1/audit/head?department=" + d + "&year=2021").body();
+        JsonNode before = audit("/api/v1/audit/head?department=" + d + "&year=2021").body();
 
-        assertThat(post(yearPath(d, 2021) + "/lines/L1/disbursements", disbursement(d + "-V9", "1.00")).status()).isEqualTo(201);
+        assertThat(post(yearPath(d, 2021) + "/lines/L1/disbursements", disbursement(d + "-V9", "1.00"), as("recorder")).status()).isEqualTo(201);
 
-        JsonNode now = get("/api/v1/audit/head?department=" + d + "&year=2021").body();
-        JsonNode then = get("/api/v1/audit/head?department=" + d + "&year=2021&atPosition="
+        JsonNode now = audit("/api/v1/audit/head?department=" + d + "&year=2021").body();
+        JsonNode then = audit("/api/v1/audit/head?department=" + d + "&year=2021&atPosition="
                 + before.get("lastPosition").asLong()).body();
         assertThat(now.get("head")).isNotEqualTo(before.get("head"));
         assertThat(now.get("events").asLong()).isEqualTo(before.get("events").asLong() + 1);
@@ -57,7 +57,7 @@ class EventChainIT extends IntegrationTest {
     void anAlteredPayloadIsNamedExactly() {
         String d = departmentWithPayments("ALT", 5);
         Map<String, Object> victim = event(d + ":2021:L1", 3);
-        JsonNode headBefore = get("/api/v1/audit/head?department=" + d + "&year=2021").body();
+        JsonNode headBefore = audit("/api/v1/audit/head?department=" + d + "&year=2021").body();
 
         asOwnerBypassingAppendOnly("UPDATE domain_event_entry SET payload = "
                 + "jsonb_set(payload::jsonb, '{amount}', '\"1.00\"')::text WHERE event_identifier = ?", victim.get("event_identifier"));
@@ -69,7 +69,7 @@ class EventChainIT extends IntegrationTest {
         assertThat(broken.get("globalPosition").asLong()).isEqualTo(victim.get("global_index"));
         assertThat(broken.get("reason").asText()).isEqualTo("ALTERED_CONTENT");
         assertThat(verify(d).get("verified").asLong()).as("the fiscal year's 1 and the line's 0..2").isEqualTo(4);
-        assertThat(get("/api/v1/audit/head?department=" + d + "&year=2021").body().get("head"))
+        assertThat(audit("/api/v1/audit/head?department=" + d + "&year=2021").body().get("head"))
                 .as("the head did not change: the stored hash is untouched, only the walk sees the alteration")
                 .isEqualTo(headBefore.get("head"));
     }
@@ -121,9 +121,9 @@ class EventChainIT extends IntegrationTest {
 
     @Test
     void aYearWithoutADepartmentIsBadInput() {
-        Response response = get("/api/v1/audit/verify?year=2021");
+        Response response = audit("/api/v1/audit/verify?year=2021");
         assertThat(response.status()).isEqualTo(400);
-        assertThat(get("/api/v1/audit/head?department=X").status()).isEqualTo(400);
+        assertThat(audit("/api/v1/audit/head?department=X").status()).isEqualTo(400);
     }
 
     @Test
@@ -155,14 +155,19 @@ class EventChainIT extends IntegrationTest {
         openYearWithLine(d, "L1", "100000.00");
         for (int i = 1; i <= payments; i++) {
             Response paid = post(yearPath(d, 2021) + "/lines/L1/disbursements", disbursement(d + "-V" + i, i + "00.00"),
-                    Map.of("X-Recorded-By", "clerk-chain"));
+                    as("recorder", Map.of("X-Recorded-By", "clerk-chain")));
             assertThat(paid.status()).as("%s", paid.body()).isEqualTo(201);
         }
         return d;
     }
 
+    /** An audit call as the auditor (all departments). */
+    private Response audit(String path) {
+        return get(path, as("auditor"));
+    }
+
     private JsonNode verify(String department) {
-        Response response = get("/api/v1/audit/verify?department=" + department + "&year=2021");
+        Response response = audit("/api/v1/audit/verify?department=" + department + "&year=2021");
         assertThat(response.status()).isEqualTo(200);
         return response.body();
     }

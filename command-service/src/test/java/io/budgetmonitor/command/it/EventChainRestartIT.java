@@ -15,7 +15,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +31,7 @@ class EventChainRestartIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String YEAR = "/api/v1/departments/RST-CHAIN/years/2021";
+    private static final String PASSWORD = "chain-restart-" + UUID.randomUUID();
 
     @Test
     void theChainStaysValidAcrossARestartOnTheSameDatabase() throws Exception {
@@ -35,27 +39,27 @@ class EventChainRestartIT {
         JsonNode headBefore;
         try (ConfigurableApplicationContext first = start(database)) {
             int port = port(first);
-            assertThat(send(port, "POST", YEAR, """
+            assertThat(send(port, "budget-office", "POST", YEAR, """
                     {"departmentName":"重启","occurredOn":"2021-01-01"}""").statusCode()).isEqualTo(201);
-            assertThat(send(port, "POST", YEAR + "/lines", """
+            assertThat(send(port, "budget-office", "POST", YEAR + "/lines", """
                     {"line":"L1","name":"公用经费","fundSource":"GENERAL_PUBLIC_BUDGET","expenditureType":"PUBLIC_EXPENSE",
                      "appropriation":true,"amount":"1000.00","occurredOn":"2021-01-05"}""").statusCode()).isEqualTo(201);
             pay(port, "R-1");
-            headBefore = json(send(port, "GET", "/api/v1/audit/head?department=RST-CHAIN&year=2021", null));
+            headBefore = json(send(port, "auditor", "GET", "/api/v1/audit/head?department=RST-CHAIN&year=2021", null));
         }
         try (ConfigurableApplicationContext second = start(database)) {
             int port = port(second);
             pay(port, "R-2");
             pay(port, "R-3");
 
-            JsonNode verification = json(send(port, "GET", "/api/v1/audit/verify", null));
+            JsonNode verification = json(send(port, "auditor", "GET", "/api/v1/audit/verify", null));
             long stored = second.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
             assertThat(verification.get("brokenAt").isNull()).as(verification.toString()).isTrue();
             assertThat(verification.get("verified").asLong()).isEqualTo(stored).isEqualTo(5);
-            JsonNode headThen = json(send(port, "GET", "/api/v1/audit/head?department=RST-CHAIN&year=2021&atPosition="
+            JsonNode headThen = json(send(port, "auditor", "GET", "/api/v1/audit/head?department=RST-CHAIN&year=2021&atPosition="
                     + headBefore.get("lastPosition").asLong(), null));
             assertThat(headThen.get("head")).isEqualTo(headBefore.get("head"));
-            assertThat(json(send(port, "GET", "/api/v1/audit/head?department=RST-CHAIN&year=2021", null)).get("events").asLong())
+            assertThat(json(send(port, "auditor", "GET", "/api/v1/audit/head?department=RST-CHAIN&year=2021", null)).get("events").asLong())
                     .isEqualTo(5);
         }
     }
@@ -67,6 +71,7 @@ class EventChainRestartIT {
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
+                "--budget.security.demo-password=" + PASSWORD,
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.get().kafkaBootstrapServers());
     }
 
@@ -75,14 +80,17 @@ class EventChainRestartIT {
     }
 
     private static void pay(int port, String voucher) throws Exception {
-        HttpResponse<String> paid = send(port, "POST", YEAR + "/lines/L1/disbursements", """
+        HttpResponse<String> paid = send(port, "recorder", "POST", YEAR + "/lines/L1/disbursements", """
                 {"voucher":"%s","amount":"10.00","payee":"某物业公司","purpose":"物业费","occurredOn":"2021-03-15"}""".formatted(voucher));
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
     }
 
-    private static HttpResponse<String> send(int port, String method, String path, String json) throws Exception {
+    /** A request signed in as the demo user {@code user} (HTTP Basic). */
+    private static HttpResponse<String> send(int port, String user, String method, String path, String json) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json");
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + basic);
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
