@@ -34,6 +34,9 @@ class ChainedHistoryTest extends IntegrationTest {
                 "b1".repeat(32), null);
         RecordedEvent paid = chained(s.record(new DisbursementRecorded("CHAIN", 2021, "L1", "V1", Money.of("300.00"), "p", "x",
                 false, LocalDate.of(2021, 5, 1))), "b2".repeat(32), "b1".repeat(32));
+        // the client's claim travels beside the chain link
+        paid = new RecordedEvent(paid.eventId(), paid.aggregateId(), paid.sequenceNumber(), paid.position(), paid.recordedAt(),
+                "recorder", paid.correlationId(), paid.event(), "财务室", paid.eventHash(), paid.prevHash());
         // published before the chain existed: no extensions
         RecordedEvent older = s.record(new DisbursementRecorded("CHAIN", 2021, "L1", "V2", Money.of("200.00"), "p", "x",
                 false, LocalDate.of(2021, 5, 2)));
@@ -47,6 +50,9 @@ class ChainedHistoryTest extends IntegrationTest {
         assertThat(history.get(0).get("prevHash").isNull()).isTrue();
         assertThat(history.get(1).get("eventHash").asText()).isEqualTo("b2".repeat(32));
         assertThat(history.get(1).get("prevHash").asText()).isEqualTo(history.get(0).get("eventHash").asText());
+        assertThat(history.get(1).get("recordedBy").asText()).isEqualTo("recorder");
+        assertThat(history.get(1).get("onBehalfOf").asText()).isEqualTo("财务室");
+        assertThat(history.get(0).get("onBehalfOf").isNull()).isTrue();
         assertThat(history.get(2).get("eventHash").isNull()).as("an older message").isTrue();
         assertThat(Http.get(baseUrl() + "/api/v1/departments/CHAIN/years/2021/execution").body().get("executed").asText())
                 .isEqualTo("500.00");
