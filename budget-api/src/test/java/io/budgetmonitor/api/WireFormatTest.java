@@ -67,7 +67,7 @@ class WireFormatTest {
         var allocated = new BudgetAllocated("BY-SJ", 2021, "GP-PUB-01", "商品和服务支出", FundSource.GENERAL_PUBLIC_BUDGET,
                 ExpenditureType.PUBLIC_EXPENSE, ThreePublicCategory.NONE, true, Money.of("1.00"), LocalDate.of(2021, 1, 1));
         var claimed = new RecordedEvent("e-3", allocated.aggregateId(), 0, 44, Instant.parse("2021-01-01T08:00:00Z"),
-                "recorder", "c-1", allocated, "财务室");
+                "recorder", "c-1", allocated, "财务室", null, null);
 
         CloudEvent cloudEvent = codec.encode(claimed);
         assertThat(cloudEvent.getExtension(CloudEventCodec.ON_BEHALF_OF)).isEqualTo("财务室");
@@ -88,6 +88,29 @@ class WireFormatTest {
         RecordedEvent read = codec.decode(older);
         assertThat(read.onBehalfOf()).isNull();
         assertThat(read.recordedBy()).isEqualTo("recorder");
+        assertThat(read.event()).isEqualTo(allocated);
+    }
+
+    @Test
+    void theHashChainLinkTravelsAsExtensionsAndOlderMessagesWithoutItStayReadable() {
+        var allocated = new BudgetAllocated("BY-SJ", 2021, "GP-PUB-01", "商品和服务支出", FundSource.GENERAL_PUBLIC_BUDGET,
+                ExpenditureType.PUBLIC_EXPENSE, ThreePublicCategory.NONE, true, Money.of("1.00"), LocalDate.of(2021, 1, 1));
+        String hash = "5ac9405912fd2a44fdb799d5b71670e92be26646a5f8578fb53d23f5fab9a239";
+        String previous = "d59c92e724bbc2c3c70cb3947c8899eb4d4dc94c1f31c1d0189da9b30d9a8a1c";
+        var chained = new RecordedEvent("e-2", allocated.aggregateId(), 1, 43, Instant.parse("2021-01-01T08:00:00Z"),
+                "finance@by-sj", "c-1", allocated, null, hash, previous);
+
+        CloudEvent cloudEvent = codec.encode(chained);
+
+        assertThat(cloudEvent.getExtension(CloudEventCodec.EVENT_HASH)).isEqualTo(hash);
+        assertThat(cloudEvent.getExtension(CloudEventCodec.PREV_HASH)).isEqualTo(previous);
+        assertThat(codec.decode(cloudEvent)).isEqualTo(chained);
+
+        CloudEvent older = CloudEventBuilder.v1(cloudEvent).withoutExtension(CloudEventCodec.EVENT_HASH)
+                .withoutExtension(CloudEventCodec.PREV_HASH).build();
+        RecordedEvent read = codec.decode(older);
+        assertThat(read.eventHash()).isNull();
+        assertThat(read.prevHash()).isNull();
         assertThat(read.event()).isEqualTo(allocated);
     }
 

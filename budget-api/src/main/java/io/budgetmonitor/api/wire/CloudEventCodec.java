@@ -14,8 +14,10 @@ import java.time.ZoneOffset;
  * The Kafka wire format of {@link RecordedEvent}: a CloudEvent (binary mode over Kafka) whose
  * {@code type} is the event name and version, {@code subject} the aggregate id, {@code time} the
  * recording instant, data the event as JSON, and extensions for the stream sequence number, the
- * log position, who recorded it and the correlation id, and whom the client said it recorded for
- * ({@code onbehalfof}: absent when it said nothing and on older messages, which stay readable).
+ * log position, who recorded it and the correlation id, whom the client said it recorded for
+ * ({@code onbehalfof}: absent when it said nothing), and the event's link in its aggregate's hash chain
+ * ({@code eventhash}, {@code prevhash}: hex SHA-256). Each is absent on messages older than it, which
+ * stay readable.
  */
 public final class CloudEventCodec {
 
@@ -25,6 +27,8 @@ public final class CloudEventCodec {
     public static final String RECORDED_BY = "recordedby";
     public static final String CORRELATION_ID = "correlationid";
     public static final String ON_BEHALF_OF = "onbehalfof";
+    public static final String EVENT_HASH = "eventhash";
+    public static final String PREV_HASH = "prevhash";
     public static final String JSON = "application/json";
 
     private final ObjectMapper mapper;
@@ -57,6 +61,12 @@ public final class CloudEventCodec {
         if (recorded.onBehalfOf() != null) {
             builder.withExtension(ON_BEHALF_OF, recorded.onBehalfOf());
         }
+        if (recorded.eventHash() != null) {
+            builder.withExtension(EVENT_HASH, recorded.eventHash());
+        }
+        if (recorded.prevHash() != null) {
+            builder.withExtension(PREV_HASH, recorded.prevHash());
+        }
         return builder.build();
     }
 
@@ -78,7 +88,8 @@ public final class CloudEventCodec {
                     longExtension(cloudEvent, SEQUENCE_NUMBER), longExtension(cloudEvent, LOG_POSITION),
                     cloudEvent.getTime().toInstant(),
                     stringExtension(cloudEvent, RECORDED_BY), stringExtension(cloudEvent, CORRELATION_ID), event,
-                    stringExtension(cloudEvent, ON_BEHALF_OF));
+                    stringExtension(cloudEvent, ON_BEHALF_OF),
+                    stringExtension(cloudEvent, EVENT_HASH), stringExtension(cloudEvent, PREV_HASH));
         } catch (IOException | RuntimeException e) {
             throw new UnreadableEventException("event " + cloudEvent.getId() + " of type " + cloudEvent.getType()
                     + " does not parse: " + e.getMessage(), e);

@@ -13,15 +13,21 @@ import java.util.Objects;
  * <p>{@code recordedBy} is the authenticated principal (经办人); {@code onBehalfOf} is whom the client
  * said it recorded for (代办, its {@code X-Recorded-By} claim), null when it said nothing and on
  * messages older than the claim.
+ *
+ * <p>{@code eventHash} and {@code prevHash} (hex SHA-256) are the event's link in its aggregate's hash
+ * chain (防篡改): a reader can check that each event's {@code prevHash} is the {@code eventHash} of the
+ * aggregate's previous event. Both are null on messages published before the chain existed, and
+ * {@code prevHash} is null on an aggregate's first event.
  */
 public record RecordedEvent(String eventId, String aggregateId, long sequenceNumber, long position,
                             Instant recordedAt, String recordedBy, String correlationId, BudgetEvent event,
-                            String onBehalfOf) {
+                            String onBehalfOf, String eventHash, String prevHash) {
 
-    /** An event without a client's claim (tests, messages older than the claim). */
+    /** An event without a client's claim nor a chain link (tests, messages older than both). */
     public RecordedEvent(String eventId, String aggregateId, long sequenceNumber, long position, Instant recordedAt,
                          String recordedBy, String correlationId, BudgetEvent event) {
-        this(eventId, aggregateId, sequenceNumber, position, recordedAt, recordedBy, correlationId, event, null);
+        this(eventId, aggregateId, sequenceNumber, position, recordedAt, recordedBy, correlationId, event,
+                null, null, null);
     }
 
     public RecordedEvent {

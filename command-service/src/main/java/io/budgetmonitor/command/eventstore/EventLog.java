@@ -40,13 +40,26 @@ public class EventLog {
                 .stream().findFirst().orElseGet(this::head);
     }
 
-    /** The global index (log position) of each of these stored events, by event id. */
-    public Map<String, Long> globalIndexesOf(Collection<String> eventIds) {
-        Map<String, Long> positions = new HashMap<>();
-        jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier = ANY (?)",
-                (RowCallbackHandler) row -> positions.put(row.getString(1), row.getLong(2)),
+    /**
+     * Where each of these stored events sits, by event id: its global index (log position) and its link
+     * in its aggregate's hash chain (hex), as the database computed them at insert.
+     */
+    public Map<String, StoredPlace> placesOf(Collection<String> eventIds) {
+        Map<String, StoredPlace> places = new HashMap<>();
+        jdbc.query("SELECT event_identifier, global_index, encode(event_hash, 'hex'), encode(prev_hash, 'hex') "
+                        + "FROM domain_event_entry WHERE event_identifier = ANY (?)",
+                (RowCallbackHandler) row -> places.put(row.getString(1),
+                        new StoredPlace(row.getLong(2), row.getString(3), row.getString(4))),
                 (Object) eventIds.toArray(String[]::new));
-        return positions;
+        return places;
+    }
+
+    /**
+     * @param position  the global index
+     * @param eventHash hex SHA-256 of the event's canonical bytes and its predecessor's hash
+     * @param prevHash  hex hash of the aggregate's previous event, null for its first
+     */
+    public record StoredPlace(long position, String eventHash, String prevHash) {
     }
 
     /** The position of the latest event in the log (0 when empty). */

@@ -4,6 +4,7 @@ import io.budgetmonitor.api.events.BudgetEvent;
 import io.budgetmonitor.api.wire.CloudEventCodec;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.command.eventstore.EventLog;
+import io.budgetmonitor.command.eventstore.EventLog.StoredPlace;
 import io.budgetmonitor.command.dispatch.RequestMetadata;
 import io.cloudevents.CloudEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -65,21 +66,23 @@ public class KafkaPublisher {
     }
 
     /**
-     * The event as it travels. {@code position} is the event's own global index, read from the store:
-     * the tracking token's position is the highest index seen so far, which for an event that fills
-     * a gap (a transaction that committed after later ones) is some later event's index.
+     * The event as it travels. {@code place} is read from the store: the event's own global index (the
+     * tracking token's position is the highest index seen so far, which for an event that fills a gap,
+     * a transaction that committed after later ones, is some later event's index) and its hash chain
+     * link, which the database computed and Axon's message does not carry.
      */
-    static RecordedEvent toRecorded(BudgetEvent event, EventMessage<?> message, long position) {
+    static RecordedEvent toRecorded(BudgetEvent event, EventMessage<?> message, StoredPlace place) {
         String aggregateId = event.aggregateId();
         long sequenceNumber = 0;
         if (message instanceof DomainEventMessage<?> domain) {
             aggregateId = domain.getAggregateIdentifier();
             sequenceNumber = domain.getSequenceNumber();
         }
-        return new RecordedEvent(message.getIdentifier(), aggregateId, sequenceNumber, position, message.getTimestamp(),
-                stringOrNull(message.getMetaData().get(RequestMetadata.RECORDED_BY)),
+        return new RecordedEvent(message.getIdentifier(), aggregateId, sequenceNumber, place.position(),
+                message.getTimestamp(), stringOrNull(message.getMetaData().get(RequestMetadata.RECORDED_BY)),
                 stringOrNull(message.getMetaData().get(RequestMetadata.CORRELATION_ID)), event,
-                stringOrNull(message.getMetaData().get(RequestMetadata.ON_BEHALF_OF)));
+                stringOrNull(message.getMetaData().get(RequestMetadata.ON_BEHALF_OF)),
+                place.eventHash(), place.prevHash());
     }
 
     /**
@@ -98,16 +101,16 @@ public class KafkaPublisher {
         });
     }
 
-    /** One query for the batch's log positions, then the sends back to back, then every ack. */
+    /** One query for the batch's log positions and hashes, then the sends back to back, then every ack. */
     private void publish(List<Received> received) {
-        Map<String, Long> positions = eventLog.globalIndexesOf(received.stream().map(r -> r.message().getIdentifier()).toList());
+        Map<String, StoredPlace> places = eventLog.placesOf(received.stream().map(r -> r.message().getIdentifier()).toList());
         List<CompletableFuture<SendResult<String, CloudEvent>>> pending = new ArrayList<>(received.size());
         for (Received one : received) {
-            Long position = positions.get(one.message().getIdentifier());
-            if (position == null) {
+            StoredPlace place = places.get(one.message().getIdentifier());
+            if (place == null) {
                 throw new IllegalStateException("event " + one.message().getIdentifier() + " is not in the event store");
             }
-            RecordedEvent recorded = toRecorded(one.event(), one.message(), position);
+            RecordedEvent recorded = toRecorded(one.event(), one.message(), place);
             pending.add(kafka.send(topic, recorded.aggregateId(), codec.encode(recorded)));
         }
         kafka.flush();

@@ -27,9 +27,10 @@ import org.springframework.http.HttpMethod;
 
 /**
  * command-service's access table (SECURITY.md): one row per route, first match wins, ADMIN always
- * allowed, every route without a row refused. AUDITOR and VIEWER write nothing here, so they are in
- * no row. A command's route admits the roles {@link CommandPermissions} gives its command; the
- * {@code {department}} in every path is scoped by the security module (404 outside the caller's scope).
+ * allowed, every route without a row refused. VIEWER writes nothing here, so it is in no row; AUDITOR
+ * only reads the hash chains. A command's route admits the roles {@link CommandPermissions} gives its
+ * command; the {@code {department}} in every path is scoped by the security module (404 outside the
+ * caller's scope), the audit routes' {@code department} query parameter by {@code AuditResource}.
  */
 @Configuration(proxyBeanMethods = false)
 public class AccessRules {
@@ -63,7 +64,10 @@ public class AccessRules {
                 command(LINE + "/disbursements/{voucher}/reversal", ReverseDisbursement.class),
                 // A scenario file mixes commands of every writer, so every writing role may send one;
                 // each line is then authorized like its own route (LedgerImporter: 403/404 in rejected[]).
-                RouteRule.post("/api/v1/imports", Role.RECORDER, Role.BUDGET_OFFICE, Role.EVALUATOR));
+                RouteRule.post("/api/v1/imports", Role.RECORDER, Role.BUDGET_OFFICE, Role.EVALUATOR),
+                // tamper evidence (审计核验): reads the event store's hash chains
+                RouteRule.get("/api/v1/audit/verify", Role.AUDITOR),
+                RouteRule.get("/api/v1/audit/head", Role.AUDITOR));
     }
 
     private static RouteRule command(String pattern, Class<? extends BudgetCommand> type) {

@@ -52,6 +52,12 @@ class PublishingIT extends IntegrationTest {
             assertThat(event.getExtension(CloudEventCodec.RECORDED_BY)).isEqualTo("recorder");
             assertThat(event.getExtension(CloudEventCodec.ON_BEHALF_OF)).isEqualTo("clerk-li");
             assertThat(event.getExtension(CloudEventCodec.CORRELATION_ID)).isEqualTo("corr-pub");
+            // the chain link the database computed travels with the event
+            assertThat(event.getExtension(CloudEventCodec.EVENT_HASH)).isEqualTo(jdbc.queryForObject(
+                    "SELECT encode(event_hash, 'hex') FROM domain_event_entry WHERE event_identifier = ?", String.class, event.getId()));
+            assertThat(event.getExtension(CloudEventCodec.PREV_HASH))
+                    .isEqualTo(records.get(records.size() - 2).value().getExtension(CloudEventCodec.EVENT_HASH));
+            assertThat(records.get(0).value().getExtension(CloudEventCodec.PREV_HASH)).as("an aggregate's first event").isNull();
             RecordedEvent decoded = new CloudEventCodec().decode(event);
             assertThat(decoded.event()).isInstanceOf(DisbursementRecorded.class);
             assertThat(((DisbursementRecorded) decoded.event()).amount().toString()).isEqualTo("120.00");

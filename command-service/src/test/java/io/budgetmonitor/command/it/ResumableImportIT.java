@@ -48,6 +48,11 @@ class ResumableImportIT extends IntegrationTest {
         assertThat(eventCount(d + ":", "BudgetAdjusted")).isEqualTo(ADJUSTMENTS);
         assertThat(importedLines(key)).isEqualTo(lines.size());
 
+        // the re-send appended to the chains the broken import started: every link holds
+        JsonNode verification = get("/api/v1/audit/verify?department=" + d + "&year=2021").body();
+        assertThat(verification.get("brokenAt").isNull()).as(verification.toString()).isTrue();
+        assertThat(verification.get("verified").asLong()).isEqualTo(ADJUSTMENTS + 2);
+
         Response again = importNdjson(String.join("\n", lines), Map.of("Idempotency-Key", key));
         assertThat(again.body().get("accepted").asLong()).isZero();
         assertThat(again.body().get("duplicates").asLong()).isEqualTo(lines.size());

@@ -48,7 +48,11 @@ class SecurityMatrixIT extends IntegrationTest {
             entry(Route.post(YEAR + "/bonus-penalties"), Access.roles(Role.EVALUATOR)),
             // a ledger mixes every writer's commands: every writer may send one, each line is then
             // authorized like its command's route (ImportAuthorizationIT)
-            entry(Route.post("/api/v1/imports"), Access.roles(Role.RECORDER, Role.BUDGET_OFFICE, Role.EVALUATOR)));
+            entry(Route.post("/api/v1/imports"), Access.roles(Role.RECORDER, Role.BUDGET_OFFICE, Role.EVALUATOR)),
+            // AUDITOR: the hash chains' verification and heads (审计核验); the department is a query
+            // parameter there, scoped by the resource (EventChainIT)
+            entry(Route.get("/api/v1/audit/verify"), Access.roles(Role.AUDITOR)),
+            entry(Route.get("/api/v1/audit/head"), Access.roles(Role.AUDITOR)));
 
     @Autowired
     ApplicationContext context;
@@ -60,8 +64,8 @@ class SecurityMatrixIT extends IntegrationTest {
                         "voucher", "MATRIX-V1"));
 
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        // 18 routes x (nobody + 7 demo users) + 17 routes with {department} x the scoped viewer elsewhere
-        assertThat(matrix.assertAllCells()).hasSize(18 * 8 + 17);
+        // 20 routes x (nobody + 7 demo users) + 17 routes with {department} x the scoped viewer elsewhere
+        assertThat(matrix.assertAllCells()).hasSize(20 * 8 + 17);
     }
 
     /** No demo user writes for some departments only; a token-holding clerk does (production's case). */

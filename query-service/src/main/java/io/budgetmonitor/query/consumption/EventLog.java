@@ -21,13 +21,14 @@ import org.springframework.stereotype.Component;
 /**
  * The service's copy of the event log (事件日志). Rows keep the event as JSON plus the metadata an
  * auditor asks about (business date, recording instant, recorder and whom it claimed to record for,
- * correlation id); history, as-of
+ * correlation id, the hash chain link); history, as-of
  * queries and rebuilds fold events read back from here.
  */
 @Component
 public class EventLog {
     static final String COLUMNS = "position, event_id, aggregate_id, sequence_number, event_type, department, "
-            + "fiscal_year, occurred_on, recorded_at, recorded_by, correlation_id, payload, on_behalf_of";
+            + "fiscal_year, occurred_on, recorded_at, recorded_by, correlation_id, payload, on_behalf_of, "
+            + "event_hash, prev_hash";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper = BudgetJson.mapper();
@@ -49,7 +50,7 @@ public class EventLog {
         for (RecordedEvent e : events) {
             rows.add(row(e));
         }
-        jdbc.batchUpdate("insert into " + table + " (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?) " + conflict,
+        jdbc.batchUpdate("insert into " + table + " (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?) " + conflict,
                 rows);
     }
 
@@ -58,7 +59,7 @@ public class EventLog {
         return new Object[]{e.position(), e.eventId(), e.aggregateId(), e.sequenceNumber(),
                 event.getClass().getSimpleName(), event.department(), event.fiscalYear(),
                 java.sql.Date.valueOf(event.occurredOn()), Timestamp.from(e.recordedAt()), e.recordedBy(),
-                e.correlationId(), json(event), e.onBehalfOf()};
+                e.correlationId(), json(event), e.onBehalfOf(), e.eventHash(), e.prevHash()};
     }
 
     private String json(BudgetEvent event) {
@@ -81,7 +82,8 @@ public class EventLog {
             BudgetEvent event = mapper.readValue(rs.getString("payload"), type);
             return new RecordedEvent(rs.getString("event_id"), rs.getString("aggregate_id"),
                     rs.getLong("sequence_number"), rs.getLong("position"), rs.getTimestamp("recorded_at").toInstant(),
-                    rs.getString("recorded_by"), rs.getString("correlation_id"), event, rs.getString("on_behalf_of"));
+                    rs.getString("recorded_by"), rs.getString("correlation_id"), event, rs.getString("on_behalf_of"),
+                    rs.getString("event_hash"), rs.getString("prev_hash"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event " + rs.getString("event_id") + " does not parse", e);
         }

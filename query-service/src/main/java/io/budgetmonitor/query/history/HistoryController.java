@@ -30,8 +30,8 @@ public class HistoryController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Every event of a department-year with occurredOn, recordedAt, who recorded it (recordedBy) "
-            + "and whom the client said it recorded for (onBehalfOf)")
+    @Operation(summary = "Every event of a department-year with occurredOn, recordedAt, who recorded it (recordedBy), "
+            + "whom the client said it recorded for (onBehalfOf) and its hash chain link (eventHash, prevHash)")
     @GetMapping("/history")
     public List<HistoryEntry> history(@PathVariable String department, @PathVariable int year,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -83,7 +83,8 @@ public class HistoryController {
                         rs.getString("aggregate_id"), rs.getLong("sequence_number"),
                         rs.getDate("occurred_on").toLocalDate(), rs.getTimestamp("recorded_at").toInstant(),
                         rs.getString("recorded_by"), rs.getString("on_behalf_of"), rs.getString("correlation_id"),
-                        BudgetJson.mapper().readTree(rs.getString("payload")));
+                        BudgetJson.mapper().readTree(rs.getString("payload")),
+                        rs.getString("event_hash"), rs.getString("prev_hash"));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

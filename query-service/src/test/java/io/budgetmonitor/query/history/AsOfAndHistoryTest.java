@@ -92,6 +92,6 @@ class AsOfAndHistoryTest extends IntegrationTest {
 
     private static RecordedEvent claimed(RecordedEvent e, String recordedBy, String onBehalfOf) {
         return new RecordedEvent(e.eventId(), e.aggregateId(), e.sequenceNumber(), e.position(), e.recordedAt(), recordedBy,
-                e.correlationId(), e.event(), onBehalfOf);
+                e.correlationId(), e.event(), onBehalfOf, e.eventHash(), e.prevHash());
     }
 }
