@@ -46,6 +46,11 @@ class AccessMatrixTest extends IntegrationTest {
                 Map.entry(Route.get("/api/v1/alerts/stream"), alerts),
                 Map.entry(Route.get("/api/v1/alerts/{id}"), alerts),
                 Map.entry(Route.post("/api/v1/alerts/{id}/acknowledgement"), Access.roles(BUDGET_OFFICE, EVALUATOR)),
+                // dashboard API
+                Map.entry(Route.get("/api/v1/departments"), alerts),
+                Map.entry(Route.get("/api/v1/years/{year}/summary"), alerts),
+                Map.entry(Route.get(YEAR + "/kpis"), alerts),
+                Map.entry(Route.get(YEAR + "/execution/series"), alerts),
                 Map.entry(Route.get("/api/v1/position"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER)),
                 Map.entry(Route.get("/api/v1/admin/digest"), Access.roles(AUDITOR)),
                 Map.entry(Route.post("/api/v1/admin/rebuild"), Access.roles(Role.ADMIN)),
@@ -56,6 +61,6 @@ class AccessMatrixTest extends IntegrationTest {
                 "id", "987654321"));
 
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        assertThat(matrix.assertAllCells()).hasSize(14 * 8 + 6);
+        assertThat(matrix.assertAllCells()).hasSize(18 * 8 + 8);
     }
 }
