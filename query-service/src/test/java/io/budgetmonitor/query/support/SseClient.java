@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -17,6 +19,16 @@ import java.util.stream.Stream;
 /** A dashboard on the alert stream over real HTTP: parses events, as they arrive, into a queue. */
 public final class SseClient implements AutoCloseable {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    /**
+     * Each stream is read on a thread of its own: a plain {@code thenAccept} ran the endless read on the
+     * test's thread whenever the response (headers and the ": subscribed" comment) was already complete,
+     * which on a loaded machine hung the test for good.
+     */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "sse-client");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** One received event. */
     public record Sse(long id, String data) {
@@ -37,7 +49,7 @@ public final class SseClient implements AutoCloseable {
             request.header("Last-Event-ID", Long.toString(lastEventId));
         }
         response = CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> {
+        response.thenAcceptAsync(r -> {
             long[] id = {-1};
             StringBuilder data = new StringBuilder();
             try {
@@ -55,7 +67,7 @@ public final class SseClient implements AutoCloseable {
             } catch (RuntimeException closed) {
                 // the test closed the stream
             }
-        });
+        }, READERS);
     }
 
     /** The stream's HTTP status, once its headers arrived. */
