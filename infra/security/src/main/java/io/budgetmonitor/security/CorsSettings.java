@@ -16,6 +16,12 @@ public record CorsSettings(List<String> allowedOrigins) {
     public CorsSettings {
         allowedOrigins = allowedOrigins == null ? List.of()
                 : allowedOrigins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList();
+        for (String origin : allowedOrigins) {
+            if (origin.contains("*")) {
+                // refused at start-up rather than by Spring on the first cross-origin request
+                throw new IllegalArgumentException("budget.cors.allowed-origins takes exact origins, not " + origin);
+            }
+        }
     }
 
     public boolean enabled() {
