@@ -29,6 +29,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -46,7 +49,8 @@ import java.util.Set;
  *       (production), whichever is configured;</li>
  *   <li>browsers get a login form and a session (so {@code EventSource} can carry it); only such
  *       cookie-authenticated writes need a CSRF token;</li>
- *   <li>401, 403 and out-of-scope 404 answer as problem+json.</li>
+ *   <li>401, 403 and out-of-scope 404 answer as problem+json;</li>
+ *   <li>CORS only for the origins in {@code budget.cors.allowed-origins} ({@link CorsSettings}), none by default.</li>
  * </ul>
  * A service without a {@link RouteRules} bean fails to start rather than run open.
  */
@@ -54,7 +58,7 @@ import java.util.Set;
         OAuth2ResourceServerAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties({SecuritySettings.class, CorsSettings.class})
 public class ServiceSecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceSecurityConfiguration.class);
@@ -75,7 +79,7 @@ public class ServiceSecurityConfiguration {
 
     @Bean
     SecurityFilterChain budgetSecurity(HttpSecurity http, RouteRules routes, SecuritySettings settings,
-                                       InMemoryUserDetailsManager demoUsers,
+                                       InMemoryUserDetailsManager demoUsers, CorsSettings cors,
                                        ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         boolean basic = DemoUsers.ALL.stream().anyMatch(demo -> demoUsers.userExists(demo.username()));
         boolean bearer = jwtDecoder.getIfAvailable() != null;
@@ -96,6 +100,10 @@ public class ServiceSecurityConfiguration {
             authorize.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
             routes.applyTo(authorize);
         });
+        if (cors.enabled()) {
+            // before authentication: a preflight (OPTIONS) carries no credentials, and a refused origin gets 403
+            http.cors(configurer -> configurer.configurationSource(corsSource(cors)));
+        }
         http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(ServiceSecurityConfiguration::isCookieAuthenticatedWrite));
         http.exceptionHandling(exceptions -> exceptions
                 .authenticationEntryPoint(entryPoint(problems))
@@ -136,6 +144,26 @@ public class ServiceSecurityConfiguration {
 
     static boolean isAllowedHeaderValue(String value) {
         return value.codePoints().allMatch(c -> (c >= 0x80 && c <= 0x9F) || (Character.isDefined(c) && !Character.isISOControl(c)));
+    }
+
+    /**
+     * The configured origins may read every route (the access table still decides who may), send the
+     * credentials a browser holds (a session cookie for {@code EventSource}, or an Authorization header),
+     * and resume a stream with {@code Last-Event-ID}. Writes from another origin stay behind CSRF when
+     * they ride on a cookie.
+     */
+    static CorsConfigurationSource corsSource(CorsSettings settings) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(settings.allowedOrigins());
+        configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "OPTIONS"));
+        configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+                "Last-Event-ID", "Idempotency-Key", OnBehalfOf.HEADER, "X-CSRF-TOKEN", "X-XSRF-TOKEN"));
+        configuration.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.CONTENT_DISPOSITION));
+        configuration.setAllowCredentials(true);
+        configuration.setMaxAge(1800L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", configuration);
+        return source;
     }
 
     /** A browser asking for a page is sent to the login form; everyone else gets 401 problem+json. */

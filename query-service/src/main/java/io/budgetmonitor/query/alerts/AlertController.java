@@ -37,13 +37,14 @@ public class AlertController {
             + "of that day (UTC), as its last transition by then recorded it")
     @GetMapping
     public List<?> alerts(@Parameter(hidden = true) Caller caller,
-                          @RequestParam(required = false) String department,
+                          @RequestParam(required = false) List<String> department,
                           @RequestParam(required = false) AlertStatus status,
                           @RequestParam(required = false) Severity severity,
+                          @RequestParam(required = false) Severity minSeverity,
                           @RequestParam(required = false) Rule rule,
                           @RequestParam(required = false) Integer year,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        AlertFilter filter = AlertFilter.seenBy(caller, department, severity, rule);
+        AlertFilter filter = AlertFilter.seenBy(caller, department, severity, minSeverity, rule);
         if (asOf == null) {
             return repository.search(filter, status, year);
         }

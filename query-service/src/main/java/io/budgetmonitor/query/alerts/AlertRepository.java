@@ -45,10 +45,10 @@ public class AlertRepository {
             sql.append(" and status = ?");
             args.add(status.name());
         }
-        if (filter.severity() != null) {
-            sql.append(" and severity = ?");
-            args.add(filter.severity().name());
-        }
+        filter.severities().ifPresent(passing -> {
+            sql.append(" and severity = any (?)");
+            args.add(passing.stream().map(Enum::name).toArray(String[]::new));
+        });
         if (filter.rule() != null) {
             sql.append(" and rule = ?");
             args.add(filter.rule().name());

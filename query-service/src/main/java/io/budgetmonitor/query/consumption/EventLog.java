@@ -96,6 +96,13 @@ public class EventLog {
                 rowMapper(), department, year, java.sql.Date.valueOf(asOf), Timestamp.from(knownAt));
     }
 
+    /** Events of a department-year of the given types ({@code DisbursementRecorded}, …), in log order. */
+    public List<RecordedEvent> departmentYearOfTypes(String department, int year, List<String> types) {
+        return jdbc.query("select " + COLUMNS + " from event_log where department = ? and fiscal_year = ? "
+                        + "and event_type = any (?) order by position",
+                rowMapper(), department, year, types.toArray(new String[0]));
+    }
+
     public boolean hasDepartment(String department) {
         Boolean exists = jdbc.queryForObject("select exists (select 1 from event_log where department = ?)",
                 Boolean.class, department);

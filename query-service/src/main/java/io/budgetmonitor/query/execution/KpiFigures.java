@@ -31,6 +31,8 @@ public final class KpiFigures {
     public String name() { return name; }
     public KpiDirection direction() { return direction; }
     public BigDecimal target() { return target; }
+    public String targetDescription() { return targetDescription; }
+    public BigDecimal points() { return points; }
     public String unit() { return unit; }
     public LocalDate setOn() { return setOn; }
     public BigDecimal actual() { return actual; }

@@ -55,6 +55,13 @@ public class AccessTable {
                 // every department the caller sees: scoped by the controller, there is no {department} here
                 get("/api/v1/years/{year}/fiscal-data-package.zip", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
 
+                // dashboard API: the district picture is oversight like the alerts it counts, so RECORDER is
+                // not in it; department routes answer 404 outside the caller's scope, the lists narrow to it
+                get("/api/v1/departments", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
+                get("/api/v1/years/{year}/summary", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
+                get(YEAR + "/kpis", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
+                get(YEAR + "/execution/series", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
+
                 // the read-your-writes barrier: a number, no department's data, needed by every writer
                 get("/api/v1/position", RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER),
 

@@ -33,6 +33,25 @@ class AlertFilterTest {
         assertThat(scoped.admits("BY-XS")).isFalse();
     }
 
+    @Test
+    void severalDepartmentsAndAMinimumSeverityStayWithinTheScope() {
+        io.budgetmonitor.security.Caller scopedViewer = new io.budgetmonitor.security.Caller("viewer-bysj",
+                Set.of(io.budgetmonitor.security.Role.VIEWER), BYSJ);
+        AlertFilter both = AlertFilter.seenBy(scopedViewer, List.of("BY-SJ,BY-XS"), null, Severity.WARNING, null);
+        assertThat(both.departments()).hasValue(Set.of("BY-SJ"));
+        assertThat(both.matches(transition("BY-SJ", Severity.CRITICAL))).isTrue();
+        assertThat(both.matches(transition("BY-SJ", Severity.WARNING))).isTrue();
+        assertThat(both.matches(transition("BY-SJ", Severity.INFO))).isFalse();
+        assertThat(both.matches(transition("BY-XS", Severity.CRITICAL))).isFalse();
+
+        AlertFilter everywhere = new AlertFilter(Set.of("BY-SJ", "BY-XS"), null, Severity.CRITICAL, null,
+                DepartmentScope.all());
+        assertThat(everywhere.departments()).hasValue(Set.of("BY-SJ", "BY-XS"));
+        assertThat(everywhere.severities()).hasValue(Set.of(Severity.CRITICAL));
+        assertThat(everywhere.matches(transition("BY-XS", Severity.CRITICAL))).isTrue();
+        assertThat(everywhere.matches(transition("BY-BY", Severity.CRITICAL))).isFalse();
+    }
+
     private static AlertTransition transition(String department, Severity severity) {
         return new AlertTransition(1, 1, Rule.EXECUTION_BEHIND_SCHEDULE, "department", department, 2021,
                 TransitionKind.OPENED, AlertStatus.OPEN, severity, "m", List.of(), null, null, Instant.EPOCH);

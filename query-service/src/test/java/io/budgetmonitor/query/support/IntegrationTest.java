@@ -42,9 +42,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "budget.monitoring.schedule=-",
         "spring.kafka.consumer.max-poll-records=500",
-        "budget.security.demo-password=" + Http.PASSWORD})
+        "budget.security.demo-password=" + Http.PASSWORD,
+        "budget.cors.allowed-origins=" + IntegrationTest.DASHBOARD_ORIGIN})
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {
+    /** The one browser origin the tests allow (CORS); any other is refused. */
+    public static final String DASHBOARD_ORIGIN = "https://dashboard.example.gov.cn";
     private static final AtomicLong POSITIONS = new AtomicLong(1_000_000);
     private static final String GROUP = "query-service-test-" + UUID.randomUUID();
     /** A test identity provider, so Bearer tokens with any roles and departments can be tried too. */
@@ -67,6 +70,7 @@ public abstract class IntegrationTest {
         TestInfrastructure infra = TestInfrastructure.get();
         infra.createTopic(Topics.BUDGET_EVENTS, 3);
         infra.createTopic(Topics.BUDGET_ALERTS, 1);
+        infra.createTopic(Topics.BUDGET_EVALUATIONS, 1);
         TestInfrastructure.registerSpringProperties(registry::add, infra.newDatabase("query"));
         registry.add("budget.kafka.group-id", () -> GROUP);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TOKENS::jwkSetUri);

@@ -19,9 +19,13 @@ import java.util.stream.Stream;
 /** A dashboard on the alert stream over real HTTP: parses events, as they arrive, into a queue. */
 public final class SseClient implements AutoCloseable {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    /** Each stream is read on a thread of its own: never on a thread that merely asks for the status. */
+    /**
+     * Each stream is read on a thread of its own: a plain {@code thenAccept} ran the endless read on the
+     * test's thread whenever the response (headers and the ": subscribed" comment) was already complete,
+     * which on a loaded machine hung the test for good.
+     */
     private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "sse-client-reader");
+        Thread t = new Thread(r, "sse-client");
         t.setDaemon(true);
         return t;
     });

@@ -53,6 +53,11 @@ class AccessMatrixTest extends IntegrationTest {
                 Map.entry(Route.get(YEAR + "/fiscal-data-package.zip"), exports),
                 Map.entry(Route.get(YEAR + "/alerts.csv"), exports),
                 Map.entry(Route.get("/api/v1/years/{year}/fiscal-data-package.zip"), exports),
+                // dashboard API
+                Map.entry(Route.get("/api/v1/departments"), alerts),
+                Map.entry(Route.get("/api/v1/years/{year}/summary"), alerts),
+                Map.entry(Route.get(YEAR + "/kpis"), alerts),
+                Map.entry(Route.get(YEAR + "/execution/series"), alerts),
                 Map.entry(Route.get("/api/v1/position"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER)),
                 Map.entry(Route.get("/api/v1/admin/digest"), Access.roles(AUDITOR)),
                 Map.entry(Route.post("/api/v1/admin/rebuild"), Access.roles(Role.ADMIN)),
@@ -63,6 +68,6 @@ class AccessMatrixTest extends IntegrationTest {
                 "id", "987654321"));
 
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        assertThat(matrix.assertAllCells()).hasSize(19 * 8 + 10);
+        assertThat(matrix.assertAllCells()).hasSize(23 * 8 + 12);
     }
 }

@@ -1,0 +1,31 @@
+package io.budgetmonitor.query.dashboard;
+
+import io.budgetmonitor.api.values.Money;
+import io.budgetmonitor.query.monitoring.Severity;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One department in the district overview (部门列表): where its year stands against 序时进度, what is
+ * wrong now, and its latest self-evaluation.
+ *
+ * @param years           every fiscal year the department has
+ * @param fiscalYear      the year these figures are of: the one asked for, else the latest
+ * @param executionRate   预算执行率, executed ÷ adjusted budget (null without a budget)
+ * @param timeProgress    序时进度 on {@code asOf}
+ * @param gap             executionRate − timeProgress (negative: behind schedule)
+ * @param openAlerts      alerts not resolved, by severity (every severity present, 0 when none)
+ * @param evaluationTotal latest evaluation snapshot announced by scoring-service, null when none
+ * @param projectedTotal  always null for now: scoring-service computes its projection on request and
+ *                        announces none (docs/decisions.md, "Dashboard API")
+ */
+public record DepartmentOverview(String department, String name, List<Integer> years, int fiscalYear, LocalDate asOf,
+                                 Money budget, Money executed, Money available, String executionRate,
+                                 String timeProgress, String gap, Map<Severity, Integer> openAlerts,
+                                 UUID evaluationId, BigDecimal evaluationTotal, String evaluationGrade,
+                                 Instant evaluatedAt, BigDecimal projectedTotal, String projectedGrade) {
+}
