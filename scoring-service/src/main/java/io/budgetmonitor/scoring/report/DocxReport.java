@@ -1,5 +1,10 @@
 package io.budgetmonitor.scoring.report;
 
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackagePartName;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -13,12 +18,15 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,10 +43,27 @@ public final class DocxReport {
     static final String HEI = "黑体";
     static final String KAI = "楷体";
     static final String LATIN = "Times New Roman";
+    /** A4 (11,906 twips) less the left and right margins */
+    static final int TEXT_WIDTH = 11_906 - 1_588 - 1_474;
+
+    /**
+     * The fonts the runs name, with what a reader without them should use instead: Word's own names
+     * (altName) and the family, so that a substitute for 宋体 is a serif (roman) and for 黑体 a sans.
+     */
+    private static final String FONT_TABLE = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+              <w:font w:name="宋体"><w:altName w:val="SimSun"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
+              <w:font w:name="黑体"><w:altName w:val="SimHei"/><w:panose1 w:val="02010609060101010101"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>
+              <w:font w:name="楷体"><w:altName w:val="KaiTi"/><w:panose1 w:val="02010609060101010101"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>
+              <w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
+            </w:fonts>
+            """;
 
     public byte[] write(String markdown) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             pageSetup(doc);
+            fontTable(doc);
             List<List<String>> table = new ArrayList<>();
             for (String raw : markdown.split("\n", -1)) {
                 String line = raw.stripTrailing();
@@ -79,6 +104,21 @@ public final class DocxReport {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report document", e);
+        }
+    }
+
+    private static void fontTable(XWPFDocument doc) {
+        try {
+            PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");
+            PackagePart part = doc.getPackage().createPart(name,
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml");
+            try (OutputStream xml = part.getOutputStream()) {
+                xml.write(FONT_TABLE.strip().getBytes(StandardCharsets.UTF_8));
+            }
+            doc.getPackagePart().addRelationship(name, TargetMode.INTERNAL,
+                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable");
+        } catch (InvalidFormatException | IOException e) {
+            throw new IllegalStateException("cannot add the font table", e);
         }
     }
 
@@ -169,6 +209,19 @@ public final class DocxReport {
         fonts.setHAnsi(LATIN);
         fonts.setEastAsia(eastAsian);
         fonts.setHint(STHint.EAST_ASIA);
+        // simplified Chinese glyphs and punctuation, not the Japanese forms a renderer may pick otherwise
+        (properties.sizeOfLangArray() > 0 ? properties.getLangArray(0) : properties.addNewLang()).setEastAsia("zh-CN");
+    }
+
+    /** The first column (the names) takes what the figures leave. */
+    private static int[] widths(int columns) {
+        int[] widths = new int[columns];
+        int figure = columns > 3 ? 1_700 : 1_600;
+        for (int c = 1; c < columns; c++) {
+            widths[c] = figure;
+        }
+        widths[0] = TEXT_WIDTH - figure * (columns - 1);
+        return widths;
     }
 
     private static void table(XWPFDocument doc, List<List<String>> rows) {
@@ -177,7 +230,16 @@ public final class DocxReport {
         int columns = content.get(0).size();
         XWPFTable table = doc.createTable(content.size(), columns);
         table.setTableAlignment(TableRowAlign.CENTER);
-        table.setWidth("100%");
+        // widths in twips, grid and cells alike: percentages alone are ignored by some readers
+        int[] widths = widths(columns);
+        table.setWidth(Integer.toString(TEXT_WIDTH));
+        CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int width : widths) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(width));
+        }
         for (int r = 0; r < content.size(); r++) {
             XWPFTableRow row = table.getRow(r);
             if (r == 0) {
@@ -185,7 +247,7 @@ public final class DocxReport {
             }
             for (int c = 0; c < columns; c++) {
                 XWPFTableCell cell = row.getCell(c);
-                cell.setWidth(c == 0 ? (columns > 3 ? "40%" : "60%") : Integer.toString((columns > 3 ? 60 : 40) / (columns - 1)) + "%");
+                cell.setWidth(Integer.toString(widths[c]));
                 XWPFParagraph p = cell.getParagraphs().get(0);
                 p.setSpacingBetween(1.15);
                 boolean right = c > 0 && c < alignment.size() && MarkdownTable.rightAligned(alignment.get(c));

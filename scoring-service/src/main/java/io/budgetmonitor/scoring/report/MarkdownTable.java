@@ -14,7 +14,8 @@ final class MarkdownTable {
         inner = inner.substring(1, inner.endsWith("|") && inner.length() > 1 ? inner.length() - 1 : inner.length());
         List<String> cells = new ArrayList<>();
         for (String cell : inner.split("\\|", -1)) {
-            cells.add(cell.strip());
+            // ASCII blanks only: a leading 全角空格 (U+3000) is the indentation of a 其中 or child row
+            cells.add(cell.replaceAll("^ +| +$", ""));
         }
         return cells;
     }
