@@ -35,7 +35,8 @@ import java.util.List;
  * government report is — A4, 宋体 body with a two-character first-line indent, 黑体 part headings,
  * 楷体 section headings, tables with borders and figures aligned right. Fonts are named for East Asian
  * text explicitly (Word otherwise falls back to a Latin font's metrics for 汉字), with Times New Roman
- * for digits and Latin; a machine without 宋体 substitutes its own CJK serif.
+ * for digits and Latin; a machine without them substitutes fonts of its own (LibreOffice on Debian:
+ * Noto Sans CJK throughout).
  */
 public final class DocxReport {
 
