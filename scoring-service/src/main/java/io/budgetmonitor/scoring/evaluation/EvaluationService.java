@@ -58,7 +58,8 @@ public class EvaluationService {
         EvaluationResult result = engine.evaluate(prepared.rubric(), prepared.inputs());
         IndicatorInputs in = prepared.inputs();
         EvaluationSnapshot snapshot = EvaluationSnapshot.of(UUID.randomUUID(), department, fiscalYear, in.departmentName(),
-                prepared.rubric().name().zh(), in.position(), clock.instant(), takenBy, result, prepared.rubric().assumptions());
+                prepared.rubric().name().zh(), in.position(), clock.instant(), takenBy, result, prepared.rubric().assumptions(),
+                ExecutionSummary.of(in));
         write.executeWithoutResult(status -> repository.insert(snapshot));
         publisher.publish(snapshot);
         return snapshot;

@@ -1,8 +1,12 @@
 package io.budgetmonitor.scoring.report;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A small Markdown-to-HTML renderer for exactly what {@link ReportRenderer} writes: ATX headings,
- * paragraphs, "-" and "1." lists and **bold**. Everything else is escaped text; no dependency needed.
+ * paragraphs, "-" and "1." lists, pipe tables, **bold** and a leading backslash that keeps a line text.
+ * Everything else is escaped text; no dependency needed.
  */
 public final class MarkdownHtml {
 
@@ -11,11 +15,18 @@ public final class MarkdownHtml {
                 .append(escape(title)).append("</title></head><body>\n");
         String openList = null;
         StringBuilder paragraph = new StringBuilder();
+        List<List<String>> table = new ArrayList<>();
         for (String raw : markdown.split("\n", -1)) {
             String line = raw.stripTrailing();
-            boolean bullet = line.startsWith("- ");
-            boolean numbered = line.matches("\\d+\\. .*");
-            if (line.isEmpty() || line.startsWith("#") || bullet || numbered) {
+            boolean literal = line.startsWith("\\");
+            boolean row = !literal && line.startsWith("|");
+            boolean bullet = !literal && line.startsWith("- ");
+            boolean numbered = !literal && line.matches("\\d+\\. .*");
+            boolean heading = !literal && line.startsWith("#");
+            if (!row && !table.isEmpty()) {
+                table(html, table);
+            }
+            if (line.isEmpty() || heading || bullet || numbered || row) {
                 flush(html, paragraph);
             }
             if (openList != null && !((bullet && openList.equals("ul")) || (numbered && openList.equals("ol")))) {
@@ -25,7 +36,9 @@ public final class MarkdownHtml {
             if (line.isEmpty()) {
                 continue;
             }
-            if (line.startsWith("#")) {
+            if (row) {
+                table.add(MarkdownTable.cells(line));
+            } else if (heading) {
                 int level = 0;
                 while (level < line.length() && line.charAt(level) == '#') {
                     level++;
@@ -45,14 +58,36 @@ public final class MarkdownHtml {
                 if (paragraph.length() > 0) {
                     paragraph.append("<br>");
                 }
-                paragraph.append(inline(line));
+                paragraph.append(literal ? escape(line.substring(1)) : inline(line));
             }
+        }
+        if (!table.isEmpty()) {
+            table(html, table);
         }
         flush(html, paragraph);
         if (openList != null) {
             html.append("</").append(openList).append(">\n");
         }
         return html.append("</body></html>\n").toString();
+    }
+
+    private static void table(StringBuilder html, List<List<String>> rows) {
+        html.append("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n");
+        boolean header = true;
+        for (List<String> cells : rows) {
+            if (MarkdownTable.isSeparator(cells)) {
+                continue;
+            }
+            String tag = header ? "th" : "td";
+            html.append("<tr>");
+            for (String cell : cells) {
+                html.append("<").append(tag).append(">").append(inline(cell)).append("</").append(tag).append(">");
+            }
+            html.append("</tr>\n");
+            header = false;
+        }
+        html.append("</table>\n");
+        rows.clear();
     }
 
     private static void flush(StringBuilder html, StringBuilder paragraph) {

@@ -34,6 +34,9 @@ public class ScoringRoutes {
                 RouteRule.get("/api/v1/evaluations", VIEWER, AUDITOR, EVALUATOR, BUDGET_OFFICE),
                 RouteRule.get("/api/v1/evaluations/{id}", VIEWER, AUDITOR, EVALUATOR, BUDGET_OFFICE),
                 RouteRule.get("/api/v1/evaluations/{id}/report", VIEWER, AUDITOR, EVALUATOR, BUDGET_OFFICE),
+                // 三、四 of the report: read with it; edited before export by the evaluator who files it
+                RouteRule.get("/api/v1/evaluations/{id}/report/narrative", VIEWER, AUDITOR, EVALUATOR, BUDGET_OFFICE),
+                RouteRule.put("/api/v1/evaluations/{id}/report/narrative", EVALUATOR),
                 RouteRule.get("/api/v1/evaluations/{id}/diff/{other}", VIEWER, AUDITOR, EVALUATOR, BUDGET_OFFICE),
                 RouteRule.get("/api/v1/departments/{department}/years/{year}/projected-score",
                         VIEWER, AUDITOR, EVALUATOR, BUDGET_OFFICE),

@@ -58,6 +58,8 @@ class ScoringSecurityTest extends RunningScoringService {
         table.put(Route.get("/api/v1/evaluations"), readers);
         table.put(Route.get("/api/v1/evaluations/{id}"), readers);
         table.put(Route.get("/api/v1/evaluations/{id}/report"), readers);
+        table.put(Route.get("/api/v1/evaluations/{id}/report/narrative"), readers);
+        table.put(new Route(HttpMethod.PUT, "/api/v1/evaluations/{id}/report/narrative"), Access.roles(EVALUATOR));
         table.put(Route.get("/api/v1/evaluations/{id}/diff/{other}"), readers);
         table.put(Route.get("/api/v1/departments/{department}/years/{year}/projected-score"), readers);
         table.put(Route.get("/api/v1/position"), readers);
@@ -72,10 +74,12 @@ class ScoringSecurityTest extends RunningScoringService {
         String id = shijingEvaluation().get("id").asText();
         RouteMatrix matrix = new RouteMatrix("http://localhost:" + port, PASSWORD, contract(),
                 Map.of("department", SHIJING, "year", "2021", "id", id, "other", id, "reference", "baiyun-2022"))
-                .body(Route.post("/api/v1/evaluations"), "{\"department\":\"" + SHIJING + "\",\"fiscalYear\":2021}");
+                .body(Route.post("/api/v1/evaluations"), "{\"department\":\"" + SHIJING + "\",\"fiscalYear\":2021}")
+                .body(new Route(HttpMethod.PUT, "/api/v1/evaluations/{id}/report/narrative"),
+                        "{\"problems\":\"（一）问题\",\"measures\":\"（一）措施\"}");
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        // 10 routes x (anonymous + 7 demo users) + the scoped viewer on another department's projected score
-        assertThat(matrix.assertAllCells()).hasSize(10 * 8 + 1);
+        // 12 routes x (anonymous + 7 demo users) + the scoped viewer on another department's projected score
+        assertThat(matrix.assertAllCells()).hasSize(12 * 8 + 1);
     }
 
     @Test
