@@ -47,6 +47,7 @@ class AccessMatrixTest extends IntegrationTest {
                 Map.entry(Route.get("/api/v1/alerts/{id}"), alerts),
                 Map.entry(Route.post("/api/v1/alerts/{id}/acknowledgement"), Access.roles(BUDGET_OFFICE, EVALUATOR)),
                 Map.entry(Route.get("/api/v1/position"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER)),
+                Map.entry(Route.get("/api/v1/me"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER)),
                 Map.entry(Route.get("/api/v1/admin/digest"), Access.roles(AUDITOR)),
                 Map.entry(Route.post("/api/v1/admin/rebuild"), Access.roles(Role.ADMIN)),
                 Map.entry(Route.post("/api/v1/admin/evaluations"), Access.roles(Role.ADMIN)));
@@ -56,6 +57,6 @@ class AccessMatrixTest extends IntegrationTest {
                 "id", "987654321"));
 
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        assertThat(matrix.assertAllCells()).hasSize(14 * 8 + 6);
+        assertThat(matrix.assertAllCells()).hasSize(15 * 8 + 6);
     }
 }
