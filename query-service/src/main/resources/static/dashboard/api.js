@@ -28,6 +28,9 @@ function cookie(name) {
   return found ? decodeURIComponent(found.substring(name.length + 1)) : null;
 }
 
+/** The CSRF token as the cookie holds it now, or null. */
+export const csrfCookie = () => cookie('XSRF-TOKEN');
+
 /** The CSRF token; a read first lets the service issue one where the cookie is missing. */
 export async function csrfToken() {
   let token = cookie('XSRF-TOKEN');
@@ -68,7 +71,8 @@ export async function departments(fiscalYear) {
   const answer = await getJson('/api/v1/departments' + (fiscalYear ? `?year=${encodeURIComponent(fiscalYear)}` : ''));
   if (answer === null) return null;
   const list = Array.isArray(answer) ? answer : (answer.departments ?? answer.items ?? []);
-  return list.map(normalizeDepartment);
+  return list.map(normalizeDepartment)
+    .filter((d) => !fiscalYear || d.fiscalYear === null || Number(d.fiscalYear) === Number(fiscalYear));
 }
 
 export const yearSummary = (fiscalYear) => getJson(`/api/v1/years/${encodeURIComponent(fiscalYear)}/summary`);
@@ -81,8 +85,9 @@ export async function kpis(department, fiscalYear) {
     kpi: k.kpi ?? k.code,
     name: k.name,
     unit: k.unit ?? '',
-    target: k.target,
-    actual: k.actual ?? k.latest ?? k.latestProgress ?? k.progress?.actual ?? k.reported,
+    target: k.target ?? k.targetDescription,
+    actual: k.actual ?? k.latest ?? k.latestProgress ?? k.progress?.actual ?? k.reported
+      ?? (k.met === true ? '✓' : k.met === false ? '✗' : null),
     completion: k.completion ?? k.completionRatio ?? k.ratio,
     onTrack: k.onTrack ?? k.on_track
   }));
@@ -103,13 +108,16 @@ function normalizeDepartment(raw) {
     department: raw.department ?? raw.code ?? raw.id,
     name: raw.name ?? raw.departmentName ?? raw.department,
     years: raw.years ?? raw.fiscalYears ?? [],
+    fiscalYear: raw.fiscalYear ?? null,
     budget: raw.budget ?? execution.budget,
     executed: raw.executed ?? execution.executed,
     executionRate: raw.executionRate ?? execution.executionRate,
     timeProgress: raw.timeProgress ?? execution.timeProgress,
     openAlerts: raw.openAlerts ?? raw.openAlertsBySeverity ?? null,
-    evaluation: score(raw.latestEvaluation ?? raw.evaluation),
-    projected: score(raw.projected ?? raw.projectedScore ?? raw.projection)
+    evaluation: score(raw.latestEvaluation ?? raw.evaluation
+      ?? (raw.evaluationTotal !== undefined ? { total: raw.evaluationTotal, grade: raw.evaluationGrade } : null)),
+    projected: score(raw.projected ?? raw.projectedScore ?? raw.projection
+      ?? (raw.projectedTotal !== undefined ? { total: raw.projectedTotal, grade: raw.projectedGrade } : null))
   };
 }
 
@@ -127,6 +135,19 @@ export function normalizeSeries(answer, budgets = {}) {
     ?? ratio(p.cumulative ?? p.executed ?? p.amount, budgets[key]);
   let fundSources = [];
   const listed = answer.fundSources ?? answer.series ?? answer.byFundSource;
+  if (Array.isArray(answer.dates)) {
+    // column-oriented (query-service's ExecutionSeries): the i-th value of every list is of dates[i]
+    const dates = answer.dates;
+    const at = (list, i) => (Array.isArray(list) ? list[i] : undefined);
+    return {
+      fundSources: (listed ?? []).map((s) => ({
+        key: s.key ?? s.fundSource,
+        points: dates.map((date, i) => ({ date, rate: at(s.rate, i) ?? ratio(at(s.executed, i), s.budget ?? budgets[s.key]) }))
+      })),
+      timeProgress: Array.isArray(answer.timeProgress) ? dates.map((date, i) => ({ date, rate: answer.timeProgress[i] })) : [],
+      quarterTargets: (answer.quarterTargets ?? []).map((q) => ({ date: dateOf(q), rate: q.target ?? q.rate, quarter: q.quarter }))
+    };
+  }
   if (Array.isArray(listed)) {
     fundSources = listed.map((s) => {
       const key = s.fundSource ?? s.key ?? s.name;

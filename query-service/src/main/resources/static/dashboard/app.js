@@ -47,10 +47,19 @@ function signedOut(e) {
   failed(e);
 }
 
+/** A view already shown stays (its figures are a moment old); only a first load shows the error instead. */
 function failed(e) {
   if (e instanceof api.SignedOut) return signedOut(e);
   console.error(e);
-  $('#view').innerHTML = `<p class="error">${t('error')}: ${String(e.message ?? e).replace(/[<>&]/g, '')}</p>`;
+  const message = `${t('error')}: ${String(e.message ?? e).replace(/[<>&]/g, '')}`;
+  const view = $('#view');
+  view.removeAttribute('aria-busy');
+  if (view.querySelector('section')) {
+    $('#notice').textContent = message;
+    $('#notice').hidden = false;
+  } else {
+    view.innerHTML = `<p class="error">${message}</p>`;
+  }
 }
 
 async function loadAlerts() {
@@ -79,6 +88,7 @@ async function show() {
     await loadOverview(where.year);
   }
   $('#view').removeAttribute('aria-busy');
+  $('#notice').hidden = true;
   render();
 }
 
@@ -195,10 +205,15 @@ function renderFeed() {
 
 let refreshTimer = null;
 
-/** Another look at the figures shortly after the alerts changed (a burst of transitions is one look). */
+/**
+ * Another look at the figures shortly after the alerts changed (a burst of transitions is one look).
+ * Not while the stream is down: the service is then most likely down too, and reconnecting refreshes.
+ */
 function refreshSoon() {
   clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(() => show().catch(failed), 400);
+  refreshTimer = setTimeout(() => {
+    if (state.connection === 'connected') show().catch(failed);
+  }, 250);
 }
 
 function received(transition, receivedAt) {
@@ -233,10 +248,18 @@ function bindHeader() {
     toggle();
     render();
   });
-  $('#sign-out-form').addEventListener('submit', async (event) => {
+  const signOut = $('#sign-out-form');
+  signOut.addEventListener('submit', (event) => {
+    const token = api.csrfCookie();
+    if (token) {
+      signOut.elements._csrf.value = token; // and the form goes as the browser sends it
+      return;
+    }
     event.preventDefault();
-    event.target.elements._csrf.value = await api.csrfToken();
-    event.target.submit();
+    api.csrfToken().then((issued) => {
+      signOut.elements._csrf.value = issued;
+      signOut.submit();
+    }).catch(failed);
   });
   const view = $('#view');
   view.addEventListener('click', async (event) => {

@@ -3,7 +3,7 @@
 // the quarterly targets then share one scale, the one the rules and the rubric judge by.
 
 import { percent } from './format.js';
-import { t, term } from './i18n.js';
+import { current, t, term } from './i18n.js';
 
 const COLOURS = ['#c23531', '#2f4554', '#61a0a8', '#d48265', '#91c7ae', '#749f83'];
 const charts = new Map();
@@ -18,7 +18,8 @@ export function available() {
  */
 export function executionCurve(element, fiscalYear, data) {
   if (!available() || !data || data.fundSources.every((s) => s.points.length === 0)) return false;
-  const chart = charts.get(element) ?? window.echarts.init(element, null, { renderer: 'canvas' });
+  const chart = charts.get(element)
+    ?? window.echarts.init(element, null, { renderer: 'canvas', locale: current() === 'zh' ? 'ZH' : 'EN' });
   charts.set(element, chart);
   const start = `${fiscalYear}-01-01`;
   const end = `${fiscalYear}-12-31`;

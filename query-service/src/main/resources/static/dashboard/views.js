@@ -1,7 +1,7 @@
 // The page's two views as HTML. Every value from the API goes through escape(); amounts through wan().
 
 import { dateTime, escape, percent, ratioNumber, wan, cents } from './format.js';
-import { t, term } from './i18n.js';
+import { current, t, term } from './i18n.js';
 
 const SEVERITIES = ['CRITICAL', 'WARNING', 'INFO'];
 
@@ -126,8 +126,11 @@ export function department({ execution, listed, alerts, kpis, mayAcknowledge, cu
     </section>`;
 }
 
+/** （万元） in Chinese, (10k yuan) in English. */
+const inUnit = () => (current() === 'zh' ? `（${t('amountUnit')}）` : ` (${t('amountUnit')})`);
+
 function breakdown(rows = []) {
-  return `<table class="compact"><thead><tr><th>${escape(t('fundSource'))}</th><th>${escape(t('budget'))}（${escape(t('amountUnit'))}）</th>
+  return `<table class="compact"><thead><tr><th>${escape(t('fundSource'))}</th><th>${escape(t('budget'))}${escape(inUnit())}</th>
       <th>${escape(t('executed'))}</th><th>${escape(t('executionRate'))}</th></tr></thead><tbody>
       ${rows.map((r) => `<tr><th scope="row">${escape(term(r.key))}</th><td class="num">${escape(wan(r.budget))}</td>
         <td class="num">${escape(wan(r.executed))}</td><td class="num">${escape(percent(r.executionRate))}</td></tr>`).join('')}

@@ -1,11 +1,13 @@
 package io.budgetmonitor.security;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.authentication.rememberme.AbstractRememberMeServices;
 import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,6 +45,13 @@ final class BrowserSignIn {
     static final Duration REMEMBERED_FOR = Duration.ofHours(12);
 
     private BrowserSignIn() {
+    }
+
+    /** A write signed in by this cookie alone (no session yet, as after a restart) needs the CSRF token too. */
+    static boolean hasRememberMeCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        return cookies != null && Arrays.stream(cookies)
+                .anyMatch(c -> AbstractRememberMeServices.SPRING_SECURITY_REMEMBER_ME_COOKIE_KEY.equals(c.getName()));
     }
 
     /** The login form at {@code /login}, with the CSRF token it must post back. */

@@ -167,7 +167,7 @@ public class ServiceSecurityConfiguration {
     static boolean isCookieAuthenticatedWrite(HttpServletRequest request) {
         return !SAFE_METHODS.contains(request.getMethod())
                 && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                && request.getRequestedSessionId() != null;
+                && (request.getRequestedSessionId() != null || BrowserSignIn.hasRememberMeCookie(request));
     }
 
     @Bean

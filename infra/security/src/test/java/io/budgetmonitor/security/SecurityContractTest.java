@@ -248,8 +248,20 @@ class SecurityContractTest {
         HttpResponse<String> remembered = send(get("/api/v1/whoami").header("Cookie", "remember-me=" + rememberMe));
         assertThat(remembered.statusCode()).isEqualTo(200);
         assertThat(remembered.body()).contains("\"name\":\"recorder\"");
+        assertThat(send(post("/api/v1/payments").header("Cookie", "remember-me=" + rememberMe)).statusCode())
+                .as("a write signed in by the remember-me cookie alone, without the token").isEqualTo(403);
+        assertThat(send(post("/api/v1/payments").header("Cookie", "remember-me=" + rememberMe + "; XSRF-TOKEN=" + token)
+                .header("X-XSRF-TOKEN", token)).statusCode()).isEqualTo(200);
         assertThat(send(get("/api/v1/whoami").header("Cookie", "remember-me=" + rememberMe.substring(1))).statusCode())
                 .as("a tampered remember-me cookie").isEqualTo(401);
+
+        HttpResponse<String> signOut = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signOut.statusCode()).as(signOut.body()).isEqualTo(302);
+        assertThat(signOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+        assertThat(browser.send(get("/api/v1/whoami").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("signed out, remembered no more").isEqualTo(401);
 
         HttpResponse<String> api = send(get("/api/v1/whoami").header("Authorization", basic("viewer", PASSWORD)));
         assertThat(api.headers().allValues("Set-Cookie")).as("cookies handed to an API client").isEmpty();
