@@ -410,6 +410,14 @@ class DemoYearEndToEndTest {
         assertThat(browser.fitsTheWidth()).as("the overview fits a phone's width").isTrue();
         browser.screenshot("06-phone-overview");
         browser.resize(DashboardBrowser.DESKTOP);
+
+        // signing out (a form POST with the CSRF token) ends the session and the remembered sign-in
+        browser.driver().findElement(By.id("sign-out")).click();
+        browser.waitForElement(Duration.ofSeconds(20), By.id("username"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/login?logout");
+        browser.get(Summary.dashboard(query, stack.loadedDepartmentYear()));
+        browser.signIn("viewer", passwords.get("viewer"));
+        browser.waitForElement(Duration.ofSeconds(20), By.cssSelector("tr.department[data-department='BY-SJ']"));
     }
 
     /** An overspend recorded through the API shows on the open page, without a reload, within a second. */
