@@ -6,16 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The few lines printed when the stack is up: where things are, who may sign in, and how the demo
+ * The few lines printed when the stack is up: where things are (the dashboard too), who may sign in, and how the demo
  * year stands. It reads as {@code auditor} and takes a snapshot as {@code evaluator}, like any client.
  */
 final class Summary {
@@ -36,6 +38,10 @@ final class Summary {
         for (Service service : settings.services()) {
             String url = stack.url(service);
             lines.add(String.format("  %-16s %s   (OpenAPI: %s/swagger-ui.html)", service.artifact(), url, url));
+        }
+        if (settings.services().contains(Service.QUERY)) {
+            lines.add(String.format("  %-16s %s   (sign in as a demo user below)", "dashboard",
+                    dashboard(stack.url(Service.QUERY), loaded)));
         }
         lines.addAll(users(settings, stack.demoUsers()));
         if (loaded.isEmpty()) {
@@ -70,6 +76,15 @@ final class Summary {
                             + "/api/v1/evaluations/" + evaluation.path("id").asText() + "/report"));
         }
         return lines;
+    }
+
+    /**
+     * The dashboard's address; with the loaded year and department in it, so the page opens on the
+     * demo year even where the API cannot list years and departments yet.
+     */
+    static String dashboard(String queryUrl, Optional<DemoLoader.DepartmentYear> loaded) {
+        return queryUrl + "/" + loaded.map(l -> "?year=" + l.fiscalYear() + "&department="
+                + URLEncoder.encode(l.department(), StandardCharsets.UTF_8)).orElse("");
     }
 
     private static Optional<JsonNode> currentEvaluation(Calls calls, String scoring, String department, int year) {

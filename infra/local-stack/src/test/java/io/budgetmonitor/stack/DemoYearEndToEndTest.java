@@ -9,6 +9,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +57,8 @@ class DemoYearEndToEndTest {
     static JsonNode evaluation;
     /** username → password, read from {@code <data-dir>/demo-users.txt} the way the services read it. */
     static Map<String, String> passwords;
+    /** The dashboard in headless Chromium, opened by the first browser step. */
+    static DashboardBrowser browser;
     /** What the launcher says (Main prints the same lines). */
     static final List<String> output = new CopyOnWriteArrayList<>();
 
@@ -70,6 +74,9 @@ class DemoYearEndToEndTest {
 
     @AfterAll
     static void stopTheStack() {
+        if (browser != null) {
+            browser.close();
+        }
         if (stack != null) {
             stack.close();
         }
@@ -346,10 +353,194 @@ class DemoYearEndToEndTest {
                 .isEqualTo("600.00");
     }
 
-    /** Ctrl-C while a killed service waits for its restart: everything stops, and nothing comes back. */
+    // ---- the dashboard in a browser (DashboardBrowser: headless Chromium, screenshots in target/screenshots)
+
+    /**
+     * At the address the run command prints, a viewer is sent to the login form and back, and sees
+     * 石井街道 at 93.66% against time progress with its open alerts; the department view explains
+     * them, shows the figures in 万元 and the execution curve; in English too, and on a phone.
+     */
     @Test
     @Order(11)
+    void aViewerSignsInAndSeesTheDemoYearOnTheDashboard() throws Exception {
+        DashboardBrowser.assumeChromium();
+        browser = DashboardBrowser.open();
+        String query = stack.url(Service.QUERY);
+        browser.get(Summary.dashboard(query, stack.loadedDepartmentYear()));
+        browser.waitForElement(Duration.ofSeconds(20), By.id("username"));
+        assertThat(browser.driver().getCurrentUrl()).as("a stranger is sent to the login form").endsWith("/login");
+        browser.screenshot("01-login");
+        browser.signIn("viewer", passwords.get("viewer"));
+        assertThat(browser.driver().getCurrentUrl()).contains("year=2021");
+
+        long open = openAlerts("BY-SJ", 2021);
+        assertThat(open).as("open alerts of the demo year").isPositive();
+        WebElement row = browser.waitForElement(Duration.ofSeconds(20), By.cssSelector("tr.department[data-department='BY-SJ']"));
+        assertThat(row.getText()).contains("石井街道");
+        assertThat(row.findElement(By.cssSelector("[data-field=executionRate]")).getText()).isEqualTo("93.66%");
+        browser.waitFor(Duration.ofSeconds(10), d -> badgeTotal(d.findElement(By.cssSelector(
+                "tr.department[data-department='BY-SJ'] [data-field=openAlerts]"))) == open ? true : null);
+        browser.waitForConnection("connected", Duration.ofSeconds(10));
+        browser.screenshot("02-overview");
+
+        row.click();
+        WebElement view = browser.waitForElement(Duration.ofSeconds(20), By.cssSelector(".department-view[data-department='BY-SJ']"));
+        assertThat(view.findElement(By.cssSelector("[data-field=budget]")).getText()).as("160610200.00 yuan in 万元").isEqualTo("16,061.02");
+        assertThat(view.findElement(By.cssSelector("[data-field=executed]")).getText()).isEqualTo("15,042.65");
+        assertThat(view.findElement(By.cssSelector("[data-field=executionRate]")).getText()).isEqualTo("93.66%");
+        List<WebElement> alerts = view.findElements(By.cssSelector("li.alert"));
+        assertThat(alerts.stream().filter(a -> !"RESOLVED".equals(a.getDomAttribute("data-status"))).count()).isEqualTo(open);
+        assertThat(alerts).allSatisfy(a -> assertThat(a.findElement(By.cssSelector(".message")).getText()).isNotBlank());
+        assertThat(view.findElements(By.cssSelector("button.acknowledge"))).as("a viewer may not acknowledge").isEmpty();
+        browser.waitForElement(Duration.ofSeconds(10), By.cssSelector("#curve canvas"));
+        browser.screenshot("03-department");
+
+        browser.driver().findElement(By.id("language")).click();
+        browser.waitFor(Duration.ofSeconds(5), d -> d.findElement(By.id("view")).getText().contains("Execution rate") ? true : null);
+        assertThat(browser.driver().findElement(By.id("connection")).getText()).isEqualTo("Live");
+        browser.screenshot("04-english");
+        browser.driver().findElement(By.id("language")).click();
+        browser.waitFor(Duration.ofSeconds(5), d -> d.findElement(By.id("view")).getText().contains("预算执行率") ? true : null);
+
+        browser.resize(DashboardBrowser.PHONE);
+        browser.waitFor(Duration.ofSeconds(5), d -> browser.fitsTheWidth() ? true : null);
+        browser.screenshot("05-phone-department");
+        browser.driver().findElement(By.cssSelector("a.back")).click();
+        browser.waitForElement(Duration.ofSeconds(10), By.cssSelector("tr.department[data-department='BY-SJ']"));
+        assertThat(browser.fitsTheWidth()).as("the overview fits a phone's width").isTrue();
+        browser.screenshot("06-phone-overview");
+        browser.resize(DashboardBrowser.DESKTOP);
+
+        // signing out (a form POST with the CSRF token) ends the session and the remembered sign-in
+        browser.driver().findElement(By.id("sign-out")).click();
+        browser.waitForElement(Duration.ofSeconds(20), By.id("username"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/login?logout");
+        browser.get(Summary.dashboard(query, stack.loadedDepartmentYear()));
+        browser.signIn("viewer", passwords.get("viewer"));
+        browser.waitForElement(Duration.ofSeconds(20), By.cssSelector("tr.department[data-department='BY-SJ']"));
+    }
+
+    /** An overspend recorded through the API shows on the open page, without a reload, within a second. */
+    @Test
+    @Order(12)
+    void aNewAlertAppearsOnTheOpenPageWithoutAReload() throws Exception {
+        DashboardBrowser.assumeChromium();
+        assertThat(browser).as("the page of the previous step").isNotNull();
+        browser.markThisDocument();
+        allocate("GP-PUB-02");
+
+        HttpResponse<String> refused = post("recorder", lineUrl("GP-PUB-02") + "/disbursements", disbursement("2022-000201", "5000.00"));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        WebElement shown = browser.waitForElement(Duration.ofSeconds(30), liveAlert("GP-PUB-02"));
+        long lagMillis = Long.parseLong(shown.getDomAttribute("data-received-at"))
+                - Instant.parse(shown.getDomAttribute("data-at")).toEpochMilli();
+        System.out.println("[dashboard] the alert reached the page " + lagMillis + " ms after the service raised it");
+        assertThat(lagMillis).as("ms from the alert being raised to the page having it").isLessThan(1000);
+        assertThat(shown.getText()).contains("超额度支付被拒").contains("BY-SJ 2022");
+        assertThat(browser.isTheMarkedDocument()).as("the same page, not a reload").isTrue();
+        browser.screenshot("07-live-alert");
+    }
+
+    /**
+     * kill -9 of query-service under the open page: it shows that it is reconnecting; an overspend
+     * recorded while the service is down appears once the launcher has restarted it (the stream
+     * resumes after the last event the page had), still without a reload.
+     */
+    @Test
+    @Order(13)
+    void afterAQueryServiceRestartThePageReconnectsAndShowsWhatWasRaisedMeanwhile() throws Exception {
+        DashboardBrowser.assumeChromium();
+        assertThat(browser).as("the page of the previous steps").isNotNull();
+        awaitPosition(stack.url(Service.QUERY), allocate("GP-PUB-03"), Duration.ofSeconds(30));
+        int heardSoFar = output.size();
+
+        ProcessHandle.of(stack.pid(Service.QUERY)).orElseThrow().destroyForcibly();
+        awaitOutput(heardSoFar, l -> l.startsWith("query-service exited unexpectedly"), Duration.ofSeconds(10));
+        browser.waitForConnection("reconnecting", Duration.ofSeconds(10));
+        HttpResponse<String> refused = post("recorder", lineUrl("GP-PUB-03") + "/disbursements", disbursement("2022-000301", "5000.00"));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        browser.screenshot("08-reconnecting");
+
+        awaitOutput(heardSoFar, l -> l.startsWith("query-service is back"), Duration.ofSeconds(60));
+        browser.waitForConnection("connected", Duration.ofSeconds(30));
+        browser.waitForElement(Duration.ofSeconds(30), liveAlert("GP-PUB-03"));
+        assertThat(browser.driver().findElements(liveAlert("GP-PUB-02"))).as("what it showed before").hasSize(1);
+        // and its figures, read again from the restarted service
+        WebElement row = browser.waitForElement(Duration.ofSeconds(20), By.cssSelector("tr.department[data-department='BY-SJ']"));
+        assertThat(row.findElement(By.cssSelector("[data-field=executionRate]")).getText()).isEqualTo("93.66%");
+        assertThat(browser.driver().findElement(By.id("notice")).isDisplayed()).as("an error notice").isFalse();
+        assertThat(browser.isTheMarkedDocument()).as("the same page, not a reload").isTrue();
+        browser.screenshot("09-reconnected");
+    }
+
+    /** The budget office acknowledges an alert on the page (a cookie-authenticated write with its CSRF token). */
+    @Test
+    @Order(14)
+    void aBudgetOfficerAcknowledgesAnAlertOnThePage() throws Exception {
+        DashboardBrowser.assumeChromium();
+        assertThat(browser).as("the page of the previous steps").isNotNull();
+        browser.driver().manage().deleteAllCookies(); // another browser, as it were
+        browser.get(stack.url(Service.QUERY) + "/#/departments/BY-SJ/years/2022");
+        browser.signIn("budget-office", passwords.get("budget-office"));
+        browser.get(stack.url(Service.QUERY) + "/#/departments/BY-SJ/years/2022");
+        By alert = By.cssSelector(".department-view li.alert[data-subject='line:GP-PUB-02']");
+        WebElement item = browser.waitForElement(Duration.ofSeconds(20), alert);
+        long id = Long.parseLong(item.getDomAttribute("data-alert-id"));
+        item.findElement(By.cssSelector("button.acknowledge")).click();
+        browser.waitFor(Duration.ofSeconds(10), d -> "ACKNOWLEDGED".equals(d.findElement(alert).getDomAttribute("data-status")) ? true : null);
+        browser.screenshot("10-acknowledged");
+
+        JsonNode stored = get("auditor", stack.url(Service.QUERY) + "/api/v1/alerts/" + id).path("alert");
+        assertThat(stored.path("status").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(stored.path("acknowledgedBy").asText()).isEqualTo("budget-office");
+    }
+
+    /** A line of 1000.00 in BY-SJ 2022 for an overspend to be refused on; the import's log position. */
+    private static long allocate(String line) throws IOException, InterruptedException {
+        String ndjson = "{\"type\":\"AllocateBudget\",\"department\":\"BY-SJ\",\"fiscalYear\":2022,\"line\":\"" + line
+                + "\",\"name\":\"商品和服务支出\",\"fundSource\":\"GENERAL_PUBLIC_BUDGET\",\"expenditureType\":\"PUBLIC_EXPENSE\","
+                + "\"threePublic\":\"NONE\",\"appropriation\":true,\"amount\":\"1000.00\",\"occurredOn\":\"2022-01-01\"}";
+        HttpResponse<String> imported = HTTP.send(as("budget-office", HttpRequest.newBuilder(URI.create(stack.url(Service.COMMAND) + "/api/v1/imports")))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode report = JSON.readTree(imported.body());
+        assertThat(report.path("accepted").asInt()).as(imported.body()).isEqualTo(1);
+        return report.path("position").asLong();
+    }
+
+    private static String lineUrl(String line) {
+        return stack.url(Service.COMMAND) + "/api/v1/departments/BY-SJ/years/2022/lines/" + line;
+    }
+
+    private static By liveAlert(String line) {
+        return By.cssSelector("#feed li[data-rule='OVERSPEND_ATTEMPT'][data-subject='line:" + line + "']");
+    }
+
+    private static long openAlerts(String department, int year) throws IOException, InterruptedException {
+        JsonNode alerts = get("viewer", stack.url(Service.QUERY) + "/api/v1/alerts?department=" + department + "&year=" + year);
+        long open = 0;
+        for (JsonNode alert : alerts) {
+            if (!"RESOLVED".equals(alert.path("status").asText())) {
+                open++;
+            }
+        }
+        return open;
+    }
+
+    /** The sum of the severity badges in a cell ("严重 2", "警告 3", "提示 0"). */
+    private static long badgeTotal(WebElement cell) {
+        return cell.findElements(By.cssSelector(".badge")).stream()
+                .mapToLong(b -> Long.parseLong(b.getText().replaceAll("\\D+", ""))).sum();
+    }
+
+    /** Ctrl-C while a killed service waits for its restart: everything stops, and nothing comes back. */
+    @Test
+    @Order(15)
     void shutdownDuringARestartBackOffLeavesNoProcessBehind() throws InterruptedException {
+        if (browser != null) { // chromedriver and Chromium are children of this JVM too
+            browser.close();
+            browser = null;
+        }
         int heardSoFar = output.size();
         ProcessHandle.of(stack.pid(Service.SCORING)).orElseThrow().destroyForcibly();
         awaitOutput(heardSoFar, l -> l.startsWith("restarting scoring-service in"), Duration.ofSeconds(10));

@@ -37,4 +37,11 @@ class SummaryTest {
         assertThat(String.join("\n", Summary.users(settings, users)))
                 .contains("admin").contains("(--demo-password)").doesNotContain("given-by-the-script");
     }
+
+    @Test
+    void theDashboardsAddressOpensOnTheLoadedYear() {
+        assertThat(Summary.dashboard("http://localhost:8082", Optional.of(new DemoLoader.DepartmentYear("BY-SJ", 2021))))
+                .isEqualTo("http://localhost:8082/?year=2021&department=BY-SJ");
+        assertThat(Summary.dashboard("http://localhost:8082", Optional.empty())).isEqualTo("http://localhost:8082/");
+    }
 }

@@ -25,7 +25,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.ui.DefaultResourcesFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -47,8 +51,9 @@ import java.util.Set;
  * <ul>
  *   <li>API clients are stateless: HTTP Basic against the demo users (local stack) and/or Bearer JWT
  *       (production), whichever is configured;</li>
- *   <li>browsers get a login form and a session (so {@code EventSource} can carry it); only such
- *       cookie-authenticated writes need a CSRF token;</li>
+ *   <li>browsers get a login form and a session (so {@code EventSource} can carry it), remembered
+ *       across a restart; only such cookie-authenticated writes need a CSRF token, which a page
+ *       reads from the {@code XSRF-TOKEN} cookie ({@link BrowserSignIn});</li>
  *   <li>401, 403 and out-of-scope 404 answer as problem+json;</li>
  *   <li>CORS only for the origins in {@code budget.cors.allowed-origins} ({@link CorsSettings}), none by default.</li>
  * </ul>
@@ -104,13 +109,22 @@ public class ServiceSecurityConfiguration {
             // before authentication: a preflight (OPTIONS) carries no credentials, and a refused origin gets 403
             http.cors(configurer -> configurer.configurationSource(corsSource(cors)));
         }
-        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(ServiceSecurityConfiguration::isCookieAuthenticatedWrite));
+        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(ServiceSecurityConfiguration::isCookieAuthenticatedWrite)
+                .csrfTokenRepository(BrowserSignIn.csrfCookie())
+                // the page sends the cookie's value as it is: no per-response masking to undo
+                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()));
+        http.addFilterBefore(new BrowserSignIn.IssueCsrfCookie(), AuthorizationFilter.class);
         http.exceptionHandling(exceptions -> exceptions
                 .authenticationEntryPoint(entryPoint(problems))
                 .accessDeniedHandler(problems));
         if (basic) {
             http.httpBasic(httpBasic -> httpBasic.realmName(REALM).authenticationEntryPoint(problems));
             http.formLogin(form -> form.permitAll());
+            // Spring generates the form only where no entry point of one's own is set, as here
+            http.addFilterBefore(BrowserSignIn.loginPage(), UsernamePasswordAuthenticationFilter.class);
+            http.addFilterBefore(DefaultResourcesFilter.css(), UsernamePasswordAuthenticationFilter.class);
+            http.rememberMe(rememberMe -> rememberMe.rememberMeServices(
+                    BrowserSignIn.rememberMe(DemoUsers.passwords(settings), demoUsers)));
             http.logout(logout -> logout.permitAll());
         } else {
             http.httpBasic(httpBasic -> httpBasic.disable());
@@ -183,7 +197,7 @@ public class ServiceSecurityConfiguration {
     static boolean isCookieAuthenticatedWrite(HttpServletRequest request) {
         return !SAFE_METHODS.contains(request.getMethod())
                 && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                && request.getRequestedSessionId() != null;
+                && (request.getRequestedSessionId() != null || BrowserSignIn.hasRememberMeCookie(request));
     }
 
     @Bean

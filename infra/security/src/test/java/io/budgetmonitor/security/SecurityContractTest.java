@@ -231,6 +231,67 @@ class SecurityContractTest {
         assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
     }
 
+    /**
+     * A page signed in through the form: its writes need the token from the {@code XSRF-TOKEN} cookie,
+     * and its {@code remember-me} cookie alone signs it in again (what a restarted service sees).
+     * An API client is not handed either cookie.
+     */
+    @Test
+    void aFormLoginIsRememberedAndItsWritesCarryTheCookiesCsrfToken() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        HttpResponse<String> form = browser.send(get("/login").header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(200);
+        String csrf = cookie(cookies, "XSRF-TOKEN");
+        assertThat(form.body()).contains("name=\"username\"").contains(csrf).contains("/default-ui.css");
+        assertThat(send(get("/default-ui.css")).statusCode()).as("the form's stylesheet").isEqualTo(200);
+
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=recorder&password=" + PASSWORD + "&_csrf=" + csrf))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        String rememberMe = cookie(cookies, "remember-me");
+
+        assertThat(browser.send(get("/api/v1/whoami").build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("\"name\":\"recorder\"");
+        String token = cookie(cookies, "XSRF-TOKEN"); // a new one since the login
+        assertThat(browser.send(post("/api/v1/payments").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("a cookie-authenticated write without the token").isEqualTo(403);
+        assertThat(browser.send(post("/api/v1/payments").header("X-XSRF-TOKEN", token).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        // no session (as after a restart): the remember-me cookie signs the page in again
+        HttpResponse<String> remembered = send(get("/api/v1/whoami").header("Cookie", "remember-me=" + rememberMe));
+        assertThat(remembered.statusCode()).isEqualTo(200);
+        assertThat(remembered.body()).contains("\"name\":\"recorder\"");
+        assertThat(send(post("/api/v1/payments").header("Cookie", "remember-me=" + rememberMe)).statusCode())
+                .as("a write signed in by the remember-me cookie alone, without the token").isEqualTo(403);
+        assertThat(send(post("/api/v1/payments").header("Cookie", "remember-me=" + rememberMe + "; XSRF-TOKEN=" + token)
+                .header("X-XSRF-TOKEN", token)).statusCode()).isEqualTo(200);
+        assertThat(send(get("/api/v1/whoami").header("Cookie", "remember-me=" + rememberMe.substring(1))).statusCode())
+                .as("a tampered remember-me cookie").isEqualTo(401);
+
+        HttpResponse<String> signOut = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signOut.statusCode()).as(signOut.body()).isEqualTo(302);
+        assertThat(signOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+        assertThat(browser.send(get("/api/v1/whoami").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("signed out, remembered no more").isEqualTo(401);
+
+        HttpResponse<String> api = send(get("/api/v1/whoami").header("Authorization", basic("viewer", PASSWORD)));
+        assertThat(api.headers().allValues("Set-Cookie")).as("cookies handed to an API client").isEmpty();
+    }
+
+    private static String cookie(java.net.CookieManager cookies, String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).filter(v -> !v.isEmpty()).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + cookies.getCookieStore().getCookies()));
+    }
+
     private HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
     }

@@ -7,6 +7,7 @@ import static io.budgetmonitor.security.Role.EVALUATOR;
 import static io.budgetmonitor.security.Role.RECORDER;
 import static io.budgetmonitor.security.Role.VIEWER;
 import static io.budgetmonitor.security.RouteRule.get;
+import static io.budgetmonitor.security.RouteRule.openGet;
 import static io.budgetmonitor.security.RouteRule.post;
 
 import io.budgetmonitor.security.RouteRules;
@@ -64,6 +65,15 @@ public class AccessTable {
 
                 // the read-your-writes barrier: a number, no department's data, needed by every writer
                 get("/api/v1/position", RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER),
+
+                // who is signed in: the dashboard's header and its acknowledge button
+                get("/api/v1/me", RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER),
+                // the dashboard: its page shows nothing to strangers (a browser is sent to /login and
+                // back); its scripts, styles and the chart library hold no data and load for anyone
+                get("/", RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER),
+                get("/index.html", RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER),
+                openGet("/dashboard/**"),
+                openGet("/webjars/**"),
 
                 // digests are read-only verification (equal after a rebuild): the auditor's work
                 get("/api/v1/admin/digest", AUDITOR),

@@ -59,6 +59,7 @@ class AccessMatrixTest extends IntegrationTest {
                 Map.entry(Route.get(YEAR + "/kpis"), alerts),
                 Map.entry(Route.get(YEAR + "/execution/series"), alerts),
                 Map.entry(Route.get("/api/v1/position"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER)),
+                Map.entry(Route.get("/api/v1/me"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER)),
                 Map.entry(Route.get("/api/v1/admin/digest"), Access.roles(AUDITOR)),
                 Map.entry(Route.post("/api/v1/admin/rebuild"), Access.roles(Role.ADMIN)),
                 Map.entry(Route.post("/api/v1/admin/evaluations"), Access.roles(Role.ADMIN)));
@@ -68,6 +69,6 @@ class AccessMatrixTest extends IntegrationTest {
                 "id", "987654321"));
 
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        assertThat(matrix.assertAllCells()).hasSize(23 * 8 + 12);
+        assertThat(matrix.assertAllCells()).hasSize(24 * 8 + 12);
     }
 }
