@@ -9,7 +9,7 @@ import java.util.UUID;
  * (绩效自评快照) was taken. scoring-service publishes the whole snapshot as JSON (key
  * {@code department:fiscalYear}); these are the fields of it that are contract, and a reader ignores the
  * rest ({@link BudgetJson} tolerates unknown fields). A message may arrive more than once: {@code id}
- * is the idempotency key.
+ * is the idempotency key. Its type ({@link EvaluationTopic}) is {@link #TYPE}, or absent on older messages.
  *
  * @param createdAt when the snapshot was taken
  * @param position  the event-log position its inputs reflect
@@ -17,4 +17,6 @@ import java.util.UUID;
  */
 public record EvaluationTaken(UUID id, String department, int fiscalYear, BigDecimal total, String grade,
                               Instant createdAt, long position, String takenBy) {
+
+    public static final String TYPE = "io.budgetmonitor.EvaluationTaken.v1";
 }

@@ -20,12 +20,15 @@ import java.util.UUID;
  * @param gap             executionRate − timeProgress (negative: behind schedule)
  * @param openAlerts      alerts not resolved, by severity (every severity present, 0 when none)
  * @param evaluationTotal latest evaluation snapshot announced by scoring-service, null when none
- * @param projectedTotal  always null for now: scoring-service computes its projection on request and
- *                        announces none (docs/decisions.md, "Dashboard API")
+ * @param projectedTotal  预计得分: the latest projected year-end score scoring-service announced
+ *                        (ProjectedScoreChanged on budget.evaluations.v1), null before any
+ * @param projectedAsOf   the day that projection's run rate was measured on (it is re-announced only when a
+ *                        batch of events changes its total or grade, not as days pass)
  */
 public record DepartmentOverview(String department, String name, List<Integer> years, int fiscalYear, LocalDate asOf,
                                  Money budget, Money executed, Money available, String executionRate,
                                  String timeProgress, String gap, Map<Severity, Integer> openAlerts,
                                  UUID evaluationId, BigDecimal evaluationTotal, String evaluationGrade,
-                                 Instant evaluatedAt, BigDecimal projectedTotal, String projectedGrade) {
+                                 Instant evaluatedAt, BigDecimal projectedTotal, String projectedGrade,
+                                 LocalDate projectedAsOf) {
 }

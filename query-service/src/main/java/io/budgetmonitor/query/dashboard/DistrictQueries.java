@@ -8,6 +8,8 @@ import io.budgetmonitor.query.alerts.AlertRepository;
 import io.budgetmonitor.query.alerts.AlertStatus;
 import io.budgetmonitor.query.evaluations.EvaluationStore;
 import io.budgetmonitor.query.evaluations.LatestEvaluation;
+import io.budgetmonitor.query.evaluations.LatestProjection;
+import io.budgetmonitor.query.evaluations.ProjectionStore;
 import io.budgetmonitor.query.execution.DepartmentYearState;
 import io.budgetmonitor.query.execution.ExecutionCalculator;
 import io.budgetmonitor.query.execution.ExecutionQueries;
@@ -45,13 +47,15 @@ public class DistrictQueries {
     private final ExecutionQueries queries;
     private final AlertRepository alerts;
     private final EvaluationStore evaluations;
+    private final ProjectionStore projections;
 
     public DistrictQueries(ReadModelStore store, ExecutionQueries queries, AlertRepository alerts,
-                           EvaluationStore evaluations) {
+                           EvaluationStore evaluations, ProjectionStore projections) {
         this.store = store;
         this.queries = queries;
         this.alerts = alerts;
         this.evaluations = evaluations;
+        this.projections = projections;
     }
 
     /** The caller's departments, each in {@code year} (those without it are left out), else in its latest year. */
@@ -59,6 +63,7 @@ public class DistrictQueries {
     public List<DepartmentOverview> departments(Caller caller, Integer year) {
         Map<String, List<Integer>> years = visibleYears(caller);
         Map<FiscalYearId, LatestEvaluation> latest = evaluations.latest();
+        Map<FiscalYearId, LatestProjection> projected = projections.latest();
         Map<FiscalYearId, Map<Severity, Integer>> open = openAlerts(caller, year);
         List<DepartmentOverview> result = new ArrayList<>();
         years.forEach((department, its) -> {
@@ -68,7 +73,7 @@ public class DistrictQueries {
             }
             FiscalYearId id = new FiscalYearId(department, shown);
             store.load(id).ifPresent(state -> result.add(overview(state, its, open.getOrDefault(id, noAlerts()),
-                    latest.get(id))));
+                    latest.get(id), projected.get(id))));
         });
         return result;
     }
@@ -101,7 +106,7 @@ public class DistrictQueries {
     }
 
     private DepartmentOverview overview(DepartmentYearState state, List<Integer> years, Map<Severity, Integer> open,
-                                        LatestEvaluation evaluation) {
+                                        LatestEvaluation evaluation, LatestProjection projection) {
         int year = state.id().fiscalYear();
         ExecutionReport report = ExecutionCalculator.report(state, queries.evaluationDate(null, year), null);
         return new DepartmentOverview(state.id().department(), state.departmentName(), years, year, report.asOf(),
@@ -109,7 +114,8 @@ public class DistrictQueries {
                 gap(report), open,
                 evaluation == null ? null : evaluation.id(), evaluation == null ? null : evaluation.total(),
                 evaluation == null ? null : evaluation.grade(), evaluation == null ? null : evaluation.takenAt(),
-                null, null);
+                projection == null ? null : projection.total(), projection == null ? null : projection.grade(),
+                projection == null ? null : projection.asOf());
     }
 
     /** Department → its fiscal years (ascending), for the departments the caller may see. */

@@ -9,6 +9,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.query.support.Http;
+import io.budgetmonitor.api.wire.EvaluationTopic;
+import io.budgetmonitor.api.wire.ProjectedScoreChanged;
 import io.budgetmonitor.api.wire.Topics;
 import io.budgetmonitor.query.support.IntegrationTest;
 import io.budgetmonitor.query.support.SseClient;
@@ -287,6 +289,35 @@ class DashboardApiTest extends IntegrationTest {
         assertThat(sj.get("evaluatedAt").asText()).isEqualTo("2019-06-30T10:00:00Z");
         assertThat(byDepartment(viewer.get(baseUrl() + "/api/v1/departments?year=2019").body()).get(C)
                 .get("evaluationTotal").isNull()).isTrue();
+    }
+
+    @Test
+    void theListShowsTheLatestProjectedScoreScoringAnnounced() throws Exception {
+        project(B, "81.25", "良", "2019-06-30T10:00:00Z");
+        project(B, "81.25", "良", "2019-06-30T10:00:00Z"); // redelivered
+        project(B, "55.00", "差", "2019-06-29T10:00:00Z"); // computed earlier, arriving late
+        project("DASH-MARK", "1.00", "差", "2019-06-30T10:00:00Z");
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from projected_score where department = 'DASH-MARK'", Integer.class) == 1);
+
+        Map<String, JsonNode> byCode = byDepartment(viewer.get(baseUrl() + "/api/v1/departments?year=2019").body());
+        assertThat(amount(byCode.get(B).get("projectedTotal"))).isEqualByComparingTo("81.25");
+        assertThat(byCode.get(B).get("projectedGrade").asText()).isEqualTo("良");
+        assertThat(byCode.get(B).get("projectedAsOf").asText()).isEqualTo("2019-06-30");
+        assertThat(byCode.get(C).get("projectedTotal").isNull()).isTrue();
+        assertThat(byCode.get(C).get("projectedGrade").isNull()).isTrue();
+        assertThat(byDepartment(scoped.get(baseUrl() + "/api/v1/departments?year=2019").body())).containsOnlyKeys(SJ);
+    }
+
+    /** As scoring-service publishes a projected-score change: JSON with its type in the ce_type header. */
+    private static void project(String department, String total, String grade, String computedAt) throws Exception {
+        String change = "{\"department\":\"" + department + "\",\"fiscalYear\":2019,\"asOf\":\"2019-06-30\","
+                + "\"total\":" + total + ",\"grade\":\"" + grade + "\",\"rubric\":\"baiyun-2022@1\",\"position\":42,"
+                + "\"computedAt\":\"" + computedAt + "\"}";
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.BUDGET_EVALUATIONS, department + ":2019",
+                change.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EvaluationTopic.TYPE_HEADER, EvaluationTopic.typeHeader(ProjectedScoreChanged.TYPE));
+        rawProducer().send(record).get();
     }
 
     /** As scoring-service publishes a snapshot: the whole of it as JSON, key department:year. */

@@ -1,7 +1,10 @@
 package io.budgetmonitor.scoring.consumption;
 
+import io.budgetmonitor.api.wire.ProjectedScoreChanged;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.scoring.inputs.BatchProjector;
+import io.budgetmonitor.scoring.projection.DepartmentYear;
+import io.budgetmonitor.scoring.projection.ProjectionAnnouncer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,17 +32,22 @@ class BatchApplier {
     private final BatchProjector projector;
     private final ConsumerPositionRepository position;
     private final DeadLetters deadLetters;
+    private final ProjectionAnnouncer projections;
 
     BatchApplier(StreamProgressStore streams, BatchProjector projector, ConsumerPositionRepository position,
-                 DeadLetters deadLetters) {
+                 DeadLetters deadLetters, ProjectionAnnouncer projections) {
         this.streams = streams;
         this.projector = projector;
         this.position = position;
         this.deadLetters = deadLetters;
+        this.projections = projections;
     }
 
-    /** What a committed batch did, reported only after the commit so a rolled-back attempt never counts. */
-    record Result(StreamSequencer sequencer, List<Delivery> parked) {
+    /**
+     * What a committed batch did, reported only after the commit so a rolled-back attempt never counts
+     * (nor announces: {@code announcements} are published only then).
+     */
+    record Result(StreamSequencer sequencer, List<Delivery> parked, List<ProjectedScoreChanged> announcements) {
 
         void report(ConsumerMetrics metrics, DeadLetters deadLetters) {
             metrics.applied.increment(sequencer.applied.size());
@@ -80,6 +88,7 @@ class BatchApplier {
         projector.apply(sequencer.applied);
         streams.write(sequencer);
         sequencer.applied.stream().mapToLong(RecordedEvent::position).max().ifPresent(position::advance);
-        return new Result(sequencer, parked);
+        // only what was applied (held events drained included) can move a projection; redeliveries cannot
+        return new Result(sequencer, parked, projections.recompute(DepartmentYear.of(sequencer.applied)));
     }
 }

@@ -1,7 +1,11 @@
 package io.budgetmonitor.scoring.consumption;
 
 import io.budgetmonitor.api.wire.CloudEventCodec;
+import io.budgetmonitor.api.wire.ProjectedScoreChanged;
 import io.budgetmonitor.api.wire.Topics;
+import io.budgetmonitor.scoring.projection.DepartmentYear;
+import io.budgetmonitor.scoring.projection.ProjectionAnnouncer;
+import io.budgetmonitor.scoring.projection.ProjectionPublisher;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +28,9 @@ import java.util.List;
  * writes). Slow path, only if the fast path fails (a poison event, or a database error): the fast
  * path's transaction is rolled back and the batch re-applied one record at a time, each under a
  * savepoint, so the poison one is parked without undoing the others. Both paths give the same result.
+ *
+ * <p>Either path ends by projecting the department-years the batch touched ({@link ProjectionAnnouncer},
+ * in the batch's transaction) and, once committed, publishing the projected scores that changed.
  */
 @Component
 public class EventConsumer {
@@ -36,15 +43,20 @@ public class EventConsumer {
     private final EventApplier applier;
     private final DeadLetters deadLetters;
     private final ConsumerMetrics metrics;
+    private final ProjectionAnnouncer projections;
+    private final ProjectionPublisher announcements;
     private final TransactionTemplate batchTransaction;
     private final TransactionTemplate savepoint;
 
     public EventConsumer(BatchApplier batchApplier, EventApplier applier, DeadLetters deadLetters, ConsumerMetrics metrics,
+                         ProjectionAnnouncer projections, ProjectionPublisher announcements,
                          PlatformTransactionManager transactions) {
         this.batchApplier = batchApplier;
         this.applier = applier;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.projections = projections;
+        this.announcements = announcements;
         this.batchTransaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -65,11 +77,18 @@ public class EventConsumer {
             return;
         }
         result.report(metrics, deadLetters);
+        announcements.publish(result.announcements());
     }
 
     /** The reference path: every record under its own savepoint (the fallback, and the oracle of the tests). */
     void oneByOne(List<Delivery> deliveries) {
-        batchTransaction.executeWithoutResult(status -> deliveries.forEach(this::handle));
+        List<ProjectedScoreChanged> changed = batchTransaction.execute(status -> {
+            deliveries.forEach(this::handle);
+            // every readable event's year: which of them applied is not tracked here, and an unchanged projection announces nothing
+            return projections.recompute(DepartmentYear.of(deliveries.stream().filter(Delivery::isReadable)
+                    .map(Delivery::event).toList()));
+        });
+        announcements.publish(changed);
     }
 
     /** Applies one record (for tests that feed records directly, inside a transaction). */

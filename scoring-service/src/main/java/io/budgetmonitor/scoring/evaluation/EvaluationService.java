@@ -15,6 +15,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Takes snapshots: reads the maintained inputs (never the events), applies the rubric, stores, announces. */
@@ -80,6 +81,16 @@ public class EvaluationService {
         Rubric rubric = rubrics.find(reference).orElseThrow(() -> new UnprocessableException("rubric",
                 "unknown rubric " + reference + "; known: " + rubrics.all().stream().map(r -> r.id() + "@" + r.version()).toList()));
         return new Prepared(loaded, rubric);
+    }
+
+    /**
+     * The inputs and the pinned rubric of a department-year, read in the caller's transaction (so a
+     * consumer sees the batch it has just written), or empty when it has no inputs or its rubric is
+     * unknown here. Unlike {@link #prepare} it throws nothing a caller would have to undo.
+     */
+    public Optional<Prepared> preparePinned(String department, int fiscalYear) {
+        return inputs.load(department, fiscalYear, position.position()).flatMap(loaded ->
+                rubrics.find(scoringReference(null, loaded.rubric())).map(rubric -> new Prepared(loaded, rubric)));
     }
 
     /**

@@ -38,7 +38,11 @@ public class ProjectionService {
 
     public ProjectedScore project(String department, int fiscalYear, LocalDate asOfOrNull) {
         LocalDate asOf = asOfOrNull != null ? asOfOrNull : LocalDate.now(clock);
-        EvaluationService.Prepared prepared = evaluations.prepare(department, fiscalYear, null);
+        return project(evaluations.prepare(department, fiscalYear, null), asOf);
+    }
+
+    /** The projection of inputs already read (by the caller, in its transaction). */
+    public ProjectedScore project(EvaluationService.Prepared prepared, LocalDate asOf) {
         IndicatorInputs projected = RunRateProjection.project(prepared.inputs(), asOf);
         EvaluationResult result = engine.evaluate(prepared.rubric(), projected);
         List<ProjectedScore.IndicatorRisk> risks = new ArrayList<>();
@@ -53,7 +57,7 @@ public class ProjectionService {
             risks.add(new ProjectedScore.IndicatorRisk(score.code(), score.name(), score.max(), score.points(), lost,
                     score.value(), recovery(rule, score, projected, prepared.rubric(), result, asOf)));
         }
-        return new ProjectedScore(department, fiscalYear, asOf, RunRateProjection.METHOD, prepared.inputs().position(),
+        return new ProjectedScore(prepared.inputs().department(), prepared.inputs().fiscalYear(), asOf, RunRateProjection.METHOD, prepared.inputs().position(),
                 result.rubric(), result.total(), result.grade(), atRisk, risks);
     }
 
