@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Service;
  * (admin endpoint). Only an evaluation of today writes alerts; one at another date is a what-if.
  */
 @Service
+@Order(0) // before any other listener of a batch, so one that comes after sees the batch already judged
 public class MonitoringService implements AppliedEventsListener {
     private static final Logger log = LoggerFactory.getLogger(MonitoringService.class);
 
