@@ -28,8 +28,8 @@ final class Summary {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
-     * Where each service is and, when a scenario is loaded, how its year stands: execution, open
-     * alerts and the year-end score. The score is the latest evaluation snapshot when nothing has
+     * Where each service is and, when a scenario is loaded, how its year stands: execution, the
+     * alerts to act on (grouped, see {@link #toActOn}) and the year-end score. The score is the latest evaluation snapshot when nothing has
      * arrived since it was taken; otherwise one is taken, so restarts do not pile up identical snapshots.
      */
     List<String> lines(LocalStack stack, StackSettings settings, Optional<DemoLoader.DepartmentYear> loaded) {
@@ -57,16 +57,8 @@ final class Summary {
                             + percent(execution.path("executionRate").asText())
                             + " (budget " + execution.path("budget").asText() + ", executed "
                             + execution.path("executed").asText() + " yuan)"));
-            calls.get(query + "/api/v1/alerts?department=" + department).ifPresent(alerts -> {
-                JsonNode items = alerts.isArray() ? alerts : alerts.path("alerts");
-                long open = 0;
-                for (JsonNode alert : items) {
-                    if (!"RESOLVED".equals(alert.path("status").asText())) {
-                        open++;
-                    }
-                }
-                lines.add("  open alerts: " + open + "   (" + query + "/api/v1/alerts?department=" + department + ")");
-            });
+            calls.get(query + "/api/v1/alerts/groups?department=" + department + "&year=" + year).ifPresent(groups ->
+                    lines.addAll(toActOn(query, department, year, groups)));
         }
         if (settings.services().contains(Service.SCORING)) {
             String scoring = stack.url(Service.SCORING);
@@ -74,6 +66,36 @@ final class Summary {
                     lines.add("  year-end score: " + evaluation.path("total").asText() + " ("
                             + evaluation.path("grade").asText() + ")   report: " + scoring
                             + "/api/v1/evaluations/" + evaluation.path("id").asText() + "/report"));
+        }
+        return lines;
+    }
+
+    /** The most groups printed; the rest are counted, and the link lists them all. */
+    static final int GROUPS_SHOWN = 5;
+
+    /**
+     * 待处理预警 instead of a raw count: one line per department-year and rule, its worst severity, how
+     * many subjects and the worst one with its message — what a budget office would act on today. A
+     * closed year has none (its alerts were resolved with it); its history stays behind the link.
+     */
+    static List<String> toActOn(String queryUrl, String department, int year, JsonNode groups) {
+        String link = queryUrl + "/api/v1/alerts/groups?department=" + department + "&year=" + year;
+        List<String> lines = new ArrayList<>();
+        if (!groups.isArray() || groups.isEmpty()) {
+            lines.add("  alerts to act on (" + department + " " + year + "): none   (every alert: " + queryUrl
+                    + "/api/v1/alerts?department=" + department + "&year=" + year + ")");
+            return lines;
+        }
+        lines.add("  alerts to act on (" + department + " " + year + "): " + groups.size() + " group(s)   (" + link + ")");
+        for (int i = 0; i < Math.min(GROUPS_SHOWN, groups.size()); i++) {
+            JsonNode group = groups.get(i);
+            JsonNode worst = group.path("worst");
+            lines.add(String.format("    %-8s %s ×%d, worst %s: %s", group.path("severity").asText(),
+                    group.path("rule").asText(), group.path("count").asInt(), worst.path("subject").asText(),
+                    worst.path("message").asText()));
+        }
+        if (groups.size() > GROUPS_SHOWN) {
+            lines.add("    … and " + (groups.size() - GROUPS_SHOWN) + " more group(s)");
         }
         return lines;
     }

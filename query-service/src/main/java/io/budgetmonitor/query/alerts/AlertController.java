@@ -55,6 +55,17 @@ public class AlertController {
                 .toList();
     }
 
+    @Operation(summary = "What to act on today (待处理预警): active alerts of years not closed, grouped per "
+            + "department-year and rule, the worst group first and in each group the worst subject first")
+    @GetMapping("/groups")
+    public List<AlertGroup> groups(@Parameter(hidden = true) Caller caller,
+                                   @RequestParam(required = false) List<String> department,
+                                   @RequestParam(required = false) Severity minSeverity,
+                                   @RequestParam(required = false) Rule rule,
+                                   @RequestParam(required = false) Integer year) {
+        return AlertGroup.of(repository.actionable(AlertFilter.seenBy(caller, department, null, minSeverity, rule), year));
+    }
+
     /** An alert and every transition it went through. */
     public record AlertDetail(Alert alert, List<AlertTransition> transitions) {
     }

@@ -16,7 +16,23 @@ public final class AlertLifecycle {
     public record Step(TransitionKind kind, AlertStatus status, Severity severity) {
     }
 
+    /** The step in a year still open (未结账). */
     public static Optional<Step> next(Alert existing, Condition condition) {
+        return next(existing, condition, false);
+    }
+
+    /**
+     * The step given whether the alert's fiscal year is closed (已结账). A closed year is final: its
+     * active alerts are resolved with it ({@link TransitionKind#CLOSED_WITH_YEAR}, whatever the
+     * condition says — a condition of a closed year can no longer be corrected), and it opens,
+     * reopens, escalates or refreshes nothing, so a resolved alert of a closed year stays as it was.
+     */
+    public static Optional<Step> next(Alert existing, Condition condition, boolean yearClosed) {
+        if (yearClosed) {
+            return existing != null && existing.status() != AlertStatus.RESOLVED
+                    ? Optional.of(new Step(TransitionKind.CLOSED_WITH_YEAR, AlertStatus.RESOLVED, existing.severity()))
+                    : Optional.empty();
+        }
         if (existing == null) {
             return condition == null ? Optional.empty()
                     : Optional.of(new Step(TransitionKind.OPENED, AlertStatus.OPEN, condition.severity()));

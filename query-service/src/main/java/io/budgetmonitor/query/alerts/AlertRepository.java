@@ -61,6 +61,33 @@ public class AlertRepository {
         return jdbc.query(sql.toString(), this::alert, args.toArray());
     }
 
+    /**
+     * The alerts a budget office would act on today (待处理): active (not resolved) alerts of years not
+     * closed (未结账), within {@code filter}, optionally of one fiscal year. The year's closing is read
+     * from the read model, so a rebuild answers the same.
+     */
+    public List<Alert> actionable(AlertFilter filter, Integer year) {
+        StringBuilder sql = new StringBuilder("select * from alert a where a.status <> 'RESOLVED' and not exists "
+                + "(select 1 from rm.dept_year y where y.department = a.department and y.fiscal_year = a.fiscal_year "
+                + "and y.closed_on is not null)");
+        List<Object> args = new ArrayList<>();
+        departments(filter, sql, args);
+        filter.severities().ifPresent(passing -> {
+            sql.append(" and severity = any (?)");
+            args.add(passing.stream().map(Enum::name).toArray(String[]::new));
+        });
+        if (filter.rule() != null) {
+            sql.append(" and rule = ?");
+            args.add(filter.rule().name());
+        }
+        if (year != null) {
+            sql.append(" and fiscal_year = ?");
+            args.add(year);
+        }
+        sql.append(" order by id");
+        return jdbc.query(sql.toString(), this::alert, args.toArray());
+    }
+
     /** The filter's departments as SQL, so a scoped caller's rows are never read, let alone sent. */
     private static void departments(AlertFilter filter, StringBuilder sql, List<Object> args) {
         filter.departments().ifPresent(visible -> {

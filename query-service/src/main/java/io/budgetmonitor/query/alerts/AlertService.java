@@ -6,6 +6,7 @@ import io.budgetmonitor.query.web.NotFoundException;
 import io.budgetmonitor.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,11 +42,14 @@ public class AlertService {
         this.listeners = listeners;
     }
 
-    /** Makes the alerts of a department-year match the conditions that hold now. */
-    public List<AlertTransition> reconcile(FiscalYearId id, List<Condition> conditions) {
+    /**
+     * Makes the alerts of a department-year match the conditions that hold now; once its year is closed
+     * ({@code closedOn} not null, 年度已结账) every active alert is resolved with the year instead.
+     */
+    public List<AlertTransition> reconcile(FiscalYearId id, List<Condition> conditions, LocalDate closedOn) {
         writeLock.lock();
         try {
-            List<AlertTransition> transitions = tx.execute(status -> apply(id, conditions));
+            List<AlertTransition> transitions = tx.execute(status -> apply(id, conditions, closedOn));
             afterCommit(transitions);
             return transitions;
         } finally {
@@ -57,8 +61,8 @@ public class AlertService {
      * The transitions the conditions would make, with nothing written: the answer of a what-if
      * evaluation. The same plan as {@link #reconcile}, so the two cannot disagree.
      */
-    public List<ForeseenTransition> foresee(FiscalYearId id, List<Condition> conditions) {
-        return plan(id, conditions).stream().filter(Change::isTransition).map(change -> change.foreseen(id)).toList();
+    public List<ForeseenTransition> foresee(FiscalYearId id, List<Condition> conditions, LocalDate closedOn) {
+        return plan(id, conditions, closedOn != null).stream().filter(Change::isTransition).map(change -> change.foreseen(id)).toList();
     }
 
     /** One alert that an evaluation changes: opens ({@code before} null), resolves ({@code condition} null) or updates. */
@@ -69,7 +73,7 @@ public class AlertService {
 
         ForeseenTransition foreseen(FiscalYearId id) {
             Long alertId = before == null ? null : before.id();
-            return condition == null
+            return condition == null || step.kind() == TransitionKind.CLOSED_WITH_YEAR
                     ? new ForeseenTransition(alertId, before.rule(), before.subject(), id.department(), id.fiscalYear(),
                     step.kind(), step.status(), step.severity(), before.message(), before.evidence())
                     : new ForeseenTransition(alertId, condition.rule(), condition.subject(), id.department(),
@@ -78,7 +82,7 @@ public class AlertService {
         }
     }
 
-    private List<Change> plan(FiscalYearId id, List<Condition> conditions) {
+    private List<Change> plan(FiscalYearId id, List<Condition> conditions, boolean yearClosed) {
         Map<String, Alert> existing = new HashMap<>();
         for (Alert a : repository.forDepartmentYear(id.department(), id.fiscalYear())) {
             existing.put(a.rule() + "|" + a.subject(), a);
@@ -90,23 +94,30 @@ public class AlertService {
         List<Change> changes = new ArrayList<>();
         for (Map.Entry<String, Condition> entry : current.entrySet()) {
             Alert before = existing.get(entry.getKey());
-            AlertLifecycle.next(before, entry.getValue()).ifPresent(step -> changes.add(new Change(before, entry.getValue(), step)));
+            AlertLifecycle.next(before, entry.getValue(), yearClosed).ifPresent(step -> changes.add(new Change(before, entry.getValue(), step)));
         }
         for (Map.Entry<String, Alert> entry : existing.entrySet()) {
             if (!current.containsKey(entry.getKey())) {
-                AlertLifecycle.next(entry.getValue(), null).ifPresent(step -> changes.add(new Change(entry.getValue(), null, step)));
+                AlertLifecycle.next(entry.getValue(), null, yearClosed).ifPresent(step -> changes.add(new Change(entry.getValue(), null, step)));
             }
         }
         return changes;
     }
 
-    private List<AlertTransition> apply(FiscalYearId id, List<Condition> conditions) {
+    private List<AlertTransition> apply(FiscalYearId id, List<Condition> conditions, LocalDate closedOn) {
         Instant now = clock.instant();
         List<AlertTransition> transitions = new ArrayList<>();
-        for (Change change : plan(id, conditions)) {
+        for (Change change : plan(id, conditions, closedOn != null)) {
             AlertLifecycle.Step s = change.step();
             Alert before = change.before();
             long alertId;
+            if (s.kind() == TransitionKind.CLOSED_WITH_YEAR) {
+                // the reason travels with the transition (comment), so a subscriber tells it from a cleared condition
+                repository.resolve(before.id(), now);
+                transitions.add(repository.recordTransition(repository.find(before.id()).orElseThrow(), s.kind(), null,
+                        closedWithYear(closedOn), now));
+                continue;
+            }
             if (before == null) {
                 alertId = repository.insert(change.condition(), id.department(), id.fiscalYear(), now);
             } else if (change.condition() == null) {
@@ -122,6 +133,11 @@ public class AlertService {
             }
         }
         return transitions;
+    }
+
+    /** Why an alert was resolved with its year: the transition's comment. */
+    static String closedWithYear(LocalDate closedOn) {
+        return "年度已结账 (fiscal year closed on " + closedOn + "): resolved with the year";
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Service;
  * (admin endpoint). Only an evaluation of today writes alerts; one at another date is a what-if.
  */
 @Service
+@Order(0) // before any other listener of a batch, so one that comes after sees the batch already judged
 public class MonitoringService implements AppliedEventsListener {
     private static final Logger log = LoggerFactory.getLogger(MonitoringService.class);
 
@@ -94,18 +96,17 @@ public class MonitoringService implements AppliedEventsListener {
      * its 31 December) and makes its alerts match: the only evaluation that writes and publishes.
      */
     public List<AlertTransition> evaluate(FiscalYearId id) {
-        List<Condition> conditions;
+        Judgement judgement;
         cache.lock().lock();
         try {
-            Judgement judgement = judge(id, today(id));
+            judgement = judge(id, today(id));
             if (judgement.projectedScore() != null) {
                 baselines.record(id, judgement.projectedScore());
             }
-            conditions = judgement.conditions();
         } finally {
             cache.lock().unlock();
         }
-        return alerts.reconcile(id, conditions);
+        return alerts.reconcile(id, judgement.conditions(), judgement.closedOn());
     }
 
     /** Whether {@code date} is today for the monitor (a re-evaluation that may write), or a what-if. */
@@ -127,22 +128,25 @@ public class MonitoringService implements AppliedEventsListener {
      * baseline — and nothing is published: a past date's verdict is not a fact of today's monitor.
      */
     public List<ForeseenTransition> whatIf(FiscalYearId id, LocalDate date) {
-        List<Condition> conditions;
+        Judgement judgement;
         cache.lock().lock();
         try {
-            conditions = judge(id, TimeProgress.clamp(date, id.fiscalYear())).conditions();
+            judgement = judge(id, TimeProgress.clamp(date, id.fiscalYear()));
         } finally {
             cache.lock().unlock();
         }
-        return alerts.foresee(id, conditions);
+        return alerts.foresee(id, judgement.conditions(), judgement.closedOn());
     }
 
     private LocalDate today(FiscalYearId id) {
         return TimeProgress.clamp(LocalDate.now(clock), id.fiscalYear());
     }
 
-    /** The conditions that hold on a date, and the projected score the baseline would remember. */
-    private record Judgement(List<Condition> conditions, BigDecimal projectedScore) {
+    /**
+     * The conditions that hold on a date, the projected score the baseline would remember, and the day
+     * the year was closed (年度结账; null while open) — which resolves its alerts with it.
+     */
+    private record Judgement(List<Condition> conditions, BigDecimal projectedScore, LocalDate closedOn) {
     }
 
     /** Runs the rules; the caller holds the projection cache's lock. */
@@ -151,6 +155,6 @@ public class MonitoringService implements AppliedEventsListener {
         List<Condition> conditions = RuleEngine.evaluate(state, on, properties.thresholdsFor(id.department()),
                 latePostings.find(state), baselines.peak(id));
         return new Judgement(conditions,
-                ScoreProjection.project(state, Rates.round(TimeProgress.ratio(on, id.fiscalYear()))));
+                ScoreProjection.project(state, Rates.round(TimeProgress.ratio(on, id.fiscalYear()))), state.closedOn());
     }
 }

@@ -43,6 +43,7 @@ public class AccessTable {
                 // 预警: oversight, not the clerk's. Acknowledging is a decision VIEWER may not take.
                 get("/api/v1/alerts", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
                 get("/api/v1/alerts/stream", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
+                get("/api/v1/alerts/groups", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
                 get("/api/v1/alerts/{id}", VIEWER, AUDITOR, BUDGET_OFFICE, EVALUATOR),
                 post("/api/v1/alerts/{id}/acknowledgement", BUDGET_OFFICE, EVALUATOR),
 

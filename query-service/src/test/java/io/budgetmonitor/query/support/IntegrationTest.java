@@ -84,6 +84,11 @@ public abstract class IntegrationTest {
         MutableClock mutableClock() {
             return new MutableClock(START);
         }
+
+        @Bean
+        EvaluatedBatches evaluatedBatches(JdbcTemplate jdbc) {
+            return new EvaluatedBatches(jdbc);
+        }
     }
 
     /** A scenario whose log positions no other test uses. */

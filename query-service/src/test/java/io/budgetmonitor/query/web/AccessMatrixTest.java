@@ -45,6 +45,7 @@ class AccessMatrixTest extends IntegrationTest {
                 Map.entry(Route.get(YEAR + "/lines/{line}/history"), Access.roles(AUDITOR)),
                 Map.entry(Route.get("/api/v1/alerts"), alerts),
                 Map.entry(Route.get("/api/v1/alerts/stream"), alerts),
+                Map.entry(Route.get("/api/v1/alerts/groups"), alerts),
                 Map.entry(Route.get("/api/v1/alerts/{id}"), alerts),
                 Map.entry(Route.post("/api/v1/alerts/{id}/acknowledgement"), Access.roles(BUDGET_OFFICE, EVALUATOR)),
                 // exports
@@ -69,6 +70,6 @@ class AccessMatrixTest extends IntegrationTest {
                 "id", "987654321"));
 
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        assertThat(matrix.assertAllCells()).hasSize(24 * 8 + 12);
+        assertThat(matrix.assertAllCells()).hasSize(25 * 8 + 12);
     }
 }
