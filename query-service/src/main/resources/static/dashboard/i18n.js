@@ -47,7 +47,7 @@ const TERMS = {
     OPENED: '新预警', DEESCALATED: '已降级', REOPENED: '重新打开', CLOSED_WITH_YEAR: '随年度结账关闭',
     EXECUTION_BEHIND_SCHEDULE: '执行进度滞后', QUARTER_TARGET_MISSED: '季度目标未完成', OVERSPEND_ATTEMPT: '超额度支付被拒',
     LINE_NEARLY_EXHAUSTED: '项目额度即将用尽', CONTROL_RATE_EXCEEDED: '经费控制率超标', KPI_AT_RISK: '绩效指标实现风险',
-    KPI_TARGET_TOO_LOOSE: '绩效目标设置偏低', RECLAIM_RISK: '年末财政收回风险', RECONCILIATION_MISMATCH: '季报执行数与账不符',
+    KPI_NOT_REPORTED: '绩效监控未报送', KPI_TARGET_TOO_LOOSE: '绩效目标设置偏低', RECLAIM_RISK: '年末财政收回风险', RECONCILIATION_MISMATCH: '季报执行数与账不符',
     LATE_POSTING: '已结账季度补记支出', PROJECTED_SCORE_DROP: '预计得分下降'
   },
   en: {
@@ -59,7 +59,7 @@ const TERMS = {
     OPENED: 'New', DEESCALATED: 'De-escalated', REOPENED: 'Reopened', CLOSED_WITH_YEAR: 'Closed with the year',
     EXECUTION_BEHIND_SCHEDULE: 'Execution behind schedule', QUARTER_TARGET_MISSED: 'Quarter target missed',
     OVERSPEND_ATTEMPT: 'Overspend refused', LINE_NEARLY_EXHAUSTED: 'Line nearly exhausted',
-    CONTROL_RATE_EXCEEDED: 'Control rate exceeded', KPI_AT_RISK: 'KPI at risk', KPI_TARGET_TOO_LOOSE: 'KPI target too loose',
+    CONTROL_RATE_EXCEEDED: 'Control rate exceeded', KPI_AT_RISK: 'KPI at risk', KPI_NOT_REPORTED: 'KPI progress not reported', KPI_TARGET_TOO_LOOSE: 'KPI target too loose',
     RECLAIM_RISK: 'Year-end reclaim risk', RECONCILIATION_MISMATCH: 'Reported figures differ from the ledger',
     LATE_POSTING: 'Posting in a closed quarter', PROJECTED_SCORE_DROP: 'Projected score dropped'
   }

@@ -7,6 +7,7 @@ import io.budgetmonitor.query.consumption.EventLog;
 import io.budgetmonitor.query.execution.DepartmentYearState;
 import io.budgetmonitor.query.execution.ExecutionQueries;
 import io.budgetmonitor.query.execution.KpiFigures;
+import io.budgetmonitor.query.execution.KpiJudgement;
 import io.budgetmonitor.query.execution.Rates;
 import io.budgetmonitor.query.execution.TimeProgress;
 import io.swagger.v3.oas.annotations.Operation;

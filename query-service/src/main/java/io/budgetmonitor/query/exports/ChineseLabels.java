@@ -46,6 +46,7 @@ final class ChineseLabels {
             case LINE_NEARLY_EXHAUSTED -> "项目额度即将用尽";
             case CONTROL_RATE_EXCEEDED -> "控制率超标";
             case KPI_AT_RISK -> "绩效指标实现风险";
+            case KPI_NOT_REPORTED -> "绩效监控未报送";
             case KPI_TARGET_TOO_LOOSE -> "绩效目标设置偏低";
             case RECLAIM_RISK -> "年末财政收回风险";
             case RECONCILIATION_MISMATCH -> "季报执行数与账不符";

@@ -153,7 +153,7 @@ public class MonitoringService implements AppliedEventsListener {
     private Judgement judge(FiscalYearId id, LocalDate on) {
         DepartmentYearState state = cache.get(id);
         List<Condition> conditions = RuleEngine.evaluate(state, on, properties.thresholdsFor(id.department()),
-                latePostings.find(state), baselines.peak(id));
+                latePostings.find(state), baselines.peak(id), properties.kpiReportDueDay());
         return new Judgement(conditions,
                 ScoreProjection.project(state, Rates.round(TimeProgress.ratio(on, id.fiscalYear()))), state.closedOn());
     }

@@ -14,6 +14,8 @@ public enum Rule {
     CONTROL_RATE_EXCEEDED,
     /** 绩效指标实现风险. */
     KPI_AT_RISK,
+    /** 绩效监控未报送: a KPI with no progress reported by the mid-year monitoring date (财预〔2019〕136号). */
+    KPI_NOT_REPORTED,
     /** 绩效目标设置偏低. */
     KPI_TARGET_TOO_LOOSE,
     /** 年末财政收回风险. */

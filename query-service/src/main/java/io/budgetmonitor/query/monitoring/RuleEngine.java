@@ -8,6 +8,7 @@ import io.budgetmonitor.query.execution.DepartmentYearState;
 import io.budgetmonitor.query.execution.ExecutionCalculator;
 import io.budgetmonitor.query.execution.ExecutionReport;
 import io.budgetmonitor.query.execution.KpiFigures;
+import io.budgetmonitor.query.execution.KpiJudgement;
 import io.budgetmonitor.query.execution.LineFigures;
 import io.budgetmonitor.query.execution.QuarterClose;
 import io.budgetmonitor.query.execution.Rates;
@@ -16,6 +17,7 @@ import io.budgetmonitor.api.values.Quarter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,9 +40,11 @@ public final class RuleEngine {
     /**
      * @param latePostings disbursements recorded after their quarter was closed
      * @param scorePeak    highest projected score seen this year (null if none yet)
+     * @param kpiReportDue the month-day by which every KPI must have progress reported (绩效监控报送)
      */
     public static List<Condition> evaluate(DepartmentYearState state, LocalDate date, Thresholds t,
-                                           List<LatePosting> latePostings, BigDecimal scorePeak) {
+                                           List<LatePosting> latePostings, BigDecimal scorePeak,
+                                           MonthDay kpiReportDue) {
         int year = state.id().fiscalYear();
         BigDecimal progress = Rates.round(TimeProgress.ratio(date, year));
         List<Condition> out = new ArrayList<>();
@@ -49,6 +53,7 @@ public final class RuleEngine {
         lines(state, t, out);
         controlRates(state, date, progress, t, out);
         kpis(state, date, progress, t, out);
+        kpisNotReported(state, date, kpiReportDue, out);
         reclaimRisk(state, date, progress, t, out);
         latePostings(latePostings, out);
         scoreDrop(state, progress, t, scorePeak, out);
@@ -195,6 +200,13 @@ public final class RuleEngine {
                             evidence));
                 }
             }
+            // a lower-is-better KPI (控制率 ≤100%) holds all year: above its target it is behind whatever the
+            // date — the dashboard's judgement, so the alert and the KPI endpoint never disagree
+            if (kpi.direction() == KpiDirection.LOWER_IS_BETTER && kpi.target() != null
+                    && KpiJudgement.status(kpi, progress) == KpiJudgement.Status.BEHIND) {
+                reasons.add("actual " + kpi.actual().toPlainString() + " above its target " + kpi.target().toPlainString()
+                        + " (lower is better) on " + date);
+            }
             if (lastCompleted > 0 && (kpi.setOn() == null || !kpi.setOn().isAfter(Quarter.of(lastCompleted).firstDay(year)))
                     && !kpi.reportedIn(lastCompleted)) {
                 reasons.add("no progress report in Q" + lastCompleted);
@@ -202,6 +214,26 @@ public final class RuleEngine {
             if (!reasons.isEmpty()) {
                 out.add(new Condition(Rule.KPI_AT_RISK, subject, Severity.WARNING,
                         "KPI " + kpi.kpi() + " (" + kpi.name() + "): " + String.join("; ", reasons), evidence));
+            }
+        }
+    }
+
+    /**
+     * 绩效监控未报送: on a date after the due day of the fiscal year, a KPI set by then that has no progress
+     * report at all. A report on the due day itself is in time; one arriving later resolves the alert.
+     */
+    private static void kpisNotReported(DepartmentYearState state, LocalDate date, MonthDay due, List<Condition> out) {
+        LocalDate dueOn = due.atYear(state.id().fiscalYear());
+        if (!date.isAfter(dueOn)) {
+            return;
+        }
+        for (KpiFigures kpi : state.kpis()) {
+            // a KPI set after the due day could not have been reported by it; the quarterly check covers it
+            boolean setInTime = kpi.setOn() == null || !kpi.setOn().isAfter(dueOn);
+            if (setInTime && kpi.reportedOn() == null) {
+                out.add(new Condition(Rule.KPI_NOT_REPORTED, "kpi:" + kpi.kpi(), Severity.WARNING,
+                        "KPI " + kpi.kpi() + " (" + kpi.name() + ") has no progress reported by " + dueOn
+                                + " (绩效运行监控 due); checked on " + date, List.of()));
             }
         }
     }

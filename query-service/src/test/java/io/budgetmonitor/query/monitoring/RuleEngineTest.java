@@ -27,6 +27,7 @@ import io.budgetmonitor.query.support.ScenarioEvents;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.Test;
 /** Every rule of MONITORING.md tripped, then cleared, by a small event scenario (no infrastructure). */
 class RuleEngineTest {
     private static final String D = "R";
+    /** 年中绩效运行监控: progress due by 15 July. */
+    private static final MonthDay MID_YEAR = MonthDay.of(7, 15);
     private final ScenarioEvents scenario = new ScenarioEvents(0, Instant.parse("2021-01-01T00:00:00Z"));
     private final List<RecordedEvent> events = new ArrayList<>();
 
@@ -50,7 +53,7 @@ class RuleEngineTest {
 
     private List<Condition> evaluate(String date, List<LatePosting> late, BigDecimal peak) {
         DepartmentYearState state = DepartmentYearState.fold(new FiscalYearId(D, 2021), events);
-        return RuleEngine.evaluate(state, LocalDate.parse(date), Thresholds.defaults(), late, peak);
+        return RuleEngine.evaluate(state, LocalDate.parse(date), Thresholds.defaults(), late, peak, MID_YEAR);
     }
 
     private static List<Condition> only(List<Condition> all, Rule rule) {
@@ -155,6 +158,54 @@ class RuleEngineTest {
                 .satisfies(x -> assertThat(x.message()).contains("101.0%"));
         given(supplement("P1", "2000.00"), supplement("T1", "300.00"));
         assertThat(only(evaluate("2021-04-30"), Rule.CONTROL_RATE_EXCEEDED)).isEmpty();
+    }
+
+    @Test
+    void lowerIsBetterKpiAboveItsTargetIsBehind() {
+        opened();
+        given(new PerformanceTargetSet(D, 2021, "B1.2", "B1", "三公经费控制率", KpiDirection.LOWER_IS_BETTER,
+                        new BigDecimal("100"), "≤100%", "%", new BigDecimal("2"), d("2021-01-01")),
+                new PerformanceProgressReported(D, 2021, "B1.2", new BigDecimal("104.5"), null, d("2021-03-31")));
+        // early in the year too: a ceiling passed is passed, time progress does not excuse it
+        assertThat(only(evaluate("2021-04-10"), Rule.KPI_AT_RISK)).singleElement().satisfies(k -> {
+            assertThat(k.subject()).isEqualTo("kpi:B1.2");
+            assertThat(k.severity()).isEqualTo(Severity.WARNING);
+            assertThat(k.message()).isEqualTo(
+                    "KPI B1.2 (三公经费控制率): actual 104.5 above its target 100 (lower is better) on 2021-04-10");
+        });
+        // at or below the ceiling it is on track, as the KPI endpoint says
+        given(new PerformanceProgressReported(D, 2021, "B1.2", new BigDecimal("100"), null, d("2021-04-20")));
+        assertThat(only(evaluate("2021-04-30"), Rule.KPI_AT_RISK)).isEmpty();
+    }
+
+    @Test
+    void kpiWithoutProgressAfterTheDueDayIsNotReportedUntilAReportArrives() {
+        opened();
+        given(new PerformanceTargetSet(D, 2021, "B6.1", "B6", "党员干部学习培训次数", KpiDirection.HIGHER_IS_BETTER,
+                new BigDecimal("30"), "≥30次", "次", new BigDecimal("2"), d("2021-01-01")));
+        assertThat(only(evaluate("2021-07-15"), Rule.KPI_NOT_REPORTED)).as("on the due day itself it is in time").isEmpty();
+        List<Condition> flagged = only(evaluate("2021-07-16"), Rule.KPI_NOT_REPORTED);
+        assertThat(flagged).singleElement().satisfies(k -> {
+            assertThat(k.subject()).isEqualTo("kpi:B6.1");
+            assertThat(k.severity()).isEqualTo(Severity.WARNING);
+            assertThat(k.message()).isEqualTo("KPI B6.1 (党员干部学习培训次数) has no progress reported by 2021-07-15 "
+                    + "(绩效运行监控 due); checked on 2021-07-16");
+        });
+        // a KPI set after the due day could not have been reported by it
+        given(new PerformanceTargetSet(D, 2021, "B6.5", "B6", "新增指标", KpiDirection.QUALITATIVE,
+                null, "完成", "定性", new BigDecimal("2"), d("2021-08-01")));
+        assertThat(only(evaluate("2021-08-10"), Rule.KPI_NOT_REPORTED)).extracting(Condition::subject)
+                .containsExactly("kpi:B6.1");
+        // the report arrives late: the condition clears, and the lifecycle resolves the alert
+        assertThat(AlertLifecycle.next(null, flagged.get(0))).get().extracting(AlertLifecycle.Step::kind)
+                .isEqualTo(TransitionKind.OPENED);
+        given(new PerformanceProgressReported(D, 2021, "B6.1", new BigDecimal("20"), null, d("2021-08-20")));
+        assertThat(only(evaluate("2021-08-25"), Rule.KPI_NOT_REPORTED)).isEmpty();
+        var open = new io.budgetmonitor.query.alerts.Alert(1, Rule.KPI_NOT_REPORTED, "kpi:B6.1", D, 2021, Severity.WARNING,
+                io.budgetmonitor.query.alerts.AlertStatus.OPEN, flagged.get(0).message(), List.of(), null, null, null, null,
+                null, null);
+        assertThat(AlertLifecycle.next(open, null)).get().extracting(AlertLifecycle.Step::kind)
+                .isEqualTo(TransitionKind.RESOLVED);
     }
 
     @Test

@@ -1,7 +1,6 @@
-package io.budgetmonitor.query.dashboard;
+package io.budgetmonitor.query.execution;
 
 import io.budgetmonitor.api.values.KpiDirection;
-import io.budgetmonitor.query.execution.KpiFigures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -9,15 +8,17 @@ import java.math.RoundingMode;
  * Whether a 绩效指标 is on track on a day. Completion is computed as scoring-service's KpiScoring does,
  * so the dashboard and the evaluation agree. On track: a higher-is-better KPI whose completion has kept
  * up with 序时进度 (15 of 20 trainings by 30 June is ahead; 8 is behind); a lower-is-better KPI at or below
- * its target (above it, it is behind whatever the date); a qualitative KPI reported met.
+ * its target (above it, it is behind whatever the date); a qualitative KPI reported met. One judgement
+ * shared by the KPI endpoint and the monitoring rules (KPI_AT_RISK), so an alert never contradicts the
+ * dashboard.
  */
-final class KpiJudgement {
-    enum Status { ON_TRACK, BEHIND, NOT_REPORTED }
+public final class KpiJudgement {
+    public enum Status { ON_TRACK, BEHIND, NOT_REPORTED }
 
     private KpiJudgement() {
     }
 
-    static BigDecimal completion(KpiFigures kpi) {
+    public static BigDecimal completion(KpiFigures kpi) {
         if (kpi.direction() == KpiDirection.QUALITATIVE || kpi.target() == null) {
             return kpi.met() == null ? null : (kpi.met() ? BigDecimal.ONE : BigDecimal.ZERO).setScale(4);
         }
@@ -39,7 +40,7 @@ final class KpiJudgement {
         return target.signum() <= 0 ? BigDecimal.ZERO.setScale(4) : target.divide(actual, 4, RoundingMode.HALF_UP);
     }
 
-    static Status status(KpiFigures kpi, BigDecimal timeProgress) {
+    public static Status status(KpiFigures kpi, BigDecimal timeProgress) {
         BigDecimal completion = completion(kpi);
         if (completion == null) {
             return Status.NOT_REPORTED;
