@@ -36,9 +36,11 @@ class ImportMemoryIT extends IntegrationTest {
                 small.bytes / MB, small.lines, small.rejected, small.seconds, small.peakAbove / MB, small.baseline / MB,
                 large.bytes / MB, large.lines, large.rejected, large.seconds, large.peakAbove / MB, large.baseline / MB);
         assertThat(large.lines).isGreaterThan(4 * small.lines);
-        // flat: five times the file, not five times the memory (buffering the body would add >100 MB)
+        // flat: five times the file, not five times the memory. Buffering the 100 MB body would add more
+        // than 100 MB (200 MB as a Java string); the margin absorbs what the other test contexts and
+        // Kafka clients sharing this JVM allocate meanwhile (28 MB was seen on a loaded CI machine)
         assertThat(large.peakAbove).as("heap peak of the 100 MB import above its baseline")
-                .isLessThan(small.peakAbove + 24 * MB);
+                .isLessThan(small.peakAbove + 64 * MB);
     }
 
     private record Run(long bytes, long lines, long rejected, long seconds, long baseline, long peakAbove) {
