@@ -45,18 +45,7 @@ public class AlertRepository {
             sql.append(" and status = ?");
             args.add(status.name());
         }
-        filter.severities().ifPresent(passing -> {
-            sql.append(" and severity = any (?)");
-            args.add(passing.stream().map(Enum::name).toArray(String[]::new));
-        });
-        if (filter.rule() != null) {
-            sql.append(" and rule = ?");
-            args.add(filter.rule().name());
-        }
-        if (year != null) {
-            sql.append(" and fiscal_year = ?");
-            args.add(year);
-        }
+        severityRuleAndYear(filter, year, sql, args);
         sql.append(" order by id");
         return jdbc.query(sql.toString(), this::alert, args.toArray());
     }
@@ -72,6 +61,13 @@ public class AlertRepository {
                 + "and y.closed_on is not null)");
         List<Object> args = new ArrayList<>();
         departments(filter, sql, args);
+        severityRuleAndYear(filter, year, sql, args);
+        sql.append(" order by id");
+        return jdbc.query(sql.toString(), this::alert, args.toArray());
+    }
+
+    /** The filter's severities and rule, and the fiscal year, as SQL: the same for every alert query. */
+    private static void severityRuleAndYear(AlertFilter filter, Integer year, StringBuilder sql, List<Object> args) {
         filter.severities().ifPresent(passing -> {
             sql.append(" and severity = any (?)");
             args.add(passing.stream().map(Enum::name).toArray(String[]::new));
@@ -84,8 +80,6 @@ public class AlertRepository {
             sql.append(" and fiscal_year = ?");
             args.add(year);
         }
-        sql.append(" order by id");
-        return jdbc.query(sql.toString(), this::alert, args.toArray());
     }
 
     /** The filter's departments as SQL, so a scoped caller's rows are never read, let alone sent. */

@@ -15,27 +15,11 @@ final class ChineseLabels {
     }
 
     static String of(FundSource source) {
-        if (source == null) {
-            return null;
-        }
-        return switch (source) {
-            case GENERAL_PUBLIC_BUDGET -> "一般公共预算";
-            case GOVERNMENT_FUND -> "政府性基金预算";
-            case STATE_CAPITAL -> "国有资本经营预算";
-            case SPECIAL_ACCOUNT -> "财政专户管理资金";
-            case OTHER -> "其他资金";
-        };
+        return source == null ? null : source.chineseName();
     }
 
     static String of(ExpenditureType type) {
-        if (type == null) {
-            return null;
-        }
-        return switch (type) {
-            case PERSONNEL -> "人员经费";
-            case PUBLIC_EXPENSE -> "公用经费";
-            case PROJECT -> "项目支出";
-        };
+        return type == null ? null : type.chineseName();
     }
 
     static String of(Rule rule) {

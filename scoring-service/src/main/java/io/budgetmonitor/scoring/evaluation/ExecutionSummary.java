@@ -30,7 +30,7 @@ public record ExecutionSummary(Row total, List<Row> byFundSource, List<Row> byEx
         List<Row> byFund = new ArrayList<>();
         for (FundSource source : FundSource.values()) {
             if (in.lines().stream().anyMatch(line -> line.fundSource() == source)) {
-                byFund.add(row(in, source.name(), fundSourceName(source), line -> line.fundSource() == source));
+                byFund.add(row(in, source.name(), source.chineseName(), line -> line.fundSource() == source));
             }
         }
         List<Row> byType = new ArrayList<>();
@@ -38,19 +38,9 @@ public record ExecutionSummary(Row total, List<Row> byFundSource, List<Row> byEx
         byType.add(row(in, ExpenditureType.PERSONNEL.name(), "其中：人员经费", line -> line.expenditureType() == ExpenditureType.PERSONNEL));
         byType.add(row(in, ExpenditureType.PUBLIC_EXPENSE.name(), "其中：公用经费",
                 line -> line.expenditureType() == ExpenditureType.PUBLIC_EXPENSE));
-        byType.add(row(in, ExpenditureType.PROJECT.name(), "项目支出", line -> line.expenditureType() == ExpenditureType.PROJECT));
+        byType.add(row(in, ExpenditureType.PROJECT.name(), ExpenditureType.PROJECT.chineseName(), line -> line.expenditureType() == ExpenditureType.PROJECT));
         byType.removeIf(row -> row.budget().isZero() && row.executed().isZero());
         return new ExecutionSummary(total, byFund, byType);
-    }
-
-    static String fundSourceName(FundSource source) {
-        return switch (source) {
-            case GENERAL_PUBLIC_BUDGET -> "一般公共预算";
-            case GOVERNMENT_FUND -> "政府性基金预算";
-            case STATE_CAPITAL -> "国有资本经营预算";
-            case SPECIAL_ACCOUNT -> "财政专户管理资金";
-            case OTHER -> "其他资金";
-        };
     }
 
     private static Row row(IndicatorInputs in, String code, String name, Predicate<LineInputs> which) {
