@@ -27,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.ui.DefaultResourcesFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -114,6 +115,7 @@ public class ServiceSecurityConfiguration {
                 // the page sends the cookie's value as it is: no per-response masking to undo
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()));
         http.addFilterBefore(new BrowserSignIn.IssueCsrfCookie(), AuthorizationFilter.class);
+        http.requestCache(cache -> cache.requestCache(pageRequestsOnly()));
         http.exceptionHandling(exceptions -> exceptions
                 .authenticationEntryPoint(entryPoint(problems))
                 .accessDeniedHandler(problems));
@@ -182,15 +184,29 @@ public class ServiceSecurityConfiguration {
 
     /** A browser asking for a page is sent to the login form; everyone else gets 401 problem+json. */
     private static AuthenticationEntryPoint entryPoint(ProblemResponses problems) {
-        MediaTypeRequestMatcher wantsPage = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
-        wantsPage.setIgnoredMediaTypes(Set.of(MediaType.ALL));
         LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byClient = new LinkedHashMap<>();
-        byClient.put(request -> "GET".equals(request.getMethod()) && wantsPage.matches(request)
-                        && request.getHeader(HttpHeaders.AUTHORIZATION) == null,
-                new LoginUrlAuthenticationEntryPoint("/login"));
+        byClient.put(ServiceSecurityConfiguration::isBrowserAskingForAPage, new LoginUrlAuthenticationEntryPoint("/login"));
         DelegatingAuthenticationEntryPoint delegating = new DelegatingAuthenticationEntryPoint(byClient);
         delegating.setDefaultEntryPoint(problems);
         return delegating;
+    }
+
+    /** A browser opening a page without credentials: sent to the login form, and back after it. */
+    static boolean isBrowserAskingForAPage(HttpServletRequest request) {
+        MediaTypeRequestMatcher wantsPage = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        wantsPage.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return "GET".equals(request.getMethod()) && wantsPage.matches(request)
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+    }
+
+    /**
+     * Only a page request is remembered for after the login: saving every refused API request would
+     * open a session (and send a cookie) per anonymous call, which a stateless API must not.
+     */
+    private static HttpSessionRequestCache pageRequestsOnly() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(ServiceSecurityConfiguration::isBrowserAskingForAPage);
+        return cache;
     }
 
     /** API clients send credentials with every request and cannot be ridden by another site; cookies can. */

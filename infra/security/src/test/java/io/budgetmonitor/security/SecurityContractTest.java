@@ -130,6 +130,8 @@ class SecurityContractTest {
                 .anySatisfy(challenge -> assertThat(challenge).startsWith("Basic"))
                 .anySatisfy(challenge -> assertThat(challenge).startsWith("Bearer"));
         assertThat(response.body()).contains("\"status\":401");
+        assertThat(response.headers().allValues("Set-Cookie")).as("a refused API call opens no session")
+                .noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
     }
 
     @Test
