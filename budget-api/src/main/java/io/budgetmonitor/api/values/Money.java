@@ -60,6 +60,15 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         return amount.movePointRight(2).longValueExact();
     }
 
+    /**
+     * Whether {@code this + other} is still an amount (at most {@value BoundedDecimal#MAX_INTEGER_DIGITS}
+     * integer digits): a command checks it before it records a sum that its aggregate could not hold.
+     */
+    public boolean canAdd(Money other) {
+        BigDecimal sum = amount.add(other.amount);
+        return (long) sum.precision() - sum.scale() <= BoundedDecimal.MAX_INTEGER_DIGITS;
+    }
+
     public Money plus(Money other) {
         return new Money(amount.add(other.amount));
     }

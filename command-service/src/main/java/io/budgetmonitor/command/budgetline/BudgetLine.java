@@ -101,6 +101,9 @@ public class BudgetLine {
                     "Reducing line %s by %s would take its budget below what is already spent, reclaimed or carried over; available: %s"
                             .formatted(id, command.amount(), available()));
         }
+        if (command.kind() == AdjustmentKind.SUPPLEMENT) {
+            requireRoomFor(command.amount());
+        }
         apply(new BudgetAdjusted(department, fiscalYear, line, command.kind(), command.amount(), command.reason(),
                 command.occurredOn()));
     }
@@ -214,6 +217,7 @@ public class BudgetLine {
         }
         requireOpen(fiscalYears, fiscalYearId());
         requirePositive(command.amount());
+        requireRoomFor(command.amount());
         apply(new BudgetTransferredIn(department, fiscalYear, line, command.fromLine(), command.amount(),
                 command.reason(), transferId, command.occurredOn()));
     }
@@ -288,6 +292,15 @@ public class BudgetLine {
     private void requireAvailable(Money amount, String title) {
         if (amount.exceeds(available())) {
             throw insufficient(title, "%s exceeds the available %s of line %s".formatted(amount, available(), id));
+        }
+    }
+
+    /** A budget that would exceed the largest amount there is is refused, not recorded and then unloadable. */
+    private void requireRoomFor(Money raise) {
+        if (!budget.canAdd(raise)) {
+            throw CommandRefusedException.unprocessable("Budget too large",
+                    "Raising line %s's budget of %s by %s would exceed the largest amount a line may hold (15 integer digits)"
+                            .formatted(id, budget, raise));
         }
     }
 

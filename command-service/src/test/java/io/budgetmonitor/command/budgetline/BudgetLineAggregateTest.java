@@ -165,6 +165,15 @@ class BudgetLineAggregateTest {
     class Adjustment {
 
         @Test
+        void aSupplementBeyondTheLargestAmountIsRefusedNotRecorded() {
+            fixture.given(allocated("1000.00"))
+                    .when(new AdjustBudget(DEPT, YEAR, LINE, SUPPLEMENT,
+                            yuan("999999999999999.99"), "追加预算", ON))
+                    .expectException(refused(422, "Budget too large"))
+                    .expectNoEvents();
+        }
+
+        @Test
         void supplementRaisesTheBudget() {
             fixture.given(allocated("1000.00"))
                     .when(new AdjustBudget(DEPT, YEAR, LINE, SUPPLEMENT,
