@@ -191,11 +191,18 @@ public class ServiceSecurityConfiguration {
         return delegating;
     }
 
+    /** Accept names text/html itself (a browser), not merely {@code *}{@code /*} (curl, API clients). */
+    private static final MediaTypeRequestMatcher WANTS_PAGE = wantsPage();
+
+    private static MediaTypeRequestMatcher wantsPage() {
+        MediaTypeRequestMatcher matcher = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        matcher.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return matcher;
+    }
+
     /** A browser opening a page without credentials: sent to the login form, and back after it. */
     static boolean isBrowserAskingForAPage(HttpServletRequest request) {
-        MediaTypeRequestMatcher wantsPage = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
-        wantsPage.setIgnoredMediaTypes(Set.of(MediaType.ALL));
-        return "GET".equals(request.getMethod()) && wantsPage.matches(request)
+        return "GET".equals(request.getMethod()) && WANTS_PAGE.matches(request)
                 && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
     }
 
