@@ -7,7 +7,6 @@ import io.budgetmonitor.stack.DemoUsersFile;
 import io.budgetmonitor.stack.LocalStack;
 import io.budgetmonitor.stack.Service;
 import io.budgetmonitor.stack.StackSettings;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,52 +65,72 @@ public final class DistrictBench {
             DemoLoader loader = new DemoLoader(dataDir);
             Instant begin = Instant.now();
             // departments are independent aggregates: two importers keep both cores busy
-            java.util.concurrent.ExecutorService importers = java.util.concurrent.Executors.newFixedThreadPool(IMPORTERS);
+            java.util.concurrent.ExecutorService importers =
+                    java.util.concurrent.Executors.newFixedThreadPool(IMPORTERS);
             List<java.util.concurrent.Future<JsonNode>> imports = new ArrayList<>();
             for (int i = 1; i <= departments; i++) {
                 String scenario = demo.replace("\"department\":\"BY-SJ\"", "\"department\":\"" + department(i) + "\"");
                 byte[] bytes = scenario.getBytes(StandardCharsets.UTF_8);
-                imports.add(importers.submit(() -> loader.load(() -> new ByteArrayInputStream(bytes), stack.url(Service.COMMAND), List.of())));
+                imports.add(importers.submit(() ->
+                        loader.load(() -> new ByteArrayInputStream(bytes), stack.url(Service.COMMAND), List.of())));
             }
             JsonNode report = null;
             for (var done : imports) {
                 JsonNode one = done.get();
                 lines += one.path("accepted").asLong() + one.path("rejected").size();
-                report = report == null || one.path("position").asLong() > report.path("position").asLong() ? one : report;
+                report = report == null
+                                || one.path("position").asLong()
+                                        > report.path("position").asLong()
+                        ? one
+                        : report;
             }
             importers.shutdown();
             if (big) {
                 report = loader.load(() -> bigYear(100_000), stack.url(Service.COMMAND), List.of());
-                lines += report.path("accepted").asLong() + report.path("rejected").size();
+                lines += report.path("accepted").asLong()
+                        + report.path("rejected").size();
             }
             position = report.path("position").asLong();
             awaitPublisher(stack, position);
             double seconds = seconds(begin);
-            record("import through POST /api/v1/imports (" + IMPORTERS + " concurrent importers)", String.format("%,d lines in %.1f s = %,.0f lines/s (log position %,d)",
-                    lines, seconds, lines / seconds, position));
+            record(
+                    "import through POST /api/v1/imports (" + IMPORTERS + " concurrent importers)",
+                    String.format(
+                            "%,d lines in %.1f s = %,.0f lines/s (log position %,d)",
+                            lines, seconds, lines / seconds, position));
         }
         try (LocalStack stack = start("query")) {
             Instant begin = Instant.now();
             new DemoLoader(dataDir).awaitPosition(stack.url(Service.QUERY), position, Duration.ofHours(2));
             double seconds = seconds(begin);
-            record("query-service catch-up on the whole log", String.format("%.1f s = %,.0f events/s", seconds, position / seconds));
+            record(
+                    "query-service catch-up on the whole log",
+                    String.format("%.1f s = %,.0f events/s", seconds, position / seconds));
             String before = send("GET", stack.url(Service.QUERY) + "/api/v1/admin/digest", null);
             begin = Instant.now();
             String rebuild = send("POST", stack.url(Service.QUERY) + "/api/v1/admin/rebuild", null);
             record("query-service full rebuild", String.format("%.1f s (%s)", seconds(begin), abbreviate(rebuild)));
             String after = send("GET", stack.url(Service.QUERY) + "/api/v1/admin/digest", null);
-            record("rebuild digest equals live digest", String.valueOf(JSON.readTree(before).equals(JSON.readTree(after))));
+            record(
+                    "rebuild digest equals live digest",
+                    String.valueOf(JSON.readTree(before).equals(JSON.readTree(after))));
         }
         try (LocalStack stack = start("scoring")) {
             Instant begin = Instant.now();
             new DemoLoader(dataDir).awaitPosition(stack.url(Service.SCORING), position, Duration.ofHours(2));
             double seconds = seconds(begin);
-            record("scoring-service catch-up on the whole log", String.format("%.1f s = %,.0f events/s", seconds, position / seconds));
+            record(
+                    "scoring-service catch-up on the whole log",
+                    String.format("%.1f s = %,.0f events/s", seconds, position / seconds));
             String scoring = stack.url(Service.SCORING);
             begin = Instant.now();
             String one = evaluate(scoring, department(1));
-            record("one evaluation snapshot (4,760-line year)", String.format("%.0f ms, total %s", seconds(begin) * 1000,
-                    JSON.readTree(one).path("total").asText()));
+            record(
+                    "one evaluation snapshot (4,760-line year)",
+                    String.format(
+                            "%.0f ms, total %s",
+                            seconds(begin) * 1000,
+                            JSON.readTree(one).path("total").asText()));
             begin = Instant.now();
             for (int i = 1; i <= departments; i++) {
                 evaluate(scoring, department(i));
@@ -120,8 +139,12 @@ public final class DistrictBench {
             if (big) {
                 begin = Instant.now();
                 String bigOne = evaluate(scoring, "BY-BIG");
-                record("one evaluation snapshot (100,000 disbursements)", String.format("%.0f ms, total %s",
-                        seconds(begin) * 1000, JSON.readTree(bigOne).path("total").asText()));
+                record(
+                        "one evaluation snapshot (100,000 disbursements)",
+                        String.format(
+                                "%.0f ms, total %s",
+                                seconds(begin) * 1000,
+                                JSON.readTree(bigOne).path("total").asText()));
             }
         }
         Path out = Path.of("bench", "results");
@@ -134,13 +157,15 @@ public final class DistrictBench {
 
     /** The readers can only catch up on what was published: wait for the Kafka publisher's token. */
     private static void awaitPublisher(LocalStack stack, long position) throws Exception {
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(stack.jdbcUrl(Service.COMMAND), "postgres", "postgres")) {
+        try (java.sql.Connection db =
+                java.sql.DriverManager.getConnection(stack.jdbcUrl(Service.COMMAND), "postgres", "postgres")) {
             while (true) {
-                try (var rows = db.createStatement().executeQuery(
-                        "select token from token_entry where processor_name = 'kafka-publisher'")) {
+                try (var rows = db.createStatement()
+                        .executeQuery("select token from token_entry where processor_name = 'kafka-publisher'")) {
                     if (rows.next()) {
                         JsonNode token = JSON.readTree(rows.getString(1));
-                        if (token.path("index").asLong() >= position && token.path("gaps").isEmpty()) {
+                        if (token.path("index").asLong() >= position
+                                && token.path("gaps").isEmpty()) {
                             return;
                         }
                     }
@@ -151,31 +176,50 @@ public final class DistrictBench {
     }
 
     private LocalStack start(String only) {
-        StackSettings settings = StackSettings.parse(new String[]{"--data-dir=" + dataDir, "--only=" + only,
-                "--no-demo", "--command-port=0", "--query-port=0", "--scoring-port=0",
-                "--postgres-port=0", "--kafka-port=0",
-                // throughput, not start-up time: the full JIT (the run command's default is C1 only)
-                "--java-options=-XX:TieredStopAtLevel=4"}, Map.of());
+        StackSettings settings = StackSettings.parse(
+                new String[] {
+                    "--data-dir=" + dataDir,
+                    "--only=" + only,
+                    "--no-demo",
+                    "--command-port=0",
+                    "--query-port=0",
+                    "--scoring-port=0",
+                    "--postgres-port=0",
+                    "--kafka-port=0",
+                    // throughput, not start-up time: the full JIT (the run command's default is C1 only)
+                    "--java-options=-XX:TieredStopAtLevel=4"
+                },
+                Map.of());
         return new LocalStack(settings, line -> System.out.println("[stack] " + line)).start();
     }
 
     private String evaluate(String scoring, String department) throws IOException, InterruptedException {
-        return send("POST", scoring + "/api/v1/evaluations", "{\"department\":\"" + department + "\",\"fiscalYear\":2021}");
+        return send(
+                "POST", scoring + "/api/v1/evaluations", "{\"department\":\"" + department + "\",\"fiscalYear\":2021}");
     }
 
     /** One department-year whose ledger is {@code disbursements} small payments out of one line. */
     private static InputStream bigYear(int disbursements) {
         StringBuilder out = new StringBuilder();
         String head = "{\"department\":\"BY-BIG\",\"fiscalYear\":2021,";
-        out.append(head).append("\"type\":\"OpenFiscalYear\",\"departmentName\":\"基准测试部门\",\"occurredOn\":\"2021-01-01\"}\n");
-        out.append(head).append("\"type\":\"AllocateBudget\",\"line\":\"GP-PRJ-01\",\"name\":\"项目支出\",\"fundSource\":\"GENERAL_PUBLIC_BUDGET\","
-                + "\"expenditureType\":\"PROJECT\",\"threePublic\":\"NONE\",\"appropriation\":true,\"amount\":\"100000000.00\",\"occurredOn\":\"2021-01-01\"}\n");
+        out.append(head)
+                .append("\"type\":\"OpenFiscalYear\",\"departmentName\":\"基准测试部门\",\"occurredOn\":\"2021-01-01\"}\n");
+        out.append(head)
+                .append(
+                        "\"type\":\"AllocateBudget\",\"line\":\"GP-PRJ-01\",\"name\":\"项目支出\",\"fundSource\":\"GENERAL_PUBLIC_BUDGET\","
+                                + "\"expenditureType\":\"PROJECT\",\"threePublic\":\"NONE\",\"appropriation\":true,\"amount\":\"100000000.00\",\"occurredOn\":\"2021-01-01\"}\n");
         LocalDate day = LocalDate.of(2021, 1, 4);
         for (int i = 1; i <= disbursements; i++) {
             LocalDate paid = day.plusDays((long) (i - 1) * 360 / disbursements);
-            out.append(head).append("\"type\":\"RecordDisbursement\",\"line\":\"GP-PRJ-01\",\"voucher\":\"B-")
-                    .append(i).append("\",\"amount\":\"").append(500 + i % 700).append(".00\",\"payee\":\"某服务公司\","
-                            + "\"purpose\":\"日常项目支出\",\"procurement\":false,\"occurredOn\":\"").append(paid).append("\"}\n");
+            out.append(head)
+                    .append("\"type\":\"RecordDisbursement\",\"line\":\"GP-PRJ-01\",\"voucher\":\"B-")
+                    .append(i)
+                    .append("\",\"amount\":\"")
+                    .append(500 + i % 700)
+                    .append(".00\",\"payee\":\"某服务公司\","
+                            + "\"purpose\":\"日常项目支出\",\"procurement\":false,\"occurredOn\":\"")
+                    .append(paid)
+                    .append("\"}\n");
         }
         return new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -185,10 +229,13 @@ public final class DistrictBench {
     }
 
     private String send(String method, String url, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofHours(1))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofHours(1))
                 .header("Authorization", DemoUsersFile.read(dataDir).authorization(DemoUsersFile.ADMIN));
-        request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        request = json == null
+                ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(method + " " + url + " → " + response.statusCode() + " " + response.body());

@@ -1,18 +1,17 @@
 package io.budgetmonitor.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.budgetmonitor.api.commands.BookingPeriod;
 import io.budgetmonitor.api.commands.CarryOverFunds;
 import io.budgetmonitor.api.commands.OpenFiscalYear;
 import io.budgetmonitor.api.commands.RecordDisbursement;
 import io.budgetmonitor.api.values.BoundedDecimal;
 import io.budgetmonitor.api.values.Money;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The input rules that live with the contract: bounded decimals and booking periods. */
 class InputRulesTest {
@@ -30,19 +29,25 @@ class InputRulesTest {
     @Test
     void decimalsReadBackFromATreeAreBoundedByValue() throws Exception {
         var mapper = io.budgetmonitor.api.wire.BudgetJson.mapper();
-        var kpi = "{\"type\":\"SetPerformanceTarget\",\"department\":\"D\",\"fiscalYear\":2021,\"kpi\":\"B1.1\",\"task\":\"B1\","
-                + "\"name\":\"n\",\"direction\":\"HIGHER_IS_BETTER\",\"target\":\"10\",\"points\":\"2\",\"occurredOn\":\"2021-01-10\"}";
-        var command = (io.budgetmonitor.api.commands.SetPerformanceTarget) mapper.readValue(kpi, io.budgetmonitor.api.commands.BudgetCommand.class);
+        var kpi =
+                "{\"type\":\"SetPerformanceTarget\",\"department\":\"D\",\"fiscalYear\":2021,\"kpi\":\"B1.1\",\"task\":\"B1\","
+                        + "\"name\":\"n\",\"direction\":\"HIGHER_IS_BETTER\",\"target\":\"10\",\"points\":\"2\",\"occurredOn\":\"2021-01-10\"}";
+        var command = (io.budgetmonitor.api.commands.SetPerformanceTarget)
+                mapper.readValue(kpi, io.budgetmonitor.api.commands.BudgetCommand.class);
         // a tree strips trailing zeros: 10 becomes 1E+1 there, and is still 10 when read back
         var again = mapper.treeToValue(mapper.valueToTree(command), io.budgetmonitor.api.commands.BudgetCommand.class);
-        assertThat(((io.budgetmonitor.api.commands.SetPerformanceTarget) again).target()).isEqualByComparingTo("10");
-        assertThatThrownBy(() -> BoundedDecimal.checked(new BigDecimal("1e9999999"), 6)).hasMessageContaining("integer digits");
-        assertThatThrownBy(() -> BoundedDecimal.checked(new BigDecimal("1e-9999999"), 6)).hasMessageContaining("decimals");
+        assertThat(((io.budgetmonitor.api.commands.SetPerformanceTarget) again).target())
+                .isEqualByComparingTo("10");
+        assertThatThrownBy(() -> BoundedDecimal.checked(new BigDecimal("1e9999999"), 6))
+                .hasMessageContaining("integer digits");
+        assertThatThrownBy(() -> BoundedDecimal.checked(new BigDecimal("1e-9999999"), 6))
+                .hasMessageContaining("decimals");
     }
 
     @Test
     void paymentsAreDatedInsideTheirYear() {
-        RecordDisbursement payment = new RecordDisbursement("D", 2022, "L", "V", Money.of("1"), "p", "q", false, LocalDate.of(2022, 6, 1));
+        RecordDisbursement payment =
+                new RecordDisbursement("D", 2022, "L", "V", Money.of("1"), "p", "q", false, LocalDate.of(2022, 6, 1));
         BookingPeriod period = BookingPeriod.of(payment);
         assertThat(period.contains(LocalDate.of(2022, 1, 1))).isTrue();
         assertThat(period.contains(LocalDate.of(2022, 12, 31))).isTrue();
@@ -54,8 +59,10 @@ class InputRulesTest {
     @Test
     void openingMayPrecedeAndSettlementFollowTheYear() {
         OpenFiscalYear open = new OpenFiscalYear("D", 2022, "n", null, null, LocalDate.of(2021, 11, 1));
-        assertThat(BookingPeriod.of(open)).isEqualTo(new BookingPeriod(LocalDate.of(2021, 1, 1), LocalDate.of(2022, 12, 31)));
+        assertThat(BookingPeriod.of(open))
+                .isEqualTo(new BookingPeriod(LocalDate.of(2021, 1, 1), LocalDate.of(2022, 12, 31)));
         CarryOverFunds carry = new CarryOverFunds("D", 2022, "L", Money.of("1"), LocalDate.of(2023, 1, 15));
-        assertThat(BookingPeriod.of(carry)).isEqualTo(new BookingPeriod(LocalDate.of(2022, 1, 1), LocalDate.of(2023, 12, 31)));
+        assertThat(BookingPeriod.of(carry))
+                .isEqualTo(new BookingPeriod(LocalDate.of(2022, 1, 1), LocalDate.of(2023, 12, 31)));
     }
 }

@@ -1,16 +1,15 @@
 package io.budgetmonitor.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.api.wire.BudgetJson;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.math.BigDecimal;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MoneyTest {
 
@@ -25,15 +24,31 @@ class MoneyTest {
 
     @Test
     void refusesMoreThanTwoDecimalsInsteadOfRounding() {
-        assertThatThrownBy(() -> Money.of("1.005")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Money.of("1.005"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("more than 2 decimals");
         assertThatThrownBy(() -> Money.of("1.500")).hasMessageContaining("more than 2 decimals");
         assertThat(Money.of(new BigDecimal("1.500"))).isEqualTo(Money.of("1.5"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12,00", "1e9999999", "1E+9999999", "1000000000000000", " 1.00", "+1.00", ".5", "5.", "", "-", "0x10",
-            "NaN", "Infinity", "١٢٣"})
+    @ValueSource(
+            strings = {
+                "12,00",
+                "1e9999999",
+                "1E+9999999",
+                "1000000000000000",
+                " 1.00",
+                "+1.00",
+                ".5",
+                "5.",
+                "",
+                "-",
+                "0x10",
+                "NaN",
+                "Infinity",
+                "١٢٣"
+            })
     void refusesWhatIsNotABoundedPlainDecimal(String text) {
         assertThatThrownBy(() -> Money.of(text)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -41,7 +56,10 @@ class MoneyTest {
     @Test
     void refusesAHugeTextByItsLengthWithoutQuotingIt() {
         String huge = "9".repeat(1_000_000);
-        assertThatThrownBy(() -> Money.of(huge)).hasMessageContaining("characters long").message().hasSizeLessThan(200);
+        assertThatThrownBy(() -> Money.of(huge))
+                .hasMessageContaining("characters long")
+                .message()
+                .hasSizeLessThan(200);
     }
 
     @Test
@@ -58,7 +76,8 @@ class MoneyTest {
         assertThat(mapper.readValue("1000.5", Money.class)).isEqualTo(Money.of("1000.50"));
         assertThat(mapper.readValue("1000", Money.class)).isEqualTo(Money.of("1000"));
         long started = System.nanoTime();
-        assertThatThrownBy(() -> mapper.readValue("1e9999999", Money.class)).isInstanceOf(JsonMappingException.class)
+        assertThatThrownBy(() -> mapper.readValue("1e9999999", Money.class))
+                .isInstanceOf(JsonMappingException.class)
                 .hasMessageContaining("exponent");
         assertThatThrownBy(() -> mapper.readValue("\"1e9999999\"", Money.class)).hasMessageContaining("exponent");
         assertThatThrownBy(() -> mapper.readValue("0.001", Money.class)).hasMessageContaining("more than 2 decimals");

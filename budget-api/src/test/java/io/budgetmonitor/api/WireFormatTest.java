@@ -1,5 +1,8 @@
 package io.budgetmonitor.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.budgetmonitor.api.commands.BudgetCommand;
 import io.budgetmonitor.api.commands.OpenFiscalYear;
@@ -19,15 +22,11 @@ import io.budgetmonitor.api.wire.Topics;
 import io.budgetmonitor.api.wire.UnreadableEventException;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class WireFormatTest {
 
@@ -38,16 +37,24 @@ class WireFormatTest {
         String line = """
                 {"type":"RecordDisbursement","department":"BY-SJ","fiscalYear":2021,"line":"GP-PUB-01","voucher":"2021-000123","amount":"18250.00","payee":"某物业公司","purpose":"办公楼物业费","procurement":false,"occurredOn":"2021-03-15"}""";
         BudgetCommand command = BudgetJson.mapper().readValue(line, BudgetCommand.class);
-        assertThat(command).isEqualTo(new RecordDisbursement("BY-SJ", 2021, "GP-PUB-01", "2021-000123",
-                Money.of("18250.00"), "某物业公司", "办公楼物业费", false, LocalDate.of(2021, 3, 15)));
+        assertThat(command)
+                .isEqualTo(new RecordDisbursement(
+                        "BY-SJ",
+                        2021,
+                        "GP-PUB-01",
+                        "2021-000123",
+                        Money.of("18250.00"),
+                        "某物业公司",
+                        "办公楼物业费",
+                        false,
+                        LocalDate.of(2021, 3, 15)));
         assertThat(command.targetAggregateId()).isEqualTo("BY-SJ:2021:GP-PUB-01");
     }
 
     @Test
     void appliesCommandDefaults() throws Exception {
         BudgetCommand command = BudgetJson.mapper().readValue("""
-                {"type":"OpenFiscalYear","department":"BY-SJ","fiscalYear":2021,"departmentName":"石井街道","occurredOn":"2021-01-01"}""",
-                BudgetCommand.class);
+                {"type":"OpenFiscalYear","department":"BY-SJ","fiscalYear":2021,"departmentName":"石井街道","occurredOn":"2021-01-01"}""", BudgetCommand.class);
         assertThat(((OpenFiscalYear) command).rubric()).isEqualTo("baiyun-2022");
         assertThat(((OpenFiscalYear) command).quarterTargets()).hasSize(4);
     }
@@ -55,19 +62,38 @@ class WireFormatTest {
     @Test
     void unknownEnumValuesAndImpossibleDatesDoNotParse() {
         assertThatThrownBy(() -> BudgetJson.mapper().readValue("""
-                {"type":"AllocateBudget","department":"BY-SJ","fiscalYear":2021,"line":"X","name":"x","fundSource":"LOTTERY","expenditureType":"PROJECT","appropriation":true,"amount":"1.00","occurredOn":"2021-01-01"}""",
-                BudgetCommand.class)).isInstanceOf(InvalidFormatException.class);
+                {"type":"AllocateBudget","department":"BY-SJ","fiscalYear":2021,"line":"X","name":"x","fundSource":"LOTTERY","expenditureType":"PROJECT","appropriation":true,"amount":"1.00","occurredOn":"2021-01-01"}""", BudgetCommand.class))
+                .isInstanceOf(InvalidFormatException.class);
         assertThatThrownBy(() -> BudgetJson.mapper().readValue("""
-                {"type":"CloseFiscalYear","department":"BY-SJ","fiscalYear":2021,"occurredOn":"2021-02-30"}""",
-                BudgetCommand.class)).isInstanceOf(Exception.class);
+                {"type":"CloseFiscalYear","department":"BY-SJ","fiscalYear":2021,"occurredOn":"2021-02-30"}""", BudgetCommand.class))
+                .isInstanceOf(Exception.class);
     }
 
     @Test
     void theClientsClaimTravelsAsAnExtensionInUtf8AndOlderMessagesWithoutItStayReadable() {
-        var allocated = new BudgetAllocated("BY-SJ", 2021, "GP-PUB-01", "商品和服务支出", FundSource.GENERAL_PUBLIC_BUDGET,
-                ExpenditureType.PUBLIC_EXPENSE, ThreePublicCategory.NONE, true, Money.of("1.00"), LocalDate.of(2021, 1, 1));
-        var claimed = new RecordedEvent("e-3", allocated.aggregateId(), 0, 44, Instant.parse("2021-01-01T08:00:00Z"),
-                "recorder", "c-1", allocated, "财务室", null, null);
+        var allocated = new BudgetAllocated(
+                "BY-SJ",
+                2021,
+                "GP-PUB-01",
+                "商品和服务支出",
+                FundSource.GENERAL_PUBLIC_BUDGET,
+                ExpenditureType.PUBLIC_EXPENSE,
+                ThreePublicCategory.NONE,
+                true,
+                Money.of("1.00"),
+                LocalDate.of(2021, 1, 1));
+        var claimed = new RecordedEvent(
+                "e-3",
+                allocated.aggregateId(),
+                0,
+                44,
+                Instant.parse("2021-01-01T08:00:00Z"),
+                "recorder",
+                "c-1",
+                allocated,
+                "财务室",
+                null,
+                null);
 
         CloudEvent cloudEvent = codec.encode(claimed);
         assertThat(cloudEvent.getExtension(CloudEventCodec.ON_BEHALF_OF)).isEqualTo("财务室");
@@ -81,10 +107,13 @@ class WireFormatTest {
         assertThat(headers.lastHeader("ce_" + CloudEventCodec.ON_BEHALF_OF).value())
                 .isEqualTo("财务室".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try (var deserializer = new io.cloudevents.kafka.CloudEventDeserializer()) {
-            assertThat(codec.decode(deserializer.deserialize(Topics.BUDGET_EVENTS, headers, value))).isEqualTo(claimed);
+            assertThat(codec.decode(deserializer.deserialize(Topics.BUDGET_EVENTS, headers, value)))
+                    .isEqualTo(claimed);
         }
 
-        CloudEvent older = CloudEventBuilder.v1(cloudEvent).withoutExtension(CloudEventCodec.ON_BEHALF_OF).build();
+        CloudEvent older = CloudEventBuilder.v1(cloudEvent)
+                .withoutExtension(CloudEventCodec.ON_BEHALF_OF)
+                .build();
         RecordedEvent read = codec.decode(older);
         assertThat(read.onBehalfOf()).isNull();
         assertThat(read.recordedBy()).isEqualTo("recorder");
@@ -93,12 +122,31 @@ class WireFormatTest {
 
     @Test
     void theHashChainLinkTravelsAsExtensionsAndOlderMessagesWithoutItStayReadable() {
-        var allocated = new BudgetAllocated("BY-SJ", 2021, "GP-PUB-01", "商品和服务支出", FundSource.GENERAL_PUBLIC_BUDGET,
-                ExpenditureType.PUBLIC_EXPENSE, ThreePublicCategory.NONE, true, Money.of("1.00"), LocalDate.of(2021, 1, 1));
+        var allocated = new BudgetAllocated(
+                "BY-SJ",
+                2021,
+                "GP-PUB-01",
+                "商品和服务支出",
+                FundSource.GENERAL_PUBLIC_BUDGET,
+                ExpenditureType.PUBLIC_EXPENSE,
+                ThreePublicCategory.NONE,
+                true,
+                Money.of("1.00"),
+                LocalDate.of(2021, 1, 1));
         String hash = "5ac9405912fd2a44fdb799d5b71670e92be26646a5f8578fb53d23f5fab9a239";
         String previous = "d59c92e724bbc2c3c70cb3947c8899eb4d4dc94c1f31c1d0189da9b30d9a8a1c";
-        var chained = new RecordedEvent("e-2", allocated.aggregateId(), 1, 43, Instant.parse("2021-01-01T08:00:00Z"),
-                "finance@by-sj", "c-1", allocated, null, hash, previous);
+        var chained = new RecordedEvent(
+                "e-2",
+                allocated.aggregateId(),
+                1,
+                43,
+                Instant.parse("2021-01-01T08:00:00Z"),
+                "finance@by-sj",
+                "c-1",
+                allocated,
+                null,
+                hash,
+                previous);
 
         CloudEvent cloudEvent = codec.encode(chained);
 
@@ -106,8 +154,10 @@ class WireFormatTest {
         assertThat(cloudEvent.getExtension(CloudEventCodec.PREV_HASH)).isEqualTo(previous);
         assertThat(codec.decode(cloudEvent)).isEqualTo(chained);
 
-        CloudEvent older = CloudEventBuilder.v1(cloudEvent).withoutExtension(CloudEventCodec.EVENT_HASH)
-                .withoutExtension(CloudEventCodec.PREV_HASH).build();
+        CloudEvent older = CloudEventBuilder.v1(cloudEvent)
+                .withoutExtension(CloudEventCodec.EVENT_HASH)
+                .withoutExtension(CloudEventCodec.PREV_HASH)
+                .build();
         RecordedEvent read = codec.decode(older);
         assertThat(read.eventHash()).isNull();
         assertThat(read.prevHash()).isNull();
@@ -116,12 +166,29 @@ class WireFormatTest {
 
     @Test
     void everyEventRoundTripsAsACloudEvent() {
-        var allocated = new BudgetAllocated("BY-SJ", 2021, "GP-PUB-01", "商品和服务支出", FundSource.GENERAL_PUBLIC_BUDGET,
-                ExpenditureType.PUBLIC_EXPENSE, ThreePublicCategory.NONE, true, Money.of("1000000.00"), LocalDate.of(2021, 1, 1));
-        var quarter = new QuarterClosed("BY-SJ", 2021, 1, Map.of(FundSource.OTHER, Money.of("5.00")), LocalDate.of(2021, 4, 2));
-        for (var event : new io.budgetmonitor.api.events.BudgetEvent[]{allocated, quarter}) {
-            var recorded = new RecordedEvent("e-1", event.aggregateId(), 3, 42, Instant.parse("2021-01-01T08:00:00Z"),
-                    "finance@by-sj", "c-1", event);
+        var allocated = new BudgetAllocated(
+                "BY-SJ",
+                2021,
+                "GP-PUB-01",
+                "商品和服务支出",
+                FundSource.GENERAL_PUBLIC_BUDGET,
+                ExpenditureType.PUBLIC_EXPENSE,
+                ThreePublicCategory.NONE,
+                true,
+                Money.of("1000000.00"),
+                LocalDate.of(2021, 1, 1));
+        var quarter = new QuarterClosed(
+                "BY-SJ", 2021, 1, Map.of(FundSource.OTHER, Money.of("5.00")), LocalDate.of(2021, 4, 2));
+        for (var event : new io.budgetmonitor.api.events.BudgetEvent[] {allocated, quarter}) {
+            var recorded = new RecordedEvent(
+                    "e-1",
+                    event.aggregateId(),
+                    3,
+                    42,
+                    Instant.parse("2021-01-01T08:00:00Z"),
+                    "finance@by-sj",
+                    "c-1",
+                    event);
             CloudEvent cloudEvent = codec.encode(recorded);
             assertThat(cloudEvent.getSubject()).isEqualTo(event.aggregateId());
             assertThat(codec.decode(cloudEvent)).isEqualTo(recorded);
@@ -132,8 +199,14 @@ class WireFormatTest {
 
     @Test
     void anUnknownTypeIsUnreadableNotGuessed() {
-        CloudEvent alien = CloudEventBuilder.v1().withId("x").withSource(URI.create("urn:x")).withType("io.budgetmonitor.Nope.v1")
-                .withSubject("s").withTime(Instant.EPOCH.atOffset(java.time.ZoneOffset.UTC)).withData(new byte[0]).build();
+        CloudEvent alien = CloudEventBuilder.v1()
+                .withId("x")
+                .withSource(URI.create("urn:x"))
+                .withType("io.budgetmonitor.Nope.v1")
+                .withSubject("s")
+                .withTime(Instant.EPOCH.atOffset(java.time.ZoneOffset.UTC))
+                .withData(new byte[0])
+                .build();
         assertThatThrownBy(() -> codec.decode(alien)).isInstanceOf(UnreadableEventException.class);
     }
 }

@@ -3,11 +3,10 @@ package io.budgetmonitor.scoring;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.budgetmonitor.scoring.evaluation.ScoringEngine;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 /** Beans with no better home: the clock (injectable for projections and tests), the engine, JSON. */
 @Configuration
@@ -26,8 +25,8 @@ public class ScoringConfiguration {
     /** The contract's JSON dialect (BudgetJson): exact decimals written plainly, tolerant readers. */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer budgetJson() {
-        return builder -> builder
-                .featuresToEnable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN,
+        return builder -> builder.featuresToEnable(
+                        JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN,
                         DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .featuresToDisable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

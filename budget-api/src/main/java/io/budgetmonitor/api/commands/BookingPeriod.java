@@ -19,8 +19,13 @@ import java.util.Set;
 public record BookingPeriod(LocalDate first, LocalDate last) {
 
     private static final Set<Class<? extends BudgetCommand>> SETTLEMENT = Set.of(
-            CloseQuarter.class, CloseFiscalYear.class, ReclaimFunds.class, CarryOverFunds.class,
-            ReportAssetUtilization.class, ReportPerformanceProgress.class, RecordQualitativeAssessment.class,
+            CloseQuarter.class,
+            CloseFiscalYear.class,
+            ReclaimFunds.class,
+            CarryOverFunds.class,
+            ReportAssetUtilization.class,
+            ReportPerformanceProgress.class,
+            RecordQualitativeAssessment.class,
             RecordBonusPenalty.class);
 
     /** The period of {@code command}, whose fiscal year must be known. */

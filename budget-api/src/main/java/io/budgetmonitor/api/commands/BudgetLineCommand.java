@@ -3,8 +3,8 @@ package io.budgetmonitor.api.commands;
 import io.budgetmonitor.api.values.BudgetLineId;
 
 /** A command decided by one budget line. */
-public sealed interface BudgetLineCommand extends BudgetCommand permits
-        AllocateBudget, AdjustBudget, RecordDisbursement, ReverseDisbursement, ReclaimFunds, CarryOverFunds {
+public sealed interface BudgetLineCommand extends BudgetCommand
+        permits AllocateBudget, AdjustBudget, RecordDisbursement, ReverseDisbursement, ReclaimFunds, CarryOverFunds {
 
     String line();
 

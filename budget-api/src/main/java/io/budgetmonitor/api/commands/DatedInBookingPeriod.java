@@ -4,7 +4,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -32,8 +31,11 @@ public @interface DatedInBookingPeriod {
 
         @Override
         public boolean isValid(BudgetCommand command, ConstraintValidatorContext context) {
-            if (command == null || command.fiscalYear() == null || command.occurredOn() == null
-                    || command.fiscalYear() < 1900 || command.fiscalYear() > 2999) {
+            if (command == null
+                    || command.fiscalYear() == null
+                    || command.occurredOn() == null
+                    || command.fiscalYear() < 1900
+                    || command.fiscalYear() > 2999) {
                 return true;
             }
             BookingPeriod period = BookingPeriod.of(command);
@@ -41,10 +43,16 @@ public @interface DatedInBookingPeriod {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate("%s is outside the booking period of fiscal year %d for %s: %s to %s"
-                            .formatted(command.occurredOn(), command.fiscalYear(), command.getClass().getSimpleName(),
-                                    period.first(), period.last()))
-                    .addPropertyNode("occurredOn").addConstraintViolation();
+            context.buildConstraintViolationWithTemplate(
+                            "%s is outside the booking period of fiscal year %d for %s: %s to %s"
+                                    .formatted(
+                                            command.occurredOn(),
+                                            command.fiscalYear(),
+                                            command.getClass().getSimpleName(),
+                                            period.first(),
+                                            period.last()))
+                    .addPropertyNode("occurredOn")
+                    .addConstraintViolation();
             return false;
         }
     }

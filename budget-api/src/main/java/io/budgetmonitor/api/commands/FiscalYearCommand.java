@@ -3,10 +3,17 @@ package io.budgetmonitor.api.commands;
 import io.budgetmonitor.api.values.FiscalYearId;
 
 /** A command decided by the department's fiscal year. */
-public sealed interface FiscalYearCommand extends BudgetCommand permits
-        OpenFiscalYear, CloseQuarter, CloseFiscalYear, ApproveProcurementPlan, ReportAssetUtilization,
-        SetPerformanceTarget, AdjustPerformanceTarget, ReportPerformanceProgress,
-        RecordQualitativeAssessment, RecordBonusPenalty {
+public sealed interface FiscalYearCommand extends BudgetCommand
+        permits OpenFiscalYear,
+                CloseQuarter,
+                CloseFiscalYear,
+                ApproveProcurementPlan,
+                ReportAssetUtilization,
+                SetPerformanceTarget,
+                AdjustPerformanceTarget,
+                ReportPerformanceProgress,
+                RecordQualitativeAssessment,
+                RecordBonusPenalty {
 
     default FiscalYearId fiscalYearId() {
         return new FiscalYearId(department(), fiscalYear());

@@ -1,12 +1,11 @@
 package io.budgetmonitor.api.commands;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.budgetmonitor.api.values.Code;
-import io.budgetmonitor.api.values.PlainText;
 import io.budgetmonitor.api.values.BoundedDecimal;
+import io.budgetmonitor.api.values.Code;
 import io.budgetmonitor.api.values.KpiDirection;
+import io.budgetmonitor.api.values.PlainText;
 import jakarta.validation.constraints.*;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -14,9 +13,22 @@ import java.time.LocalDate;
  * Declares a KPI of a work task. {@code target} is required unless the KPI is QUALITATIVE, whose
  * target is {@code targetDescription} (e.g. 基本满意).
  */
-public record SetPerformanceTarget(@NotBlank @Code String department, @NotNull @Min(1900) @Max(2999) Integer fiscalYear, @NotBlank @Code String kpi, @NotBlank @Pattern(regexp = "B[1-6]") String task,
-                                   @NotBlank @PlainText(max = PlainText.NAME) String name, @NotNull KpiDirection direction,
-                                   @JsonDeserialize(using = BoundedDecimal.Deserializer.class) BigDecimal target, @PlainText(max = PlainText.NAME) String targetDescription, @PlainText(max = PlainText.NAME) String unit,
-                                   @JsonDeserialize(using = BoundedDecimal.Deserializer.class) @NotNull @Positive BigDecimal points,
-                                   @NotNull LocalDate occurredOn) implements FiscalYearCommand {
-}
+public record SetPerformanceTarget(
+        @NotBlank @Code String department,
+        @NotNull @Min(1900) @Max(2999) Integer fiscalYear,
+        @NotBlank @Code String kpi,
+        @NotBlank @Pattern(regexp = "B[1-6]") String task,
+        @NotBlank @PlainText(max = PlainText.NAME) String name,
+        @NotNull KpiDirection direction,
+
+        @JsonDeserialize(using = BoundedDecimal.Deserializer.class)
+        BigDecimal target,
+
+        @PlainText(max = PlainText.NAME) String targetDescription,
+        @PlainText(max = PlainText.NAME) String unit,
+
+        @JsonDeserialize(using = BoundedDecimal.Deserializer.class) @NotNull @Positive
+        BigDecimal points,
+
+        @NotNull LocalDate occurredOn)
+        implements FiscalYearCommand {}

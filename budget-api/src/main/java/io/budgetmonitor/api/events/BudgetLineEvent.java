@@ -3,10 +3,16 @@ package io.budgetmonitor.api.events;
 import io.budgetmonitor.api.values.BudgetLineId;
 
 /** A fact about one budget line: its budget, spending and year-end settlement. */
-public sealed interface BudgetLineEvent extends BudgetEvent permits
-        BudgetAllocated, BudgetAdjusted, BudgetTransferredOut, BudgetTransferredIn,
-        DisbursementRecorded, DisbursementRejected, DisbursementReversed,
-        FundsReclaimed, FundsCarriedOver {
+public sealed interface BudgetLineEvent extends BudgetEvent
+        permits BudgetAllocated,
+                BudgetAdjusted,
+                BudgetTransferredOut,
+                BudgetTransferredIn,
+                DisbursementRecorded,
+                DisbursementRejected,
+                DisbursementReversed,
+                FundsReclaimed,
+                FundsCarriedOver {
 
     String line();
 

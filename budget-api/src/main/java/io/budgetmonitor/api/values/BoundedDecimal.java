@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.node.TreeTraversingParser;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 
@@ -24,8 +23,7 @@ public final class BoundedDecimal {
     /** For decimals that are not money (KPI targets and actuals, points, rates). */
     public static final int MAX_FRACTION_DIGITS = 6;
 
-    private BoundedDecimal() {
-    }
+    private BoundedDecimal() {}
 
     /**
      * @param text              what the client sent: {@code -?digits[.digits]}
@@ -49,7 +47,8 @@ public final class BoundedDecimal {
             if (c == '.' && point < 0) {
                 point = i;
             } else if (c == 'e' || c == 'E') {
-                throw new IllegalArgumentException("'" + text + "' is in exponent form; write the decimal out, e.g. \"1000.00\"");
+                throw new IllegalArgumentException(
+                        "'" + text + "' is in exponent form; write the decimal out, e.g. \"1000.00\"");
             } else if (c < '0' || c > '9') {
                 throw new IllegalArgumentException("'" + text + "' is not a decimal number, e.g. \"1000.00\"");
             }
@@ -60,7 +59,8 @@ public final class BoundedDecimal {
             throw new IllegalArgumentException("'" + text + "' is not a decimal number, e.g. \"1000.00\"");
         }
         if (integerDigits > MAX_INTEGER_DIGITS) {
-            throw new IllegalArgumentException("'" + text + "' has more than " + MAX_INTEGER_DIGITS + " integer digits");
+            throw new IllegalArgumentException(
+                    "'" + text + "' has more than " + MAX_INTEGER_DIGITS + " integer digits");
         }
         if (fractionDigits > maxFractionDigits) {
             throw new IllegalArgumentException("'" + text + "' has more than " + maxFractionDigits + " decimals");
@@ -96,7 +96,9 @@ public final class BoundedDecimal {
         @Override
         public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             JsonToken token = parser.currentToken();
-            if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+            if (token != JsonToken.VALUE_STRING
+                    && token != JsonToken.VALUE_NUMBER_INT
+                    && token != JsonToken.VALUE_NUMBER_FLOAT) {
                 return (BigDecimal) context.handleUnexpectedToken(BigDecimal.class, parser);
             }
             if (token != JsonToken.VALUE_STRING && parser instanceof TreeTraversingParser) {

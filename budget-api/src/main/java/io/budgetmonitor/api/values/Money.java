@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,7 +29,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         Objects.requireNonNull(amount, "amount");
         // magnitude first: precision and scale are cheap, setScale of 1E+9999999 is not
         if ((long) amount.precision() - amount.scale() > BoundedDecimal.MAX_INTEGER_DIGITS) {
-            throw new IllegalArgumentException("amount has more than " + BoundedDecimal.MAX_INTEGER_DIGITS + " integer digits");
+            throw new IllegalArgumentException(
+                    "amount has more than " + BoundedDecimal.MAX_INTEGER_DIGITS + " integer digits");
         }
         if (amount.scale() > FEN_DIGITS && amount.stripTrailingZeros().scale() > FEN_DIGITS) {
             throw new IllegalArgumentException("amount " + amount.toPlainString() + " has more than 2 decimals (fen)");
@@ -44,7 +44,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         try {
             return new Money(BoundedDecimal.parse(yuan, FEN_DIGITS));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("amount " + e.getMessage() + " (an amount of yuan has at most 2 decimals, fen)");
+            throw new IllegalArgumentException(
+                    "amount " + e.getMessage() + " (an amount of yuan has at most 2 decimals, fen)");
         }
     }
 
@@ -125,14 +126,17 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         @Override
         public Money deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             JsonToken token = parser.currentToken();
-            if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+            if (token != JsonToken.VALUE_STRING
+                    && token != JsonToken.VALUE_NUMBER_INT
+                    && token != JsonToken.VALUE_NUMBER_FLOAT) {
                 return (Money) context.handleUnexpectedToken(Money.class, parser);
             }
             String text = parser.getText();
             try {
                 return of(text);
             } catch (IllegalArgumentException invalid) {
-                throw InvalidFormatException.from(parser, invalid.getMessage(), BoundedDecimal.abbreviated(text), Money.class);
+                throw InvalidFormatException.from(
+                        parser, invalid.getMessage(), BoundedDecimal.abbreviated(text), Money.class);
             }
         }
     }

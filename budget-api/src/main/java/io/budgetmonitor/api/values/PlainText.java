@@ -4,7 +4,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -20,7 +19,13 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Constraint(validatedBy = PlainText.Validator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE, ElementType.METHOD})
+@Target({
+    ElementType.FIELD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.TYPE_USE,
+    ElementType.METHOD
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlainText {
 
@@ -54,7 +59,8 @@ public @interface PlainText {
             String problem = problemOf(value, max);
             if (problem != null) {
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(problem.replace("{", "\\{").replace("$", "\\$"))
+                context.buildConstraintViolationWithTemplate(
+                                problem.replace("{", "\\{").replace("$", "\\$"))
                         .addConstraintViolation();
                 return false;
             }
@@ -72,7 +78,9 @@ public @interface PlainText {
                 if (Character.isISOControl(c)) {
                     return "contains a control character (U+%04X) at position %d".formatted((int) c, i + 1);
                 }
-                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
                     i++;
                 } else if (Character.isSurrogate(c)) {
                     return "contains an unpaired surrogate (U+%04X) at position %d".formatted((int) c, i + 1);

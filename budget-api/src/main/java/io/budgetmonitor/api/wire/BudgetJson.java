@@ -15,8 +15,7 @@ public final class BudgetJson {
 
     private static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
 
-    private BudgetJson() {
-    }
+    private BudgetJson() {}
 
     /** A shared, fully configured mapper (thread-safe once configured). */
     public static ObjectMapper mapper() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.budgetmonitor.api.events.BudgetEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.ZoneOffset;
@@ -84,15 +83,23 @@ public final class CloudEventCodec {
         }
         try {
             BudgetEvent event = mapper.readValue(cloudEvent.getData().toBytes(), type);
-            return new RecordedEvent(cloudEvent.getId(), cloudEvent.getSubject(),
-                    longExtension(cloudEvent, SEQUENCE_NUMBER), longExtension(cloudEvent, LOG_POSITION),
+            return new RecordedEvent(
+                    cloudEvent.getId(),
+                    cloudEvent.getSubject(),
+                    longExtension(cloudEvent, SEQUENCE_NUMBER),
+                    longExtension(cloudEvent, LOG_POSITION),
                     cloudEvent.getTime().toInstant(),
-                    stringExtension(cloudEvent, RECORDED_BY), stringExtension(cloudEvent, CORRELATION_ID), event,
+                    stringExtension(cloudEvent, RECORDED_BY),
+                    stringExtension(cloudEvent, CORRELATION_ID),
+                    event,
                     stringExtension(cloudEvent, ON_BEHALF_OF),
-                    stringExtension(cloudEvent, EVENT_HASH), stringExtension(cloudEvent, PREV_HASH));
+                    stringExtension(cloudEvent, EVENT_HASH),
+                    stringExtension(cloudEvent, PREV_HASH));
         } catch (IOException | RuntimeException e) {
-            throw new UnreadableEventException("event " + cloudEvent.getId() + " of type " + cloudEvent.getType()
-                    + " does not parse: " + e.getMessage(), e);
+            throw new UnreadableEventException(
+                    "event " + cloudEvent.getId() + " of type " + cloudEvent.getType() + " does not parse: "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -15,8 +15,15 @@ import java.util.UUID;
  * @param position  the event-log position its inputs reflect
  * @param takenBy   评价人, null on snapshots taken before it was recorded
  */
-public record EvaluationTaken(UUID id, String department, int fiscalYear, BigDecimal total, String grade,
-                              Instant createdAt, long position, String takenBy) {
+public record EvaluationTaken(
+        UUID id,
+        String department,
+        int fiscalYear,
+        BigDecimal total,
+        String grade,
+        Instant createdAt,
+        long position,
+        String takenBy) {
 
     public static final String TYPE = "io.budgetmonitor.EvaluationTaken.v1";
 }

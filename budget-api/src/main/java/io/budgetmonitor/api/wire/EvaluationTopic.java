@@ -1,9 +1,8 @@
 package io.budgetmonitor.api.wire;
 
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * The kinds of message on {@code budget.evaluations.v1}: each carries its type in the {@code ce_type}
@@ -15,13 +14,13 @@ public final class EvaluationTopic {
 
     public static final String TYPE_HEADER = "ce_type";
 
-    private EvaluationTopic() {
-    }
+    private EvaluationTopic() {}
 
     /** The message's type; {@link EvaluationTaken#TYPE} when it names none. */
     public static String typeOf(Headers headers) {
         Header header = headers == null ? null : headers.lastHeader(TYPE_HEADER);
-        return header == null || header.value() == null ? EvaluationTaken.TYPE
+        return header == null || header.value() == null
+                ? EvaluationTaken.TYPE
                 : new String(header.value(), StandardCharsets.UTF_8);
     }
 

@@ -1,7 +1,6 @@
 package io.budgetmonitor.api.wire;
 
 import io.budgetmonitor.api.events.BudgetEvent;
-
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -21,8 +20,7 @@ public final class EventTypes {
 
     private static final Map<String, Class<? extends BudgetEvent>> BY_NAME = scan();
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     public static String typeOf(Class<? extends BudgetEvent> eventClass) {
         return PREFIX + eventClass.getSimpleName() + ".v" + CURRENT_VERSION;

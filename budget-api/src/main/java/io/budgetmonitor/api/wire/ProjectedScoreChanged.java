@@ -16,8 +16,15 @@ import java.time.LocalDate;
  * @param position   the event-log position the inputs reflect
  * @param computedAt when scoring-service computed it
  */
-public record ProjectedScoreChanged(String department, int fiscalYear, LocalDate asOf, BigDecimal total, String grade,
-                                    String rubric, long position, Instant computedAt) {
+public record ProjectedScoreChanged(
+        String department,
+        int fiscalYear,
+        LocalDate asOf,
+        BigDecimal total,
+        String grade,
+        String rubric,
+        long position,
+        Instant computedAt) {
 
     public static final String TYPE = "io.budgetmonitor.ProjectedScoreChanged.v1";
 }

@@ -1,7 +1,6 @@
 package io.budgetmonitor.api.wire;
 
 import io.budgetmonitor.api.events.BudgetEvent;
-
 import java.time.Instant;
 import java.util.Objects;
 
@@ -19,15 +18,41 @@ import java.util.Objects;
  * aggregate's previous event. Both are null on messages published before the chain existed, and
  * {@code prevHash} is null on an aggregate's first event.
  */
-public record RecordedEvent(String eventId, String aggregateId, long sequenceNumber, long position,
-                            Instant recordedAt, String recordedBy, String correlationId, BudgetEvent event,
-                            String onBehalfOf, String eventHash, String prevHash) {
+public record RecordedEvent(
+        String eventId,
+        String aggregateId,
+        long sequenceNumber,
+        long position,
+        Instant recordedAt,
+        String recordedBy,
+        String correlationId,
+        BudgetEvent event,
+        String onBehalfOf,
+        String eventHash,
+        String prevHash) {
 
     /** An event without a client's claim nor a chain link (tests, messages older than both). */
-    public RecordedEvent(String eventId, String aggregateId, long sequenceNumber, long position, Instant recordedAt,
-                         String recordedBy, String correlationId, BudgetEvent event) {
-        this(eventId, aggregateId, sequenceNumber, position, recordedAt, recordedBy, correlationId, event,
-                null, null, null);
+    public RecordedEvent(
+            String eventId,
+            String aggregateId,
+            long sequenceNumber,
+            long position,
+            Instant recordedAt,
+            String recordedBy,
+            String correlationId,
+            BudgetEvent event) {
+        this(
+                eventId,
+                aggregateId,
+                sequenceNumber,
+                position,
+                recordedAt,
+                recordedBy,
+                correlationId,
+                event,
+                null,
+                null,
+                null);
     }
 
     public RecordedEvent {

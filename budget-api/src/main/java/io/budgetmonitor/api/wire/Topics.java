@@ -10,6 +10,5 @@ public final class Topics {
     /** Every evaluation snapshot taken. */
     public static final String BUDGET_EVALUATIONS = "budget.evaluations.v1";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

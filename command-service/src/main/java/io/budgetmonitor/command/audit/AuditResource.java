@@ -6,12 +6,11 @@ import io.budgetmonitor.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /**
  * 审计核验: the auditor's view of the event store's hash chains. Reads only; AUDITOR and ADMIN
@@ -22,7 +21,9 @@ import java.util.List;
  */
 @RestController
 @RequestMapping(path = "/api/v1/audit", produces = "application/json")
-@Tag(name = "audit", description = "tamper evidence: verify the per-aggregate hash chains, take a department-year's chain head")
+@Tag(
+        name = "audit",
+        description = "tamper evidence: verify the per-aggregate hash chains, take a department-year's chain head")
 public class AuditResource {
 
     private final EventChain chain;
@@ -31,13 +32,17 @@ public class AuditResource {
         this.chain = chain;
     }
 
-    @Operation(summary = "Walk the hash chains (all, one department, or one department-year) and name the first broken link",
-            description = "brokenAt is null when every event holds; otherwise it names the event where the chain breaks "
-                    + "and why: ALTERED_CONTENT, MISSING_EVENT (a deleted event) or WRONG_PREVIOUS_HASH.")
+    @Operation(
+            summary =
+                    "Walk the hash chains (all, one department, or one department-year) and name the first broken link",
+            description =
+                    "brokenAt is null when every event holds; otherwise it names the event where the chain breaks "
+                            + "and why: ALTERED_CONTENT, MISSING_EVENT (a deleted event) or WRONG_PREVIOUS_HASH.")
     @GetMapping("/verify")
-    public Verification verify(@Parameter(description = "department code, e.g. BY-SJ") @RequestParam(required = false) String department,
-                               @Parameter(description = "fiscal year; needs department") @RequestParam(required = false) Integer year,
-                               Caller caller) {
+    public Verification verify(
+            @Parameter(description = "department code, e.g. BY-SJ") @RequestParam(required = false) String department,
+            @Parameter(description = "fiscal year; needs department") @RequestParam(required = false) Integer year,
+            Caller caller) {
         String named = blankToNull(department);
         if (year != null && named == null) {
             throw invalid("department", "a year needs a department");
@@ -52,14 +57,18 @@ public class AuditResource {
         return chain.verify(new AuditScope(named, year));
     }
 
-    @Operation(summary = "The chain head of a department-year: compare it with one taken before",
+    @Operation(
+            summary = "The chain head of a department-year: compare it with one taken before",
             description = "head is a SHA-256 over the last hash of each of the department-year's aggregates; with "
                     + "atPosition, the head as it stood when the log reached that global position.")
     @GetMapping("/head")
-    public ChainHead head(@RequestParam(required = false) String department, @RequestParam(required = false) Integer year,
-                          @Parameter(description = "a past log position (the lastPosition of an earlier head)")
-                          @RequestParam(required = false) Long atPosition,
-                          Caller caller) {
+    public ChainHead head(
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) Integer year,
+            @Parameter(description = "a past log position (the lastPosition of an earlier head)")
+                    @RequestParam(required = false)
+                    Long atPosition,
+            Caller caller) {
         if (department == null || department.isBlank()) {
             throw invalid("department", "department is required");
         }

@@ -26,7 +26,8 @@ public record AuditScope(String department, Integer year) {
         if (department == null) {
             return "TRUE";
         }
-        return year == null ? "aggregate_identifier LIKE ? ESCAPE '\\'"
+        return year == null
+                ? "aggregate_identifier LIKE ? ESCAPE '\\'"
                 : "(aggregate_identifier = ? OR aggregate_identifier LIKE ? ESCAPE '\\')";
     }
 

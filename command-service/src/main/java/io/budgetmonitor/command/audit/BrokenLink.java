@@ -8,8 +8,8 @@ package io.budgetmonitor.command.audit;
  * @param globalPosition  its global index in the log
  * @param detail          what was expected and what was found, in words
  */
-public record BrokenLink(String eventId, String aggregateId, long sequenceNumber, long globalPosition,
-                         Reason reason, String detail) {
+public record BrokenLink(
+        String eventId, String aggregateId, long sequenceNumber, long globalPosition, Reason reason, String detail) {
 
     public enum Reason {
         /** the stored columns no longer hash to the stored event hash: the event was altered */

@@ -23,14 +23,14 @@ import java.util.List;
  * @param lastPosition the highest global index among them (0 when none)
  * @param atPosition   the log position the head was taken at, if the caller asked for a past one
  */
-public record ChainHead(String department, int year, String head, int aggregates, long events, long lastPosition,
-                        Long atPosition) {
+public record ChainHead(
+        String department, int year, String head, int aggregates, long events, long lastPosition, Long atPosition) {
 
     private static final Comparator<AggregateHead> BY_ID_BYTES = (a, b) -> Arrays.compareUnsigned(
             a.aggregateId().getBytes(StandardCharsets.UTF_8), b.aggregateId().getBytes(StandardCharsets.UTF_8));
 
-    public static ChainHead of(String department, int year, List<AggregateHead> heads, long events, long lastPosition,
-                               Long atPosition) {
+    public static ChainHead of(
+            String department, int year, List<AggregateHead> heads, long events, long lastPosition, Long atPosition) {
         return new ChainHead(department, year, digest(heads), heads.size(), events, lastPosition, atPosition);
     }
 
@@ -38,7 +38,9 @@ public record ChainHead(String department, int year, String head, int aggregates
         ByteArrayOutputStream out = new ByteArrayOutputStream(heads.size() * 80);
         heads.stream().sorted(BY_ID_BYTES).forEach(head -> {
             EventCanonicalForm.text(out, head.aggregateId());
-            out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(head.sequenceNumber()).array());
+            out.writeBytes(ByteBuffer.allocate(Long.BYTES)
+                    .putLong(head.sequenceNumber())
+                    .array());
             out.writeBytes(head.eventHash());
         });
         return HexFormat.of().formatHex(EventCanonicalForm.sha256(out.toByteArray()));

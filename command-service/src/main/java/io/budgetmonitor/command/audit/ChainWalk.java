@@ -1,7 +1,6 @@
 package io.budgetmonitor.command.audit;
 
 import io.budgetmonitor.command.audit.BrokenLink.Reason;
-
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -31,19 +30,28 @@ public final class ChainWalk {
             previousHash = null;
         }
         if (event.sequenceNumber() != expectedSequence) {
-            String missing = event.sequenceNumber() == expectedSequence + 1 ? "sequence number " + expectedSequence
+            String missing = event.sequenceNumber() == expectedSequence + 1
+                    ? "sequence number " + expectedSequence
                     : "sequence numbers " + expectedSequence + ".." + (event.sequenceNumber() - 1);
-            return broken(event, Reason.MISSING_EVENT, missing + " of " + event.aggregateId()
-                    + " is not stored: an event was deleted");
+            return broken(
+                    event,
+                    Reason.MISSING_EVENT,
+                    missing + " of " + event.aggregateId() + " is not stored: an event was deleted");
         }
         byte[] recomputed = EventCanonicalForm.hash(event, event.prevHash());
         if (!MessageDigest.isEqual(recomputed, event.eventHash())) {
-            return broken(event, Reason.ALTERED_CONTENT, "stored hash " + hex(event.eventHash())
-                    + " but the stored content hashes to " + hex(recomputed) + ": the event was altered");
+            return broken(
+                    event,
+                    Reason.ALTERED_CONTENT,
+                    "stored hash " + hex(event.eventHash()) + " but the stored content hashes to " + hex(recomputed)
+                            + ": the event was altered");
         }
         if (!MessageDigest.isEqual(previousHash, event.prevHash())) {
-            return broken(event, Reason.WRONG_PREVIOUS_HASH, "previous hash " + hex(event.prevHash())
-                    + " but the previous event's hash is " + hex(previousHash));
+            return broken(
+                    event,
+                    Reason.WRONG_PREVIOUS_HASH,
+                    "previous hash " + hex(event.prevHash()) + " but the previous event's hash is "
+                            + hex(previousHash));
         }
         previousHash = event.eventHash();
         expectedSequence++;
@@ -57,8 +65,8 @@ public final class ChainWalk {
     }
 
     private static Optional<BrokenLink> broken(StoredEvent event, Reason reason, String detail) {
-        return Optional.of(new BrokenLink(event.eventId(), event.aggregateId(), event.sequenceNumber(),
-                event.globalIndex(), reason, detail));
+        return Optional.of(new BrokenLink(
+                event.eventId(), event.aggregateId(), event.sequenceNumber(), event.globalIndex(), reason, detail));
     }
 
     static String hex(byte[] hash) {

@@ -21,15 +21,15 @@ public final class EventCanonicalForm {
     public static final int HASH_LENGTH = 32;
     private static final int NULL_LENGTH = -1;
 
-    private EventCanonicalForm() {
-    }
+    private EventCanonicalForm() {}
 
     /** field(x) for each column, in the migration's order, then the previous hash (null at sequence 0). */
     public static byte[] bytes(StoredEvent event, byte[] prevHash) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + length(event.payload()) + length(event.metaData()));
         text(out, event.eventId());
         text(out, event.aggregateId());
-        out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(event.sequenceNumber()).array());
+        out.writeBytes(
+                ByteBuffer.allocate(Long.BYTES).putLong(event.sequenceNumber()).array());
         text(out, event.aggregateType());
         text(out, event.timestamp());
         text(out, event.payloadType());
@@ -58,7 +58,9 @@ public final class EventCanonicalForm {
     }
 
     static void field(ByteArrayOutputStream out, byte[] value) {
-        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(value == null ? NULL_LENGTH : value.length).array());
+        out.writeBytes(ByteBuffer.allocate(Integer.BYTES)
+                .putInt(value == null ? NULL_LENGTH : value.length)
+                .array());
         if (value != null) {
             out.writeBytes(value);
         }

@@ -1,17 +1,16 @@
 package io.budgetmonitor.command.audit;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The hash chains of the event store (哈希链), read for audits. Verification streams the store in
@@ -23,8 +22,9 @@ import java.util.Optional;
 public class EventChain {
 
     private static final int FETCH_SIZE = 1000;
-    private static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number, type, "
-            + "time_stamp, payload_type, payload_revision, payload, meta_data, event_hash, prev_hash";
+    private static final String COLUMNS =
+            "global_index, event_identifier, aggregate_identifier, sequence_number, type, "
+                    + "time_stamp, payload_type, payload_revision, payload, meta_data, event_hash, prev_hash";
 
     private final JdbcTemplate jdbc;
     /** The walk is one statement, hence one snapshot; the transaction is there for the cursor. */
@@ -43,22 +43,24 @@ public class EventChain {
 
     /** Walks every chain in scope and stops at the first broken link. */
     public Verification verify(AuditScope scope) {
-        return cursor.execute(status -> jdbc.query(con -> {
-            var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM domain_event_entry WHERE "
-                    + scope.condition() + " ORDER BY aggregate_identifier, sequence_number");
-            bind(statement, scope.arguments());
-            statement.setFetchSize(FETCH_SIZE);
-            return statement;
-        }, rows -> {
-            ChainWalk walk = new ChainWalk();
-            while (rows.next()) {
-                Optional<BrokenLink> broken = walk.check(read(rows));
-                if (broken.isPresent()) {
-                    return new Verification(walk.verified(), broken.get());
-                }
-            }
-            return new Verification(walk.verified(), null);
-        }));
+        return cursor.execute(status -> jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM domain_event_entry WHERE "
+                            + scope.condition() + " ORDER BY aggregate_identifier, sequence_number");
+                    bind(statement, scope.arguments());
+                    statement.setFetchSize(FETCH_SIZE);
+                    return statement;
+                },
+                rows -> {
+                    ChainWalk walk = new ChainWalk();
+                    while (rows.next()) {
+                        Optional<BrokenLink> broken = walk.check(read(rows));
+                        if (broken.isPresent()) {
+                            return new Verification(walk.verified(), broken.get());
+                        }
+                    }
+                    return new Verification(walk.verified(), null);
+                }));
     }
 
     /**
@@ -73,12 +75,16 @@ public class EventChain {
             arguments.add(atPosition);
         }
         return snapshot.execute(status -> {
-            List<AggregateHead> heads = jdbc.query("SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, "
+            List<AggregateHead> heads = jdbc.query(
+                    "SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, "
                             + "sequence_number, event_hash FROM domain_event_entry WHERE " + where
                             + " ORDER BY aggregate_identifier, sequence_number DESC",
-                    (rs, i) -> new AggregateHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)), arguments.toArray());
-            long[] extent = jdbc.queryForObject("SELECT count(*), coalesce(max(global_index), 0) FROM domain_event_entry WHERE "
-                    + where, (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}, arguments.toArray());
+                    (rs, i) -> new AggregateHead(rs.getString(1), rs.getLong(2), rs.getBytes(3)),
+                    arguments.toArray());
+            long[] extent = jdbc.queryForObject(
+                    "SELECT count(*), coalesce(max(global_index), 0) FROM domain_event_entry WHERE " + where,
+                    (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)},
+                    arguments.toArray());
             return ChainHead.of(department, year, heads, extent[0], extent[1], atPosition);
         });
     }
@@ -90,9 +96,18 @@ public class EventChain {
     }
 
     private static StoredEvent read(ResultSet rs) throws SQLException {
-        return new StoredEvent(rs.getLong("global_index"), rs.getString("event_identifier"),
-                rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("type"),
-                rs.getString("time_stamp"), rs.getString("payload_type"), rs.getString("payload_revision"),
-                rs.getString("payload"), rs.getString("meta_data"), rs.getBytes("event_hash"), rs.getBytes("prev_hash"));
+        return new StoredEvent(
+                rs.getLong("global_index"),
+                rs.getString("event_identifier"),
+                rs.getString("aggregate_identifier"),
+                rs.getLong("sequence_number"),
+                rs.getString("type"),
+                rs.getString("time_stamp"),
+                rs.getString("payload_type"),
+                rs.getString("payload_revision"),
+                rs.getString("payload"),
+                rs.getString("meta_data"),
+                rs.getBytes("event_hash"),
+                rs.getBytes("prev_hash"));
     }
 }

@@ -11,7 +11,16 @@ package io.budgetmonitor.command.audit;
  * @param eventHash       SHA-256 the database computed at insert
  * @param prevHash        the hash of the aggregate's previous event as recorded at insert; null at sequence 0
  */
-public record StoredEvent(long globalIndex, String eventId, String aggregateId, long sequenceNumber,
-                          String aggregateType, String timestamp, String payloadType, String payloadRevision,
-                          String payload, String metaData, byte[] eventHash, byte[] prevHash) {
-}
+public record StoredEvent(
+        long globalIndex,
+        String eventId,
+        String aggregateId,
+        long sequenceNumber,
+        String aggregateType,
+        String timestamp,
+        String payloadType,
+        String payloadRevision,
+        String payload,
+        String metaData,
+        byte[] eventHash,
+        byte[] prevHash) {}

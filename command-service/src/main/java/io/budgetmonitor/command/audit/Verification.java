@@ -6,5 +6,4 @@ package io.budgetmonitor.command.audit;
  * @param verified events checked and found intact before the walk ended
  * @param brokenAt null when every event in scope holds
  */
-public record Verification(long verified, BrokenLink brokenAt) {
-}
+public record Verification(long verified, BrokenLink brokenAt) {}

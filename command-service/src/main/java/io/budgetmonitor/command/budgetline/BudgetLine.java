@@ -1,5 +1,7 @@
 package io.budgetmonitor.command.budgetline;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.budgetmonitor.api.commands.AdjustBudget;
 import io.budgetmonitor.api.commands.AllocateBudget;
@@ -27,16 +29,13 @@ import io.budgetmonitor.api.values.ThreePublicCategory;
 import io.budgetmonitor.command.budgetline.VoucherBook.PostedVoucher;
 import io.budgetmonitor.command.fiscalyear.FiscalYearRegister;
 import io.budgetmonitor.command.refusal.CommandRefusedException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A budget line (预算项目/科目) of a department-year: its budget and how much of it is spent,
@@ -51,16 +50,19 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>Fields are serialised directly (no getters) so that a Jackson-serialised snapshot holds the
  * whole state.
  */
-@Aggregate(snapshotTriggerDefinition = "budgetLineSnapshotTrigger",
+@Aggregate(
+        snapshotTriggerDefinition = "budgetLineSnapshotTrigger",
         commandTargetResolver = "budgetCommandTargetResolver",
         cache = "importBatchCache")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class BudgetLine {
 
     @AggregateIdentifier
     private String id;
+
     private String department;
     private int fiscalYear;
     private String line;
@@ -74,21 +76,29 @@ public class BudgetLine {
     private Money budget = Money.ZERO;
     /** disbursements − reversals */
     private Money spent = Money.ZERO;
+
     private Money reclaimed = Money.ZERO;
     private Money carriedOver = Money.ZERO;
 
     /** For Axon (event sourcing, snapshots). */
-    protected BudgetLine() {
-    }
+    protected BudgetLine() {}
 
     /** 预算下达: creates the line. A second allocation of the same line id fails in the event store. */
     @CommandHandler
     public BudgetLine(AllocateBudget command, FiscalYearRegister fiscalYears) {
         requireOpen(fiscalYears, command.lineId().fiscalYearId());
         requirePositive(command.amount());
-        apply(new BudgetAllocated(command.department(), command.fiscalYear(), command.line(), command.name(),
-                command.fundSource(), command.expenditureType(), command.threePublic(),
-                Boolean.TRUE.equals(command.appropriation()), command.amount(), command.occurredOn()));
+        apply(new BudgetAllocated(
+                command.department(),
+                command.fiscalYear(),
+                command.line(),
+                command.name(),
+                command.fundSource(),
+                command.expenditureType(),
+                command.threePublic(),
+                Boolean.TRUE.equals(command.appropriation()),
+                command.amount(),
+                command.occurredOn()));
     }
 
     /** 追加 / 追减. A reduction may only take away what is still available. */
@@ -97,14 +107,21 @@ public class BudgetLine {
         requireOpen(fiscalYears, fiscalYearId());
         requirePositive(command.amount());
         if (command.kind() == AdjustmentKind.REDUCTION && command.amount().exceeds(available())) {
-            throw insufficient("Reduction exceeds the available budget",
+            throw insufficient(
+                    "Reduction exceeds the available budget",
                     "Reducing line %s by %s would take its budget below what is already spent, reclaimed or carried over; available: %s"
                             .formatted(id, command.amount(), available()));
         }
         if (command.kind() == AdjustmentKind.SUPPLEMENT) {
             requireRoomFor(command.amount());
         }
-        apply(new BudgetAdjusted(department, fiscalYear, line, command.kind(), command.amount(), command.reason(),
+        apply(new BudgetAdjusted(
+                department,
+                fiscalYear,
+                line,
+                command.kind(),
+                command.amount(),
+                command.reason(),
                 command.occurredOn()));
     }
 
@@ -115,7 +132,8 @@ public class BudgetLine {
      * would roll the event back), answered with {@link DisbursementOutcome.Rejected}.
      */
     @CommandHandler
-    public DisbursementOutcome handle(RecordDisbursement command, FiscalYearRegister fiscalYears, VoucherBook vouchers) {
+    public DisbursementOutcome handle(
+            RecordDisbursement command, FiscalYearRegister fiscalYears, VoucherBook vouchers) {
         Optional<PostedVoucher> posted = vouchers.find(fiscalYearId(), command.voucher());
         if (posted.isPresent()) {
             return alreadyRecorded(command, posted.get());
@@ -125,13 +143,30 @@ public class BudgetLine {
         Money available = available();
         if (command.amount().exceeds(available)) {
             String reason = "Amount %s exceeds the available %s of line %s".formatted(command.amount(), available, id);
-            apply(new DisbursementRejected(department, fiscalYear, line, command.voucher(), command.amount(), available,
-                    command.payee(), command.purpose(), Boolean.TRUE.equals(command.procurement()), reason,
+            apply(new DisbursementRejected(
+                    department,
+                    fiscalYear,
+                    line,
+                    command.voucher(),
+                    command.amount(),
+                    available,
+                    command.payee(),
+                    command.purpose(),
+                    Boolean.TRUE.equals(command.procurement()),
+                    reason,
                     command.occurredOn()));
             return new DisbursementOutcome.Rejected(command.voucher(), command.amount(), available, reason);
         }
-        apply(new DisbursementRecorded(department, fiscalYear, line, command.voucher(), command.amount(),
-                command.payee(), command.purpose(), Boolean.TRUE.equals(command.procurement()), command.occurredOn()));
+        apply(new DisbursementRecorded(
+                department,
+                fiscalYear,
+                line,
+                command.voucher(),
+                command.amount(),
+                command.payee(),
+                command.purpose(),
+                Boolean.TRUE.equals(command.procurement()),
+                command.occurredOn()));
         return new DisbursementOutcome.Recorded(command.voucher(), command.amount(), available.minus(command.amount()));
     }
 
@@ -149,12 +184,24 @@ public class BudgetLine {
         }
         String detail = posted.reversed()
                 ? "Voucher %s was posted to line %s and reversed; post the payment under a new voucher number"
-                .formatted(command.voucher(), posted.line())
+                        .formatted(command.voucher(), posted.line())
                 : "Voucher %s is already posted to line %s for %s; this request differs in %s"
-                .formatted(command.voucher(), posted.line(), posted.amount(), String.join(", ", differences));
-        throw new CommandRefusedException(409, "Voucher already used", detail,
-                Map.of("voucher", command.voucher(), "postedLine", posted.line(), "postedAmount", posted.amount(),
-                        "reversed", posted.reversed(), "differences", differences));
+                        .formatted(command.voucher(), posted.line(), posted.amount(), String.join(", ", differences));
+        throw new CommandRefusedException(
+                409,
+                "Voucher already used",
+                detail,
+                Map.of(
+                        "voucher",
+                        command.voucher(),
+                        "postedLine",
+                        posted.line(),
+                        "postedAmount",
+                        posted.amount(),
+                        "reversed",
+                        posted.reversed(),
+                        "differences",
+                        differences));
     }
 
     /** 冲销 of an earlier payment of this line, for its original amount. */
@@ -163,14 +210,22 @@ public class BudgetLine {
         requireOpen(fiscalYears, fiscalYearId());
         PostedVoucher posted = vouchers.find(fiscalYearId(), command.voucher())
                 .filter(voucher -> voucher.line().equals(line))
-                .orElseThrow(() -> CommandRefusedException.notFound("Voucher not found",
+                .orElseThrow(() -> CommandRefusedException.notFound(
+                        "Voucher not found",
                         "No disbursement with voucher %s on line %s".formatted(command.voucher(), id)));
         if (posted.reversed()) {
-            throw CommandRefusedException.conflict("Disbursement already reversed",
+            throw CommandRefusedException.conflict(
+                    "Disbursement already reversed",
                     "Voucher %s of line %s has already been reversed".formatted(command.voucher(), id));
         }
-        apply(new DisbursementReversed(department, fiscalYear, line, command.voucher(), posted.amount(),
-                command.reason(), command.occurredOn()));
+        apply(new DisbursementReversed(
+                department,
+                fiscalYear,
+                line,
+                command.voucher(),
+                posted.amount(),
+                command.reason(),
+                command.occurredOn()));
     }
 
     /** 财政收回 of unspent funds. */
@@ -198,28 +253,42 @@ public class BudgetLine {
     public void transferOut(TransferBudget command, String transferId, FiscalYearRegister fiscalYears) {
         requireSide(command.from(), "source");
         if (command.toLine().equals(line)) {
-            throw CommandRefusedException.unprocessable("Transfer within one line",
-                    "A transfer needs two different lines; both are " + id);
+            throw CommandRefusedException.unprocessable(
+                    "Transfer within one line", "A transfer needs two different lines; both are " + id);
         }
         requireOpen(fiscalYears, fiscalYearId());
         requirePositive(command.amount());
         requireAvailable(command.amount(), "Transfer exceeds the available budget");
-        apply(new BudgetTransferredOut(department, fiscalYear, line, command.toLine(), command.amount(),
-                command.reason(), transferId, command.occurredOn()));
+        apply(new BudgetTransferredOut(
+                department,
+                fiscalYear,
+                line,
+                command.toLine(),
+                command.amount(),
+                command.reason(),
+                transferId,
+                command.occurredOn()));
     }
 
     /** 调剂（调入）: the target side of a {@link BudgetTransfer}. */
     public void transferIn(TransferBudget command, String transferId, FiscalYearRegister fiscalYears) {
         requireSide(command.to(), "target");
         if (command.fromLine().equals(line)) {
-            throw CommandRefusedException.unprocessable("Transfer within one line",
-                    "A transfer needs two different lines; both are " + id);
+            throw CommandRefusedException.unprocessable(
+                    "Transfer within one line", "A transfer needs two different lines; both are " + id);
         }
         requireOpen(fiscalYears, fiscalYearId());
         requirePositive(command.amount());
         requireRoomFor(command.amount());
-        apply(new BudgetTransferredIn(department, fiscalYear, line, command.fromLine(), command.amount(),
-                command.reason(), transferId, command.occurredOn()));
+        apply(new BudgetTransferredIn(
+                department,
+                fiscalYear,
+                line,
+                command.fromLine(),
+                command.amount(),
+                command.reason(),
+                transferId,
+                command.occurredOn()));
     }
 
     /** What can still be paid, reduced, transferred, reclaimed or carried over. */
@@ -285,7 +354,8 @@ public class BudgetLine {
     private void requireSide(BudgetLineId expected, String side) {
         if (!expected.toString().equals(id)) {
             // a wiring mistake in the caller, not a user's error
-            throw new IllegalArgumentException("line " + id + " is not the " + side + " of transfer to/from " + expected);
+            throw new IllegalArgumentException(
+                    "line " + id + " is not the " + side + " of transfer to/from " + expected);
         }
     }
 
@@ -298,7 +368,8 @@ public class BudgetLine {
     /** A budget that would exceed the largest amount there is is refused, not recorded and then unloadable. */
     private void requireRoomFor(Money raise) {
         if (!budget.canAdd(raise)) {
-            throw CommandRefusedException.unprocessable("Budget too large",
+            throw CommandRefusedException.unprocessable(
+                    "Budget too large",
                     "Raising line %s's budget of %s by %s would exceed the largest amount a line may hold (15 integer digits)"
                             .formatted(id, budget, raise));
         }
@@ -311,21 +382,28 @@ public class BudgetLine {
     /** Lines are posted to only while their year is open (not before it is opened, not after it is closed). */
     private static void requireOpen(FiscalYearRegister fiscalYears, FiscalYearId fiscalYear) {
         switch (fiscalYears.statusOf(fiscalYear)) {
-            case OPEN -> {
-            }
-            case NOT_OPENED -> throw new CommandRefusedException(409, "Fiscal year not open",
-                    "Fiscal year %s has not been opened".formatted(fiscalYear),
-                    Map.of("fiscalYear", fiscalYear.toString(), "status", "NOT_OPENED"));
-            case CLOSED -> throw new CommandRefusedException(409, "Fiscal year closed",
-                    "Fiscal year %s is closed: nothing more is posted to it".formatted(fiscalYear),
-                    Map.of("fiscalYear", fiscalYear.toString(), "status", "CLOSED"));
+            case OPEN -> {}
+            case NOT_OPENED ->
+                throw new CommandRefusedException(
+                        409,
+                        "Fiscal year not open",
+                        "Fiscal year %s has not been opened".formatted(fiscalYear),
+                        Map.of("fiscalYear", fiscalYear.toString(), "status", "NOT_OPENED"));
+            case CLOSED ->
+                throw new CommandRefusedException(
+                        409,
+                        "Fiscal year closed",
+                        "Fiscal year %s is closed: nothing more is posted to it".formatted(fiscalYear),
+                        Map.of("fiscalYear", fiscalYear.toString(), "status", "CLOSED"));
         }
     }
 
     /** Bean Validation refuses these at the edge already; the aggregate keeps its own invariants anyway. */
     private static void requirePositive(Money amount) {
         if (amount == null || !amount.isPositive()) {
-            throw new CommandRefusedException(422, "Amount must be positive",
+            throw new CommandRefusedException(
+                    422,
+                    "Amount must be positive",
                     "amount must be a positive amount of yuan, was " + amount,
                     Map.of("field", "amount"));
         }

@@ -4,17 +4,16 @@ import io.budgetmonitor.api.commands.TransferBudget;
 import io.budgetmonitor.api.values.BudgetLineId;
 import io.budgetmonitor.command.fiscalyear.FiscalYearRegister;
 import io.budgetmonitor.command.refusal.CommandRefusedException;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.Repository;
-import org.springframework.stereotype.Component;
-
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * 调剂: moves budget from one line of a department-year to another. Two aggregates change, so no
@@ -34,8 +33,8 @@ public class BudgetTransfer {
     @CommandHandler
     public String handle(TransferBudget command, FiscalYearRegister fiscalYears) {
         if (command.fromLine().equals(command.toLine())) {
-            throw CommandRefusedException.unprocessable("Transfer within one line",
-                    "A transfer needs two different lines; both are " + command.from());
+            throw CommandRefusedException.unprocessable(
+                    "Transfer within one line", "A transfer needs two different lines; both are " + command.from());
         }
         // Lock both lines in one global order, so that two opposite transfers running at the same
         // time wait for each other instead of deadlocking.
@@ -55,8 +54,11 @@ public class BudgetTransfer {
         try {
             return budgetLines.load(lineId.toString());
         } catch (AggregateNotFoundException e) {
-            throw new CommandRefusedException(404, "Budget line not found",
-                    "Budget line %s does not exist".formatted(lineId), Map.of("line", lineId.toString()));
+            throw new CommandRefusedException(
+                    404,
+                    "Budget line not found",
+                    "Budget line %s does not exist".formatted(lineId),
+                    Map.of("line", lineId.toString()));
         }
     }
 }

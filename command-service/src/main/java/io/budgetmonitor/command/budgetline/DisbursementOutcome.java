@@ -12,14 +12,11 @@ public sealed interface DisbursementOutcome {
     String voucher();
 
     /** Recorded now; {@code available} is what is left on the line after it. */
-    record Recorded(String voucher, Money amount, Money available) implements DisbursementOutcome {
-    }
+    record Recorded(String voucher, Money amount, Money available) implements DisbursementOutcome {}
 
     /** Refused and recorded as DisbursementRejected; {@code available} is what the line had. */
-    record Rejected(String voucher, Money amount, Money available, String reason) implements DisbursementOutcome {
-    }
+    record Rejected(String voucher, Money amount, Money available, String reason) implements DisbursementOutcome {}
 
     /** The same voucher had already been recorded with the same content: nothing new was stored. */
-    record AlreadyRecorded(String voucher, Money amount, String line) implements DisbursementOutcome {
-    }
+    record AlreadyRecorded(String voucher, Money amount, String line) implements DisbursementOutcome {}
 }

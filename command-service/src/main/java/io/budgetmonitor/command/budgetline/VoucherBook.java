@@ -3,7 +3,6 @@ package io.budgetmonitor.command.budgetline;
 import io.budgetmonitor.api.commands.RecordDisbursement;
 import io.budgetmonitor.api.values.FiscalYearId;
 import io.budgetmonitor.api.values.Money;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +24,14 @@ public interface VoucherBook {
      * whether it has been reversed. A null field is not known (a row older than the column) and is
      * not compared.
      */
-    record PostedVoucher(String line, Money amount, String payee, String purpose, Boolean procurement,
-                         LocalDate occurredOn, boolean reversed) {
+    record PostedVoucher(
+            String line,
+            Money amount,
+            String payee,
+            String purpose,
+            Boolean procurement,
+            LocalDate occurredOn,
+            boolean reversed) {
 
         public PostedVoucher(String line, Money amount, boolean reversed) {
             this(line, amount, null, null, null, null, reversed);

@@ -1,35 +1,34 @@
 package io.budgetmonitor.command.dispatch;
 
 import io.budgetmonitor.api.commands.BudgetCommand;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * How commands reach the aggregates: routing, snapshots, metadata and retries.
@@ -51,7 +50,8 @@ public class CommandDispatchConfiguration {
             if (command.getPayload() instanceof BudgetCommand budgetCommand) {
                 return new VersionedAggregateIdentifier(budgetCommand.targetAggregateId(), (Long) null);
             }
-            throw new IllegalArgumentException("not a budget command: " + command.getPayloadType().getName());
+            throw new IllegalArgumentException(
+                    "not a budget command: " + command.getPayloadType().getName());
         };
     }
 
@@ -62,10 +62,13 @@ public class CommandDispatchConfiguration {
      * connection until the pool times out.
      */
     @Bean
-    public Snapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
-                                            HandlerDefinition handlerDefinition, ParameterResolverFactory parameterResolverFactory,
-                                            EventStore eventStore, TransactionManager transactionManager,
-                                            SnapshotterSpanFactory spanFactory) {
+    public Snapshotter aggregateSnapshotter(
+            org.axonframework.config.Configuration configuration,
+            HandlerDefinition handlerDefinition,
+            ParameterResolverFactory parameterResolverFactory,
+            EventStore eventStore,
+            TransactionManager transactionManager,
+            SnapshotterSpanFactory spanFactory) {
         return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .handlerDefinition(handlerDefinition)
@@ -118,8 +121,8 @@ public class CommandDispatchConfiguration {
      */
     @Bean
     public CorrelationDataProvider recordingCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(RequestMetadata.RECORDED_BY, RequestMetadata.ON_BEHALF_OF,
-                RequestMetadata.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(
+                RequestMetadata.RECORDED_BY, RequestMetadata.ON_BEHALF_OF, RequestMetadata.CORRELATION_ID);
     }
 
     @Bean
@@ -147,9 +150,10 @@ public class CommandDispatchConfiguration {
      * the fresh state (a racing disbursement is re-checked against what is available, not lost).
      */
     @Bean
-    public RetryScheduler commandRetryScheduler(ScheduledExecutorService commandRetryExecutor,
-                                                @Value("${budget.commands.retry-attempts:5}") int attempts,
-                                                @Value("${budget.commands.retry-interval-ms:20}") int intervalMs) {
+    public RetryScheduler commandRetryScheduler(
+            ScheduledExecutorService commandRetryExecutor,
+            @Value("${budget.commands.retry-attempts:5}") int attempts,
+            @Value("${budget.commands.retry-interval-ms:20}") int intervalMs) {
         return IntervalRetryScheduler.builder()
                 .retryExecutor(commandRetryExecutor)
                 .maxRetryCount(attempts)

@@ -2,13 +2,12 @@ package io.budgetmonitor.command.dispatch;
 
 import io.budgetmonitor.api.commands.BudgetCommand;
 import io.budgetmonitor.command.eventstore.EventLog;
+import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Service;
-
-import java.util.List;
 
 /**
  * Sends a validated command to its aggregate and reports what was stored. The single entry point of
@@ -25,10 +24,12 @@ public class CommandDispatcher {
     private final CommandReceipts receipts;
     private final EventLog eventLog;
 
-    public CommandDispatcher(CommandGateway gateway, CommandBus commandBus, CommandReceipts receipts, EventLog eventLog) {
+    public CommandDispatcher(
+            CommandGateway gateway, CommandBus commandBus, CommandReceipts receipts, EventLog eventLog) {
         this.gateway = gateway;
         // no retry scheduler: its thread would not share the caller's transaction (see dispatchInPlace)
-        this.inPlaceGateway = DefaultCommandGateway.builder().commandBus(commandBus).build();
+        this.inPlaceGateway =
+                DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.receipts = receipts;
         this.eventLog = eventLog;
     }
@@ -64,7 +65,8 @@ public class CommandDispatcher {
         try {
             Object result = via.sendAndWait(command, metadata.toMetaData().and(CommandReceipts.RECEIPT, receipt));
             List<EventMessage<?>> stored = receipts.close(receipt);
-            return new Dispatched(command, result, stored.stream().map(RecordedEventRef::of).toList());
+            return new Dispatched(
+                    command, result, stored.stream().map(RecordedEventRef::of).toList());
         } finally {
             receipts.close(receipt);
         }

@@ -1,16 +1,15 @@
 package io.budgetmonitor.command.dispatch;
 
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Collects the events each dispatched command actually stored, so the response can say what was
@@ -43,11 +42,14 @@ public class CommandReceipts {
     public MessageDispatchInterceptor<EventMessage<?>> interceptor() {
         return new MessageDispatchInterceptor<>() {
             @Override
-            public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
+            public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(
+                    List<? extends EventMessage<?>> messages) {
                 return (index, event) -> {
                     if (CurrentUnitOfWork.isStarted()) {
                         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-                        Object receiptId = root.getMessage() == null ? null : root.getMessage().getMetaData().get(RECEIPT);
+                        Object receiptId = root.getMessage() == null
+                                ? null
+                                : root.getMessage().getMetaData().get(RECEIPT);
                         List<EventMessage<?>> receipt = receiptId == null ? null : open.get(receiptId.toString());
                         if (receipt != null) {
                             root.afterCommit(u -> receipt.add(event));

@@ -14,8 +14,12 @@ public record RecordedEventRef(String eventId, String type, String aggregateId, 
                 ? EventTypes.typeOf(budgetEvent.getClass())
                 : message.getPayloadType().getSimpleName();
         if (message instanceof DomainEventMessage<?> domain) {
-            return new RecordedEventRef(message.getIdentifier(), type, domain.getAggregateIdentifier(),
-                    domain.getSequenceNumber(), payload);
+            return new RecordedEventRef(
+                    message.getIdentifier(),
+                    type,
+                    domain.getAggregateIdentifier(),
+                    domain.getSequenceNumber(),
+                    payload);
         }
         return new RecordedEventRef(message.getIdentifier(), type, null, null, payload);
     }

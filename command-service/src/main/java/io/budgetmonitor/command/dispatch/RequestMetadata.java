@@ -1,9 +1,8 @@
 package io.budgetmonitor.command.dispatch;
 
-import org.axonframework.messaging.MetaData;
-
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.messaging.MetaData;
 
 /**
  * Who recorded a command, for whom they say they did, and under which correlation id (经办人, 代办,
@@ -23,7 +22,9 @@ public record RequestMetadata(String recordedBy, String onBehalfOf, String corre
     public RequestMetadata {
         Objects.requireNonNull(recordedBy, "recordedBy is the authenticated principal");
         onBehalfOf = onBehalfOf == null || onBehalfOf.isBlank() ? null : onBehalfOf.strip();
-        correlationId = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId.strip();
+        correlationId = correlationId == null || correlationId.isBlank()
+                ? UUID.randomUUID().toString()
+                : correlationId.strip();
     }
 
     public static RequestMetadata of(String recordedBy, String onBehalfOf, String correlationId) {

@@ -1,14 +1,13 @@
 package io.budgetmonitor.command.dispatch;
 
 import io.budgetmonitor.command.eventstore.PostgresDuplicateKeyResolver;
+import java.sql.SQLException;
+import java.util.function.Predicate;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
-
-import java.sql.SQLException;
-import java.util.function.Predicate;
 
 /**
  * Which command failures are worth deciding again (重试): lost races, not refusals.
@@ -26,20 +25,21 @@ import java.util.function.Predicate;
  */
 public final class RetryableFailures {
 
-    private RetryableFailures() {
-    }
+    private RetryableFailures() {}
 
     public static boolean isRetryable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof AggregateStreamCreationException) {
                 return false;
             }
-            if (t instanceof ConcurrencyException || t instanceof DuplicateKeyException
+            if (t instanceof ConcurrencyException
+                    || t instanceof DuplicateKeyException
                     || t instanceof PessimisticLockingFailureException) {
                 return true;
             }
         }
-        return PostgresDuplicateKeyResolver.hasSqlState(failure, PostgresDuplicateKeyResolver.UNIQUE_VIOLATION, "40001", "40P01");
+        return PostgresDuplicateKeyResolver.hasSqlState(
+                failure, PostgresDuplicateKeyResolver.UNIQUE_VIOLATION, "40001", "40P01");
     }
 
     /**
@@ -48,7 +48,9 @@ public final class RetryableFailures {
      * retryable failure, or is the low-level cause below one (SQL or store exceptions).
      */
     public static Predicate<Throwable> nonTransient() {
-        return t -> !(isRetryable(t) || t instanceof SQLException || t instanceof EventStoreException
+        return t -> !(isRetryable(t)
+                || t instanceof SQLException
+                || t instanceof EventStoreException
                 || t.getClass().getName().startsWith("org.postgresql."));
     }
 }

@@ -1,12 +1,11 @@
 package io.budgetmonitor.command.eventstore;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.stereotype.Component;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
 
 /**
  * Log positions (the global index of {@code domain_event_entry}) that responses report, so a client
@@ -28,16 +27,22 @@ public class EventLog {
         }
         Long position = jdbc.queryForObject(
                 "SELECT max(global_index) FROM domain_event_entry WHERE event_identifier = ANY (?)",
-                Long.class, (Object) eventIds.toArray(String[]::new));
+                Long.class,
+                (Object) eventIds.toArray(String[]::new));
         return position == null ? head() : position;
     }
 
     /** The position of the latest event of one aggregate (e.g. the line a repeated voucher is on). */
     public long positionOfAggregate(String aggregateId) {
-        return jdbc.query("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+        return jdbc
+                .query(
+                        "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
                                 + "ORDER BY sequence_number DESC LIMIT 1",
-                        (rs, row) -> rs.getLong(1), aggregateId)
-                .stream().findFirst().orElseGet(this::head);
+                        (rs, row) -> rs.getLong(1),
+                        aggregateId)
+                .stream()
+                .findFirst()
+                .orElseGet(this::head);
     }
 
     /**
@@ -46,10 +51,11 @@ public class EventLog {
      */
     public Map<String, StoredPlace> placesOf(Collection<String> eventIds) {
         Map<String, StoredPlace> places = new HashMap<>();
-        jdbc.query("SELECT event_identifier, global_index, encode(event_hash, 'hex'), encode(prev_hash, 'hex') "
+        jdbc.query(
+                "SELECT event_identifier, global_index, encode(event_hash, 'hex'), encode(prev_hash, 'hex') "
                         + "FROM domain_event_entry WHERE event_identifier = ANY (?)",
-                (RowCallbackHandler) row -> places.put(row.getString(1),
-                        new StoredPlace(row.getLong(2), row.getString(3), row.getString(4))),
+                (RowCallbackHandler) row -> places.put(
+                        row.getString(1), new StoredPlace(row.getLong(2), row.getString(3), row.getString(4))),
                 (Object) eventIds.toArray(String[]::new));
         return places;
     }
@@ -59,12 +65,12 @@ public class EventLog {
      * @param eventHash hex SHA-256 of the event's canonical bytes and its predecessor's hash
      * @param prevHash  hex hash of the aggregate's previous event, null for its first
      */
-    public record StoredPlace(long position, String eventHash, String prevHash) {
-    }
+    public record StoredPlace(long position, String eventHash, String prevHash) {}
 
     /** The position of the latest event in the log (0 when empty). */
     public long head() {
-        Long position = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        Long position =
+                jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
         return position == null ? 0 : position;
     }
 }

@@ -1,8 +1,7 @@
 package io.budgetmonitor.command.eventstore;
 
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-
 import java.sql.SQLException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 
 /**
  * Recognises PostgreSQL's {@code unique_violation} (SQLSTATE 23505) anywhere in the cause chain, and

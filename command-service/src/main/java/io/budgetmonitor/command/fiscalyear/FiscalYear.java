@@ -1,5 +1,7 @@
 package io.budgetmonitor.command.fiscalyear;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.budgetmonitor.api.commands.AdjustPerformanceTarget;
 import io.budgetmonitor.api.commands.ApproveProcurementPlan;
@@ -27,18 +29,15 @@ import io.budgetmonitor.api.values.KpiDirection;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.api.values.Quarter;
 import io.budgetmonitor.command.refusal.CommandRefusedException;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.spring.stereotype.Aggregate;
-
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A department's fiscal year (部门预算年度) as a whole: its periods (open, quarters closed in
@@ -49,7 +48,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * is open from the {@link FiscalYearRegister}, which the service keeps in step with these events.
  */
 @Aggregate(commandTargetResolver = "budgetCommandTargetResolver")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class FiscalYear {
@@ -63,6 +63,7 @@ public class FiscalYear {
 
     @AggregateIdentifier
     private String id;
+
     private String department;
     private int fiscalYear;
     private int lastClosedQuarter;
@@ -71,15 +72,19 @@ public class FiscalYear {
     private Map<String, KpiDirection> kpis = new HashMap<>();
 
     /** For Axon (event sourcing). */
-    protected FiscalYear() {
-    }
+    protected FiscalYear() {}
 
     /** 预算年度开始. Opening the same year twice fails in the event store (the aggregate exists). */
     @CommandHandler
     public FiscalYear(OpenFiscalYear command) {
         requireValidQuarterTargets(command.quarterTargets());
-        apply(new FiscalYearOpened(command.department(), command.fiscalYear(), command.departmentName(),
-                command.rubric(), command.quarterTargets(), command.occurredOn()));
+        apply(new FiscalYearOpened(
+                command.department(),
+                command.fiscalYear(),
+                command.departmentName(),
+                command.rubric(),
+                command.quarterTargets(),
+                command.occurredOn()));
     }
 
     /**
@@ -94,26 +99,33 @@ public class FiscalYear {
             throw unprocessable("Invalid quarter", "quarter must be 1 to 4, was " + number, "quarter");
         }
         if (number <= lastClosedQuarter) {
-            throw new CommandRefusedException(409, "Quarter already closed",
+            throw new CommandRefusedException(
+                    409,
+                    "Quarter already closed",
                     "Quarter %d of %s is already closed".formatted(number, id),
                     Map.of("quarter", number, "lastClosedQuarter", lastClosedQuarter));
         }
         if (number != lastClosedQuarter + 1) {
-            throw new CommandRefusedException(409, "Quarter out of order",
+            throw new CommandRefusedException(
+                    409,
+                    "Quarter out of order",
                     "Quarters close in order: the next quarter of %s to close is %d, not %d"
                             .formatted(id, lastClosedQuarter + 1, number),
                     Map.of("quarter", number, "nextQuarter", lastClosedQuarter + 1));
         }
         var lastDay = Quarter.of(number).lastDay(fiscalYear);
         if (command.occurredOn() == null || command.occurredOn().isBefore(lastDay)) {
-            throw new CommandRefusedException(422, "Quarter not over",
-                    "Quarter %d of %d ends on %s; it cannot be closed on %s".formatted(number, fiscalYear, lastDay,
-                            command.occurredOn()),
+            throw new CommandRefusedException(
+                    422,
+                    "Quarter not over",
+                    "Quarter %d of %d ends on %s; it cannot be closed on %s"
+                            .formatted(number, fiscalYear, lastDay, command.occurredOn()),
                     Map.of("field", "occurredOn", "quarterEnd", lastDay.toString()));
         }
         for (Map.Entry<FundSource, Money> reported : command.reportedExecution().entrySet()) {
             if (reported.getValue().isNegative()) {
-                throw unprocessable("Negative reported execution",
+                throw unprocessable(
+                        "Negative reported execution",
                         "reported execution of %s is negative: %s".formatted(reported.getKey(), reported.getValue()),
                         "reportedExecution." + reported.getKey());
             }
@@ -130,7 +142,9 @@ public class FiscalYear {
     public void handle(CloseFiscalYear command) {
         requireNotClosed(command);
         if (lastClosedQuarter < 4) {
-            throw new CommandRefusedException(409, "Quarters still open",
+            throw new CommandRefusedException(
+                    409,
+                    "Quarters still open",
                     "Fiscal year %s can only be closed after quarter 4; last closed quarter: %d"
                             .formatted(id, lastClosedQuarter),
                     Map.of("lastClosedQuarter", lastClosedQuarter));
@@ -159,12 +173,14 @@ public class FiscalYear {
             throw unprocessable("Invalid assets in use", "inUse must not be negative", "inUse");
         }
         if (command.inUse().exceeds(command.total())) {
-            throw new CommandRefusedException(422, "Assets in use exceed the total",
+            throw new CommandRefusedException(
+                    422,
+                    "Assets in use exceed the total",
                     "assets in use (%s) exceed all fixed assets (%s)".formatted(command.inUse(), command.total()),
                     Map.of("field", "inUse", "total", command.total()));
         }
-        apply(new AssetUtilizationReported(department, fiscalYear, command.inUse(), command.total(),
-                command.occurredOn()));
+        apply(new AssetUtilizationReported(
+                department, fiscalYear, command.inUse(), command.total(), command.occurredOn()));
     }
 
     /** 绩效指标: one declaration per KPI code and year; later changes go through AdjustPerformanceTarget. */
@@ -172,7 +188,9 @@ public class FiscalYear {
     public void handle(SetPerformanceTarget command) {
         requireNotClosed(command);
         if (kpis.containsKey(command.kpi())) {
-            throw new CommandRefusedException(409, "KPI already set",
+            throw new CommandRefusedException(
+                    409,
+                    "KPI already set",
                     "KPI %s of %s is already set; adjust it instead".formatted(command.kpi(), id),
                     Map.of("kpi", command.kpi()));
         }
@@ -183,9 +201,18 @@ public class FiscalYear {
             throw unprocessable("Invalid KPI points", "points must be positive", "points");
         }
         requireTargetFitting(command.direction(), command.target(), command.kpi());
-        apply(new PerformanceTargetSet(department, fiscalYear, command.kpi(), command.task(), command.name(),
-                command.direction(), command.target(), command.targetDescription(), command.unit(),
-                command.points(), command.occurredOn()));
+        apply(new PerformanceTargetSet(
+                department,
+                fiscalYear,
+                command.kpi(),
+                command.task(),
+                command.name(),
+                command.direction(),
+                command.target(),
+                command.targetDescription(),
+                command.unit(),
+                command.points(),
+                command.occurredOn()));
     }
 
     /** 绩效目标调整 (年中调整) of a declared KPI; the new target must suit its direction. */
@@ -195,13 +222,21 @@ public class FiscalYear {
         KpiDirection direction = requireKpi(command.kpi());
         requireTargetFitting(direction, command.target(), command.kpi());
         if (direction == KpiDirection.QUALITATIVE
-                && (command.targetDescription() == null || command.targetDescription().isBlank())) {
-            throw unprocessable("Missing target description",
+                && (command.targetDescription() == null
+                        || command.targetDescription().isBlank())) {
+            throw unprocessable(
+                    "Missing target description",
                     "KPI %s is qualitative: its target is a description, which is missing".formatted(command.kpi()),
                     "targetDescription");
         }
-        apply(new PerformanceTargetAdjusted(department, fiscalYear, command.kpi(), command.target(),
-                command.targetDescription(), command.reason(), command.occurredOn()));
+        apply(new PerformanceTargetAdjusted(
+                department,
+                fiscalYear,
+                command.kpi(),
+                command.target(),
+                command.targetDescription(),
+                command.reason(),
+                command.occurredOn()));
     }
 
     /** 绩效监控: a cumulative actual for a measured KPI, met or not for a qualitative one — never both. */
@@ -211,24 +246,31 @@ public class FiscalYear {
         KpiDirection direction = requireKpi(command.kpi());
         if (direction == KpiDirection.QUALITATIVE) {
             if (command.met() == null || command.actual() != null) {
-                throw unprocessable("Invalid progress report",
-                        "KPI %s is qualitative: report met (true/false) and no actual".formatted(command.kpi()), "met");
+                throw unprocessable(
+                        "Invalid progress report",
+                        "KPI %s is qualitative: report met (true/false) and no actual".formatted(command.kpi()),
+                        "met");
             }
         } else if (command.actual() == null || command.actual().signum() < 0 || command.met() != null) {
-            throw unprocessable("Invalid progress report",
-                    "KPI %s is measured: report a non-negative actual and no met".formatted(command.kpi()), "actual");
+            throw unprocessable(
+                    "Invalid progress report",
+                    "KPI %s is measured: report a non-negative actual and no met".formatted(command.kpi()),
+                    "actual");
         }
-        apply(new PerformanceProgressReported(department, fiscalYear, command.kpi(), command.actual(), command.met(),
-                command.occurredOn()));
+        apply(new PerformanceProgressReported(
+                department, fiscalYear, command.kpi(), command.actual(), command.met(), command.occurredOn()));
     }
 
     /** 定性评价: an evaluator's deduction from a part-A indicator, always with the reason and who decided. */
     @CommandHandler
     public void handle(RecordQualitativeAssessment command) {
         requireNotClosed(command);
-        if (command.indicator() == null || !RUBRIC_INDICATOR.matcher(command.indicator()).matches()) {
-            throw unprocessable("Invalid indicator",
-                    "indicator must be a rubric code like A1.2 or A6.5, was " + command.indicator(), "indicator");
+        if (command.indicator() == null
+                || !RUBRIC_INDICATOR.matcher(command.indicator()).matches()) {
+            throw unprocessable(
+                    "Invalid indicator",
+                    "indicator must be a rubric code like A1.2 or A6.5, was " + command.indicator(),
+                    "indicator");
         }
         if (command.deduction() == null || command.deduction().signum() < 0) {
             throw unprocessable("Invalid deduction", "deduction must be zero or positive", "deduction");
@@ -239,8 +281,14 @@ public class FiscalYear {
         if (command.evaluator() == null || command.evaluator().isBlank()) {
             throw unprocessable("Missing evaluator", "a deduction needs the evaluator who made it", "evaluator");
         }
-        apply(new QualitativeAssessmentRecorded(department, fiscalYear, command.indicator(), command.deduction(),
-                command.reason(), command.evaluator(), command.occurredOn()));
+        apply(new QualitativeAssessmentRecorded(
+                department,
+                fiscalYear,
+                command.indicator(),
+                command.deduction(),
+                command.reason(),
+                command.evaluator(),
+                command.occurredOn()));
     }
 
     /**
@@ -254,8 +302,10 @@ public class FiscalYear {
         requireNotClosed(command);
         BigDecimal points = command.points();
         if (points == null || points.signum() == 0 || points.abs().compareTo(BONUS_PENALTY_LIMIT) > 0) {
-            throw unprocessable("Invalid bonus/penalty points",
-                    "points must be non-zero and within -5 to +5, was " + points, "points");
+            throw unprocessable(
+                    "Invalid bonus/penalty points",
+                    "points must be non-zero and within -5 to +5, was " + points,
+                    "points");
         }
         apply(new BonusPenaltyRecorded(department, fiscalYear, points, command.reason(), command.occurredOn()));
     }
@@ -313,29 +363,39 @@ public class FiscalYear {
     private static void requireTargetFitting(KpiDirection direction, BigDecimal target, String kpi) {
         if (direction == KpiDirection.QUALITATIVE) {
             if (target != null) {
-                throw unprocessable("Target for a qualitative KPI",
-                        "KPI %s is qualitative: describe its target in targetDescription, without a number".formatted(kpi),
+                throw unprocessable(
+                        "Target for a qualitative KPI",
+                        "KPI %s is qualitative: describe its target in targetDescription, without a number"
+                                .formatted(kpi),
                         "target");
             }
         } else if (target == null || target.signum() <= 0) {
-            throw unprocessable("Invalid KPI target",
-                    "KPI %s is measured (%s): it needs a positive target".formatted(kpi, direction), "target");
+            throw unprocessable(
+                    "Invalid KPI target",
+                    "KPI %s is measured (%s): it needs a positive target".formatted(kpi, direction),
+                    "target");
         }
     }
 
     private KpiDirection requireKpi(String kpi) {
         KpiDirection direction = kpis.get(kpi);
         if (direction == null) {
-            throw new CommandRefusedException(404, "KPI not found",
-                    "KPI %s has not been set for %s".formatted(kpi, id), Map.of("kpi", String.valueOf(kpi)));
+            throw new CommandRefusedException(
+                    404,
+                    "KPI not found",
+                    "KPI %s has not been set for %s".formatted(kpi, id),
+                    Map.of("kpi", String.valueOf(kpi)));
         }
         return direction;
     }
 
     private void requireNotClosed(FiscalYearCommand command) {
         if (closed) {
-            throw new CommandRefusedException(409, "Fiscal year closed",
-                    "Fiscal year %s is closed: %s is not accepted".formatted(id, command.getClass().getSimpleName()),
+            throw new CommandRefusedException(
+                    409,
+                    "Fiscal year closed",
+                    "Fiscal year %s is closed: %s is not accepted"
+                            .formatted(id, command.getClass().getSimpleName()),
                     Map.of("fiscalYear", id, "status", "CLOSED"));
         }
     }

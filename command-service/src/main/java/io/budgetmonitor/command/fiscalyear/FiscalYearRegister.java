@@ -9,7 +9,11 @@ import io.budgetmonitor.api.values.FiscalYearId;
  */
 public interface FiscalYearRegister {
 
-    enum Status { NOT_OPENED, OPEN, CLOSED }
+    enum Status {
+        NOT_OPENED,
+        OPEN,
+        CLOSED
+    }
 
     Status statusOf(FiscalYearId fiscalYear);
 }

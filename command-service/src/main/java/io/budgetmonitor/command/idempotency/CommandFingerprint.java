@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.budgetmonitor.api.commands.BudgetCommand;
-import org.springframework.stereotype.Component;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.springframework.stereotype.Component;
 
 /**
  * What makes two requests "the same" under one idempotency key: the command they carry, not its
@@ -28,7 +27,8 @@ public class CommandFingerprint {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.writeValueAsBytes(command));
             return HexFormat.of().formatHex(digest);
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot fingerprint " + command.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot fingerprint " + command.getClass().getSimpleName(), e);
         }
     }
 }

@@ -2,13 +2,12 @@ package io.budgetmonitor.command.idempotency;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
 
 /**
  * An Idempotency-Key protects a client's retries, not the ledger (vouchers do that, forever): after
@@ -27,16 +26,21 @@ public class IdempotencyKeyExpiry {
     private final Duration retention;
     private final Counter expired;
 
-    public IdempotencyKeyExpiry(IdempotencyStore store, ImportedLines importedLines, MeterRegistry meterRegistry,
-                                @Value("${budget.idempotency.retention:P7D}") Duration retention) {
+    public IdempotencyKeyExpiry(
+            IdempotencyStore store,
+            ImportedLines importedLines,
+            MeterRegistry meterRegistry,
+            @Value("${budget.idempotency.retention:P7D}") Duration retention) {
         this.store = store;
         this.importedLines = importedLines;
         this.retention = retention;
         this.expired = Counter.builder("budget.idempotency.keys.expired")
-                .description("Idempotency keys forgotten after the retention period").register(meterRegistry);
+                .description("Idempotency keys forgotten after the retention period")
+                .register(meterRegistry);
     }
 
-    @Scheduled(initialDelayString = "${budget.idempotency.purge-interval:PT1H}",
+    @Scheduled(
+            initialDelayString = "${budget.idempotency.purge-interval:PT1H}",
             fixedDelayString = "${budget.idempotency.purge-interval:PT1H}")
     public int purge() {
         int purged = store.forgetOlderThan(retention);

@@ -1,13 +1,12 @@
 package io.budgetmonitor.command.idempotency;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
 
 /**
  * The lines of a keyed import that are stored (已导入行, table {@code imported_line}): an import sent
@@ -26,8 +25,7 @@ public class ImportedLines {
     }
 
     /** A stored line: its number in the file (from 1) and the fingerprint of its command. */
-    public record ImportedLine(long line, String fingerprint) {
-    }
+    public record ImportedLine(long line, String fingerprint) {}
 
     /** The lines earlier imports under {@code importKey} stored, read as the import advances. */
     public StoredLines storedUnder(String importKey) {
@@ -54,12 +52,15 @@ public class ImportedLines {
             if (line > loadedUpTo) {
                 window.clear();
                 long[] last = {0};
-                jdbc.query("SELECT line_number, fingerprint FROM imported_line WHERE import_key = ? AND line_number >= ? "
+                jdbc.query(
+                        "SELECT line_number, fingerprint FROM imported_line WHERE import_key = ? AND line_number >= ? "
                                 + "ORDER BY line_number LIMIT " + WINDOW,
                         (RowCallbackHandler) row -> {
                             last[0] = row.getLong(1);
                             window.put(last[0], row.getString(2));
-                        }, importKey, line);
+                        },
+                        importKey,
+                        line);
                 loadedUpTo = window.size() < WINDOW ? Long.MAX_VALUE : last[0];
             }
             return window.get(line);
@@ -71,8 +72,11 @@ public class ImportedLines {
      * the same line first makes this fail on the primary key, and with it the caller's batch.
      */
     public void record(String importKey, List<ImportedLine> lines) {
-        jdbc.batchUpdate("INSERT INTO imported_line (import_key, line_number, fingerprint) VALUES (?, ?, ?)", lines,
-                lines.size(), (statement, line) -> {
+        jdbc.batchUpdate(
+                "INSERT INTO imported_line (import_key, line_number, fingerprint) VALUES (?, ?, ?)",
+                lines,
+                lines.size(),
+                (statement, line) -> {
                     statement.setString(1, importKey);
                     statement.setLong(2, line.line());
                     statement.setString(3, line.fingerprint());
@@ -81,7 +85,7 @@ public class ImportedLines {
 
     /** Deletes the lines of imports older than {@code retention}; returns how many. */
     public int forgetOlderThan(Duration retention) {
-        return jdbc.update("DELETE FROM imported_line WHERE created_at < now() - make_interval(secs => ?)",
-                (double) retention.toSeconds());
+        return jdbc.update("DELETE FROM imported_line WHERE created_at < now() - make_interval(secs => ?)", (double)
+                retention.toSeconds());
     }
 }

@@ -1,11 +1,10 @@
 package io.budgetmonitor.command.imports;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.springframework.stereotype.Component;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Budget lines already loaded by the import batch running on this thread (导入批次缓存): a ledger

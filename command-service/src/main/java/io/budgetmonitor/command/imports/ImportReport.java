@@ -8,8 +8,14 @@ import java.util.List;
  * {@code elapsedMillis} are extensions. {@code rejected} lists the first rejected lines (at most
  * {@code budget.imports.max-reported-rejections}, 1,000), {@code rejectedCount} counts them all.
  */
-public record ImportReport(long accepted, long duplicates, List<RejectedLine> rejected, long rejectedCount, long position,
-                           long lines, long elapsedMillis) {
+public record ImportReport(
+        long accepted,
+        long duplicates,
+        List<RejectedLine> rejected,
+        long rejectedCount,
+        long position,
+        long lines,
+        long elapsedMillis) {
 
     /** A line that was not applied: its number (from 1), the HTTP status it would have had, why. */
     public record RejectedLine(long line, int status, String title, String detail) {

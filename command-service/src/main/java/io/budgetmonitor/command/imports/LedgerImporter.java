@@ -23,21 +23,20 @@ import io.budgetmonitor.command.web.Problems;
 import io.budgetmonitor.security.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.ProblemDetail;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * Applies a ledger in the NDJSON scenario format (API.md §1), one command per line, in order, as it
@@ -70,15 +69,23 @@ public class LedgerImporter {
     private final int maxLineBytes;
     private final int maxReportedRejections;
 
-    private static final TransactionDefinition BATCH = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    private static final TransactionDefinition BATCH =
+            new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 
-    public LedgerImporter(ObjectMapper mapper, CommandBinder binder, CommandDispatcher dispatcher, EventLog eventLog,
-                          MeterRegistry meterRegistry, PlatformTransactionManager transactions, ImportBatchCache batchCache,
-                          ImportedLines importedLines, CommandFingerprint fingerprints,
-                          @Value("${budget.imports.batch-lines:250}") int batchLines,
-                          @Value("${budget.imports.batch-millis:2000}") long batchMillis,
-                          @Value("${budget.imports.max-line-bytes:16384}") int maxLineBytes,
-                          @Value("${budget.imports.max-reported-rejections:1000}") int maxReportedRejections) {
+    public LedgerImporter(
+            ObjectMapper mapper,
+            CommandBinder binder,
+            CommandDispatcher dispatcher,
+            EventLog eventLog,
+            MeterRegistry meterRegistry,
+            PlatformTransactionManager transactions,
+            ImportBatchCache batchCache,
+            ImportedLines importedLines,
+            CommandFingerprint fingerprints,
+            @Value("${budget.imports.batch-lines:250}") int batchLines,
+            @Value("${budget.imports.batch-millis:2000}") long batchMillis,
+            @Value("${budget.imports.max-line-bytes:16384}") int maxLineBytes,
+            @Value("${budget.imports.max-reported-rejections:1000}") int maxReportedRejections) {
         this.maxLineBytes = maxLineBytes;
         this.maxReportedRejections = maxReportedRejections;
         this.transactions = transactions;
@@ -91,7 +98,9 @@ public class LedgerImporter {
         this.binder = binder;
         this.dispatcher = dispatcher;
         this.eventLog = eventLog;
-        this.linesCounter = Counter.builder("budget.import.lines").description("NDJSON lines imported").register(meterRegistry);
+        this.linesCounter = Counter.builder("budget.import.lines")
+                .description("NDJSON lines imported")
+                .register(meterRegistry);
     }
 
     /**
@@ -103,7 +112,8 @@ public class LedgerImporter {
     public ImportReport run(InputStream ndjson, RequestMetadata metadata, Caller caller, Optional<String> importKey)
             throws IOException {
         long started = System.nanoTime();
-        ImportedLines.StoredLines storedBefore = importKey.map(importedLines::storedUnder).orElse(null);
+        ImportedLines.StoredLines storedBefore =
+                importKey.map(importedLines::storedUnder).orElse(null);
         Tally tally = new Tally(maxReportedRejections);
         NdjsonLines lines = new NdjsonLines(ndjson, maxLineBytes);
         Batch batch = null;
@@ -126,7 +136,8 @@ public class LedgerImporter {
                     continue;
                 }
                 String fingerprint = importKey.isPresent() ? fingerprints.of(command) : null;
-                if (storedBefore != null && storedEarlier(storedBefore, lineNumber, fingerprint, importKey.get(), tally)) {
+                if (storedBefore != null
+                        && storedEarlier(storedBefore, lineNumber, fingerprint, importKey.get(), tally)) {
                     continue;
                 }
                 if (batch == null) {
@@ -150,36 +161,58 @@ public class LedgerImporter {
         }
         long position = eventLog.positionOf(tally.lastStoredEvents);
         long elapsedMillis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-        log.info("imported {} lines in {} ms ({} lines/s): {} accepted, {} duplicates, {} rejected, position {}",
-                lineNumber, elapsedMillis, lineNumber * 1000 / elapsedMillis, tally.accepted, tally.duplicates,
-                tally.rejected.count(), position);
+        log.info(
+                "imported {} lines in {} ms ({} lines/s): {} accepted, {} duplicates, {} rejected, position {}",
+                lineNumber,
+                elapsedMillis,
+                lineNumber * 1000 / elapsedMillis,
+                tally.accepted,
+                tally.duplicates,
+                tally.rejected.count(),
+                position);
         // batches and skipped lines report as they go: the report lists rejections in line order
-        return new ImportReport(tally.accepted, tally.duplicates, tally.rejected.inLineOrder(), tally.rejected.count(), position,
-                lineNumber, elapsedMillis);
+        return new ImportReport(
+                tally.accepted,
+                tally.duplicates,
+                tally.rejected.inLineOrder(),
+                tally.rejected.count(),
+                position,
+                lineNumber,
+                elapsedMillis);
     }
 
     /** The line's command, valid under the same rules as a REST request; null (and reported) if it is not. */
     private BudgetCommand parse(NdjsonLines.Line line, Caller caller, Tally tally) {
         if (line instanceof NdjsonLines.TooLong tooLong) {
-            tally.rejected.add(new RejectedLine(line.number(), 413, "Line too long",
-                    "line " + line.number() + " has " + tooLong.bytes() + " bytes; a line may have at most " + maxLineBytes));
+            tally.rejected.add(new RejectedLine(
+                    line.number(),
+                    413,
+                    "Line too long",
+                    "line " + line.number() + " has " + tooLong.bytes() + " bytes; a line may have at most "
+                            + maxLineBytes));
             return null;
         }
         if (line instanceof NdjsonLines.NotUtf8) {
-            tally.rejected.add(new RejectedLine(line.number(), 400, InputErrors.MALFORMED_TITLE,
-                    "line " + line.number() + " is not valid UTF-8"));
+            tally.rejected.add(new RejectedLine(
+                    line.number(), 400, InputErrors.MALFORMED_TITLE, "line " + line.number() + " is not valid UTF-8"));
             return null;
         }
         try {
             BudgetCommand command = commandReader.readValue(((NdjsonLines.Text) line).text());
             if (command == null) {
-                tally.rejected.add(new RejectedLine(line.number(), 400, InputErrors.INVALID_TITLE,
+                tally.rejected.add(new RejectedLine(
+                        line.number(),
+                        400,
+                        InputErrors.INVALID_TITLE,
                         "line " + line.number() + " is null, not a command object"));
                 return null;
             }
             Optional<Refusal> refusal = CommandPermissions.refusal(caller, command);
             if (refusal.isPresent()) {
-                tally.rejected.add(new RejectedLine(line.number(), refusal.get().status(), refusal.get().title(),
+                tally.rejected.add(new RejectedLine(
+                        line.number(),
+                        refusal.get().status(),
+                        refusal.get().title(),
                         refusal.get().detail()));
                 return null;
             }
@@ -197,8 +230,12 @@ public class LedgerImporter {
      * Whether an earlier import under the key stored this line: then it is counted as a duplicate, or
      * refused if its command has changed since, and not applied again.
      */
-    private static boolean storedEarlier(ImportedLines.StoredLines storedBefore, long lineNumber, String fingerprint,
-                                         String importKey, Tally tally) {
+    private static boolean storedEarlier(
+            ImportedLines.StoredLines storedBefore,
+            long lineNumber,
+            String fingerprint,
+            String importKey,
+            Tally tally) {
         String stored = storedBefore.fingerprintOf(lineNumber);
         if (stored == null) {
             return false;
@@ -206,7 +243,10 @@ public class LedgerImporter {
         if (stored.equals(fingerprint)) {
             tally.duplicates++;
         } else {
-            tally.rejected.add(new RejectedLine(lineNumber, 422, "Line differs from the earlier import",
+            tally.rejected.add(new RejectedLine(
+                    lineNumber,
+                    422,
+                    "Line differs from the earlier import",
                     "line " + lineNumber + " was stored by an earlier import with the Idempotency-Key '" + importKey
                             + "' as a different command; send changed lines in a new import under a new key"));
         }
@@ -214,7 +254,8 @@ public class LedgerImporter {
     }
 
     /** Decides one line inside the batch's transaction (its own savepoint) and notes the outcome. */
-    private void apply(long lineNumber, BudgetCommand command, RequestMetadata metadata, Batch batch, String fingerprint) {
+    private void apply(
+            long lineNumber, BudgetCommand command, RequestMetadata metadata, Batch batch, String fingerprint) {
         batch.lines++;
         try {
             Dispatched dispatched = dispatcher.dispatchInPlace(command, metadata);
@@ -228,8 +269,8 @@ public class LedgerImporter {
                 batch.duplicates.add(lineNumber);
             } else if (dispatched.result() instanceof DisbursementOutcome.Rejected refusal) {
                 // refused by availability control, and the refusal is stored: it commits with the batch
-                batch.refused.add(new RejectedLine(lineNumber, 409, DisbursementProblems.REJECTED_TITLE,
-                        DisbursementProblems.detail(refusal)));
+                batch.refused.add(new RejectedLine(
+                        lineNumber, 409, DisbursementProblems.REJECTED_TITLE, DisbursementProblems.detail(refusal)));
             } else {
                 batch.accepted.add(lineNumber);
             }
@@ -237,9 +278,11 @@ public class LedgerImporter {
             ProblemDetail problem = Problems.forCommandFailure(failure).orElse(null);
             if (problem == null) {
                 log.error("import line {} failed", lineNumber, failure);
-                batch.failed.add(new RejectedLine(lineNumber, 500, "Internal error", String.valueOf(failure.getMessage())));
+                batch.failed.add(
+                        new RejectedLine(lineNumber, 500, "Internal error", String.valueOf(failure.getMessage())));
             } else {
-                batch.failed.add(new RejectedLine(lineNumber, problem.getStatus(), problem.getTitle(), problem.getDetail()));
+                batch.failed.add(
+                        new RejectedLine(lineNumber, problem.getStatus(), problem.getTitle(), problem.getDetail()));
             }
         }
     }
@@ -324,8 +367,8 @@ public class LedgerImporter {
         }
 
         private RejectedLine notStored(long line, RuntimeException cause) {
-            return new RejectedLine(line, 503, "Not stored", "the batch holding this line failed to commit: "
-                    + cause.getMessage());
+            return new RejectedLine(
+                    line, 503, "Not stored", "the batch holding this line failed to commit: " + cause.getMessage());
         }
     }
 }

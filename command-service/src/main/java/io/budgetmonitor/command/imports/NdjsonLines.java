@@ -23,20 +23,19 @@ final class NdjsonLines {
         long number();
     }
 
-    record Text(long number, String text) implements Line {
-    }
+    record Text(long number, String text) implements Line {}
 
-    record TooLong(long number, long bytes) implements Line {
-    }
+    record TooLong(long number, long bytes) implements Line {}
 
-    record NotUtf8(long number) implements Line {
-    }
+    record NotUtf8(long number) implements Line {}
 
     private final InputStream in;
     private final byte[] buffer = new byte[64 * 1024];
     private final byte[] line;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private int position;
     private int limit;
     private long number;
@@ -96,7 +95,9 @@ final class NdjsonLines {
         }
         int content = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
         try {
-            return new Text(number, utf8.reset().decode(ByteBuffer.wrap(line, 0, content)).toString());
+            return new Text(
+                    number,
+                    utf8.reset().decode(ByteBuffer.wrap(line, 0, content)).toString());
         } catch (CharacterCodingException e) {
             return new NotUtf8(number);
         }

@@ -1,7 +1,6 @@
 package io.budgetmonitor.command.imports;
 
 import io.budgetmonitor.command.imports.ImportReport.RejectedLine;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,7 +18,9 @@ final class RejectedLines {
 
     private final int limit;
     /** The kept lines, highest line number first, so the one to drop is at the head. */
-    private final PriorityQueue<RejectedLine> kept = new PriorityQueue<>(Comparator.comparingLong(RejectedLine::line).reversed());
+    private final PriorityQueue<RejectedLine> kept =
+            new PriorityQueue<>(Comparator.comparingLong(RejectedLine::line).reversed());
+
     private long count;
 
     RejectedLines(int limit) {

@@ -3,10 +3,17 @@ package io.budgetmonitor.command.publishing;
 import io.budgetmonitor.api.events.BudgetEvent;
 import io.budgetmonitor.api.wire.CloudEventCodec;
 import io.budgetmonitor.api.wire.RecordedEvent;
+import io.budgetmonitor.command.dispatch.RequestMetadata;
 import io.budgetmonitor.command.eventstore.EventLog;
 import io.budgetmonitor.command.eventstore.EventLog.StoredPlace;
-import io.budgetmonitor.command.dispatch.RequestMetadata;
 import io.cloudevents.CloudEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,14 +23,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes every stored event to {@code budget.events.v1} (发布): a CloudEvent in Kafka binary mode,
@@ -48,8 +47,11 @@ public class KafkaPublisher {
     private final long ackTimeoutSeconds;
     private final EventLog eventLog;
 
-    public KafkaPublisher(KafkaTemplate<String, CloudEvent> budgetEventsTemplate, CloudEventCodec codec,
-                          PublishingProperties properties, EventLog eventLog) {
+    public KafkaPublisher(
+            KafkaTemplate<String, CloudEvent> budgetEventsTemplate,
+            CloudEventCodec codec,
+            PublishingProperties properties,
+            EventLog eventLog) {
         this.kafka = budgetEventsTemplate;
         this.eventLog = eventLog;
         this.codec = codec;
@@ -62,8 +64,7 @@ public class KafkaPublisher {
         batch().add(new Received(event, message));
     }
 
-    private record Received(BudgetEvent event, EventMessage<?> message) {
-    }
+    private record Received(BudgetEvent event, EventMessage<?> message) {}
 
     /**
      * The event as it travels. {@code place} is read from the store: the event's own global index (the
@@ -78,11 +79,18 @@ public class KafkaPublisher {
             aggregateId = domain.getAggregateIdentifier();
             sequenceNumber = domain.getSequenceNumber();
         }
-        return new RecordedEvent(message.getIdentifier(), aggregateId, sequenceNumber, place.position(),
-                message.getTimestamp(), stringOrNull(message.getMetaData().get(RequestMetadata.RECORDED_BY)),
-                stringOrNull(message.getMetaData().get(RequestMetadata.CORRELATION_ID)), event,
+        return new RecordedEvent(
+                message.getIdentifier(),
+                aggregateId,
+                sequenceNumber,
+                place.position(),
+                message.getTimestamp(),
+                stringOrNull(message.getMetaData().get(RequestMetadata.RECORDED_BY)),
+                stringOrNull(message.getMetaData().get(RequestMetadata.CORRELATION_ID)),
+                event,
                 stringOrNull(message.getMetaData().get(RequestMetadata.ON_BEHALF_OF)),
-                place.eventHash(), place.prevHash());
+                place.eventHash(),
+                place.prevHash());
     }
 
     /**
@@ -103,12 +111,14 @@ public class KafkaPublisher {
 
     /** One query for the batch's log positions and hashes, then the sends back to back, then every ack. */
     private void publish(List<Received> received) {
-        Map<String, StoredPlace> places = eventLog.placesOf(received.stream().map(r -> r.message().getIdentifier()).toList());
+        Map<String, StoredPlace> places = eventLog.placesOf(
+                received.stream().map(r -> r.message().getIdentifier()).toList());
         List<CompletableFuture<SendResult<String, CloudEvent>>> pending = new ArrayList<>(received.size());
         for (Received one : received) {
             StoredPlace place = places.get(one.message().getIdentifier());
             if (place == null) {
-                throw new IllegalStateException("event " + one.message().getIdentifier() + " is not in the event store");
+                throw new IllegalStateException(
+                        "event " + one.message().getIdentifier() + " is not in the event store");
             }
             RecordedEvent recorded = toRecorded(one.event(), one.message(), place);
             pending.add(kafka.send(topic, recorded.aggregateId(), codec.encode(recorded)));

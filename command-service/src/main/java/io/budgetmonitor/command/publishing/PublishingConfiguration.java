@@ -4,6 +4,7 @@ import io.budgetmonitor.api.wire.BudgetJson;
 import io.budgetmonitor.api.wire.CloudEventCodec;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
+import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -16,8 +17,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-
-import java.util.Map;
 
 /**
  * Kafka side of publishing: the topic (created at start), an idempotent {@code acks=all} producer of
@@ -61,7 +60,9 @@ public class PublishingConfiguration {
      */
     @Bean
     public ConfigurerModule kafkaPublisherPropagatesErrors() {
-        return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(KafkaPublisher.PROCESSOR, c -> PropagatingErrorHandler.instance());
+        return configurer -> configurer
+                .eventProcessing()
+                .registerListenerInvocationErrorHandler(
+                        KafkaPublisher.PROCESSOR, c -> PropagatingErrorHandler.instance());
     }
 }

@@ -1,9 +1,8 @@
 package io.budgetmonitor.command.publishing;
 
 import io.budgetmonitor.api.wire.Topics;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code budget.events.*}: the event topic and how it is created at start. */
 @ConfigurationProperties("budget.events")

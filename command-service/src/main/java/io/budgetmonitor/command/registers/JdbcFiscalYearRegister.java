@@ -20,20 +20,29 @@ public class JdbcFiscalYearRegister implements FiscalYearRegister {
 
     @Override
     public Status statusOf(FiscalYearId fiscalYear) {
-        return jdbc.query("SELECT status FROM fiscal_year_register WHERE department = ? AND fiscal_year = ?",
+        return jdbc
+                .query(
+                        "SELECT status FROM fiscal_year_register WHERE department = ? AND fiscal_year = ?",
                         (rs, row) -> Status.valueOf(rs.getString(1)),
-                        fiscalYear.department(), fiscalYear.fiscalYear())
-                .stream().findFirst().orElse(Status.NOT_OPENED);
+                        fiscalYear.department(),
+                        fiscalYear.fiscalYear())
+                .stream()
+                .findFirst()
+                .orElse(Status.NOT_OPENED);
     }
 
     void opened(FiscalYearId fiscalYear) {
         // a plain INSERT: a second opening of the same year must fail the transaction, not pass silently
-        jdbc.update("INSERT INTO fiscal_year_register (department, fiscal_year, status) VALUES (?, ?, 'OPEN')",
-                fiscalYear.department(), fiscalYear.fiscalYear());
+        jdbc.update(
+                "INSERT INTO fiscal_year_register (department, fiscal_year, status) VALUES (?, ?, 'OPEN')",
+                fiscalYear.department(),
+                fiscalYear.fiscalYear());
     }
 
     void closed(FiscalYearId fiscalYear) {
-        jdbc.update("UPDATE fiscal_year_register SET status = 'CLOSED' WHERE department = ? AND fiscal_year = ?",
-                fiscalYear.department(), fiscalYear.fiscalYear());
+        jdbc.update(
+                "UPDATE fiscal_year_register SET status = 'CLOSED' WHERE department = ? AND fiscal_year = ?",
+                fiscalYear.department(),
+                fiscalYear.fiscalYear());
     }
 }

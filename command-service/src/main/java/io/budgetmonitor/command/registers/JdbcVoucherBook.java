@@ -5,11 +5,10 @@ import io.budgetmonitor.api.events.DisbursementReversed;
 import io.budgetmonitor.api.values.FiscalYearId;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.command.budgetline.VoucherBook;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.LocalDate;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * {@link VoucherBook} on the {@code voucher_book} table (凭证登记簿), whose primary key
@@ -28,24 +27,46 @@ public class JdbcVoucherBook implements VoucherBook {
 
     @Override
     public Optional<PostedVoucher> find(FiscalYearId fiscalYear, String voucher) {
-        return jdbc.query("SELECT line, amount, payee, purpose, procurement, occurred_on, reversed FROM voucher_book "
+        return jdbc
+                .query(
+                        "SELECT line, amount, payee, purpose, procurement, occurred_on, reversed FROM voucher_book "
                                 + "WHERE department = ? AND fiscal_year = ? AND voucher = ?",
-                        (rs, row) -> new PostedVoucher(rs.getString("line"), Money.of(rs.getBigDecimal("amount")),
-                                rs.getString("payee"), rs.getString("purpose"), rs.getObject("procurement", Boolean.class),
-                                rs.getObject("occurred_on", LocalDate.class), rs.getBoolean("reversed")),
-                        fiscalYear.department(), fiscalYear.fiscalYear(), voucher)
-                .stream().findFirst();
+                        (rs, row) -> new PostedVoucher(
+                                rs.getString("line"),
+                                Money.of(rs.getBigDecimal("amount")),
+                                rs.getString("payee"),
+                                rs.getString("purpose"),
+                                rs.getObject("procurement", Boolean.class),
+                                rs.getObject("occurred_on", LocalDate.class),
+                                rs.getBoolean("reversed")),
+                        fiscalYear.department(),
+                        fiscalYear.fiscalYear(),
+                        voucher)
+                .stream()
+                .findFirst();
     }
 
     void recorded(DisbursementRecorded event, String eventId) {
-        jdbc.update("INSERT INTO voucher_book (department, fiscal_year, voucher, line, amount, payee, purpose, procurement, "
+        jdbc.update(
+                "INSERT INTO voucher_book (department, fiscal_year, voucher, line, amount, payee, purpose, procurement, "
                         + "occurred_on, reversed, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
-                event.department(), event.fiscalYear(), event.voucher(), event.line(), event.amount().amount(),
-                event.payee(), event.purpose(), event.procurement(), event.occurredOn(), eventId);
+                event.department(),
+                event.fiscalYear(),
+                event.voucher(),
+                event.line(),
+                event.amount().amount(),
+                event.payee(),
+                event.purpose(),
+                event.procurement(),
+                event.occurredOn(),
+                eventId);
     }
 
     void reversed(DisbursementReversed event) {
-        jdbc.update("UPDATE voucher_book SET reversed = TRUE WHERE department = ? AND fiscal_year = ? AND voucher = ?",
-                event.department(), event.fiscalYear(), event.voucher());
+        jdbc.update(
+                "UPDATE voucher_book SET reversed = TRUE WHERE department = ? AND fiscal_year = ? AND voucher = ?",
+                event.department(),
+                event.fiscalYear(),
+                event.voucher());
     }
 }

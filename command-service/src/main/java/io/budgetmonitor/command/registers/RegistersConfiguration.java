@@ -14,7 +14,9 @@ public class RegistersConfiguration {
 
     @Bean
     public ConfigurerModule registersPropagateErrors() {
-        return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(RegisterUpdater.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+        return configurer -> configurer
+                .eventProcessing()
+                .registerListenerInvocationErrorHandler(
+                        RegisterUpdater.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
     }
 }

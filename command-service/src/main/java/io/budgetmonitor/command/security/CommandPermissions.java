@@ -1,5 +1,7 @@
 package io.budgetmonitor.command.security;
 
+import static java.util.Map.entry;
+
 import io.budgetmonitor.api.commands.AdjustBudget;
 import io.budgetmonitor.api.commands.AdjustPerformanceTarget;
 import io.budgetmonitor.api.commands.AllocateBudget;
@@ -20,14 +22,11 @@ import io.budgetmonitor.api.commands.SetPerformanceTarget;
 import io.budgetmonitor.api.commands.TransferBudget;
 import io.budgetmonitor.security.Caller;
 import io.budgetmonitor.security.Role;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static java.util.Map.entry;
 
 /**
  * Who may write which command (SECURITY.md "Roles"; {@link Role#ADMIN} always may). The one table both
@@ -66,18 +65,18 @@ public final class CommandPermissions {
     static {
         // a command type added to the sealed hierarchy without a decision stops the service from starting
         List<String> undecided = concreteCommands(BudgetCommand.class).stream()
-                .filter(type -> !WRITERS.containsKey(type)).map(Class::getSimpleName).toList();
+                .filter(type -> !WRITERS.containsKey(type))
+                .map(Class::getSimpleName)
+                .toList();
         if (!undecided.isEmpty()) {
             throw new IllegalStateException("no writers decided for " + undecided);
         }
     }
 
     /** Why a caller may not send a command: the status its REST route would have answered, and why. */
-    public record Refusal(int status, String title, String detail) {
-    }
+    public record Refusal(int status, String title, String detail) {}
 
-    private CommandPermissions() {
-    }
+    private CommandPermissions() {}
 
     static List<Class<?>> concreteCommands(Class<?> type) {
         if (!type.isSealed()) {
@@ -106,8 +105,13 @@ public final class CommandPermissions {
     public static Optional<Refusal> refusal(Caller caller, BudgetCommand command) {
         Set<Role> writers = writersOf(command.getClass());
         if (!caller.has(Role.ADMIN) && writers.stream().noneMatch(caller::has)) {
-            return Optional.of(new Refusal(403, "Forbidden", "your roles do not allow " + command.getClass().getSimpleName()
-                    + " (it needs " + String.join(" or ", writers.stream().map(Role::name).sorted().toList()) + ")"));
+            return Optional.of(new Refusal(
+                    403,
+                    "Forbidden",
+                    "your roles do not allow " + command.getClass().getSimpleName() + " (it needs "
+                            + String.join(
+                                    " or ",
+                                    writers.stream().map(Role::name).sorted().toList()) + ")"));
         }
         // a line without a department is not a question of scope: validation answers it (400)
         if (command.department() != null && !caller.sees(command.department())) {

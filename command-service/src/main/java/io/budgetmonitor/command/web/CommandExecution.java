@@ -10,14 +10,13 @@ import io.budgetmonitor.command.dispatch.RetryableFailures;
 import io.budgetmonitor.command.idempotency.CommandFingerprint;
 import io.budgetmonitor.command.idempotency.IdempotencyStore;
 import io.budgetmonitor.command.idempotency.IdempotencyStore.Reservation;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Runs a bound command for a REST resource, honouring {@code Idempotency-Key}: the same key with the
@@ -36,8 +35,11 @@ public class CommandExecution {
     private final ObjectMapper mapper;
     private final CommandFingerprint fingerprint;
 
-    public CommandExecution(CommandDispatcher dispatcher, IdempotencyStore idempotency, ObjectMapper mapper,
-                            CommandFingerprint fingerprint) {
+    public CommandExecution(
+            CommandDispatcher dispatcher,
+            IdempotencyStore idempotency,
+            ObjectMapper mapper,
+            CommandFingerprint fingerprint) {
         this.dispatcher = dispatcher;
         this.idempotency = idempotency;
         this.mapper = mapper;
@@ -46,30 +48,49 @@ public class CommandExecution {
 
     /** A command whose success is a 201 {@link CommandResponse}. */
     public ResponseEntity<?> execute(BudgetCommand command, RequestMetadata metadata, String idempotencyKey) {
-        return execute(command, metadata, idempotencyKey, dispatched -> ResponseEntity.status(HttpStatus.CREATED).body(
-                new CommandResponse(command.getClass().getSimpleName(), command.targetAggregateId(), dispatched.recorded(),
-                        dispatcher.positionAfter(dispatched), metadata.recordedBy(), metadata.onBehalfOf(),
-                        metadata.correlationId())));
+        return execute(
+                command,
+                metadata,
+                idempotencyKey,
+                dispatched -> ResponseEntity.status(HttpStatus.CREATED)
+                        .body(new CommandResponse(
+                                command.getClass().getSimpleName(),
+                                command.targetAggregateId(),
+                                dispatched.recorded(),
+                                dispatcher.positionAfter(dispatched),
+                                metadata.recordedBy(),
+                                metadata.onBehalfOf(),
+                                metadata.correlationId())));
     }
 
-    public ResponseEntity<?> execute(BudgetCommand command, RequestMetadata metadata, String idempotencyKey,
-                                     Function<Dispatched, ResponseEntity<?>> respond) {
+    public ResponseEntity<?> execute(
+            BudgetCommand command,
+            RequestMetadata metadata,
+            String idempotencyKey,
+            Function<Dispatched, ResponseEntity<?>> respond) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return respond.apply(dispatcher.dispatch(command, metadata));
         }
         String key = idempotencyKey.strip();
         Reservation reservation = idempotency.reserve(key, fingerprint.of(command));
         if (reservation instanceof Reservation.Replay replay) {
-            return ResponseEntity.status(replay.status()).header(REPLAYED, "true")
-                    .contentType(replay.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON)
+            return ResponseEntity.status(replay.status())
+                    .header(REPLAYED, "true")
+                    .contentType(
+                            replay.status() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON)
                     .body(replay.body());
         }
         if (reservation instanceof Reservation.Mismatch) {
-            throw new ProblemException(Problems.of(422, "Idempotency-Key reused",
-                    "the Idempotency-Key '" + key + "' was used for a different request; use a new key for a new request"));
+            throw new ProblemException(Problems.of(
+                    422,
+                    "Idempotency-Key reused",
+                    "the Idempotency-Key '" + key
+                            + "' was used for a different request; use a new key for a new request"));
         }
         if (reservation instanceof Reservation.InProgress) {
-            throw new ProblemException(Problems.of(409, "Request in progress",
+            throw new ProblemException(Problems.of(
+                    409,
+                    "Request in progress",
                     "a request with the Idempotency-Key '" + key + "' is still being processed; retry shortly"));
         }
         try {

@@ -1,5 +1,7 @@
 package io.budgetmonitor.command.web;
 
+import static io.budgetmonitor.command.web.CommandBinder.path;
+
 import io.budgetmonitor.api.commands.RecordDisbursement;
 import io.budgetmonitor.api.commands.ReverseDisbursement;
 import io.budgetmonitor.api.values.BudgetLineId;
@@ -24,8 +26,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import static io.budgetmonitor.command.web.CommandBinder.path;
-
 /**
  * Payments (支出) out of a line. The voucher number is the idempotency key: sending the same payment
  * again returns 200 ALREADY_RECORDED and stores nothing; the same voucher with any field changed is a
@@ -34,7 +34,9 @@ import static io.budgetmonitor.command.web.CommandBinder.path;
  * DisbursementRejected event.
  */
 @RestController
-@RequestMapping(path = "/api/v1/departments/{department}/years/{year}/lines/{line}/disbursements", produces = "application/json")
+@RequestMapping(
+        path = "/api/v1/departments/{department}/years/{year}/lines/{line}/disbursements",
+        produces = "application/json")
 @Tag(name = "disbursements", description = "payments out of a line (支出) and their reversal (冲销)")
 public class DisbursementResource {
 
@@ -43,7 +45,8 @@ public class DisbursementResource {
     private final CommandDispatcher dispatcher;
     private final EventLog eventLog;
 
-    public DisbursementResource(CommandBinder binder, CommandExecution execution, CommandDispatcher dispatcher, EventLog eventLog) {
+    public DisbursementResource(
+            CommandBinder binder, CommandExecution execution, CommandDispatcher dispatcher, EventLog eventLog) {
         this.binder = binder;
         this.execution = execution;
         this.dispatcher = dispatcher;
@@ -51,20 +54,43 @@ public class DisbursementResource {
     }
 
     @Operation(summary = "Record a disbursement (支出); the voucher makes it idempotent")
-    @ApiResponse(responseCode = "201", description = "recorded", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = DisbursementResponse.class)))
-    @ApiResponse(responseCode = "200", description = "this voucher was recorded before: nothing new stored",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DisbursementResponse.class)))
-    @ApiResponse(responseCode = "400", description = "invalid input; nothing stored", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "413", description = "request body over 64 KiB; nothing stored", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "refused by availability control (the refusal is recorded; "
-            + "problem has available, amount, voucher, position) or the voucher was posted before with other fields "
-            + "(problem has differences, e.g. [\"occurredOn\"])",
+    @ApiResponse(
+            responseCode = "201",
+            description = "recorded",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = DisbursementResponse.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "this voucher was recorded before: nothing new stored",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = DisbursementResponse.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "invalid input; nothing stored",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "413",
+            description = "request body over 64 KiB; nothing stored",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "refused by availability control (the refusal is recorded; "
+                    + "problem has available, amount, voucher, position) or the voucher was posted before with other fields "
+                    + "(problem has differences, e.g. [\"occurredOn\"])",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping
-    public ResponseEntity<?> record(@PathVariable String department, @PathVariable int year, @PathVariable String line,
-                                    @RequestBody RecordDisbursement body, @Parameter(hidden = true) RequestMetadata metadata) {
-        RecordDisbursement command = binder.bind(RecordDisbursement.class, body, path(department, year).with("line", line));
+    public ResponseEntity<?> record(
+            @PathVariable String department,
+            @PathVariable int year,
+            @PathVariable String line,
+            @RequestBody RecordDisbursement body,
+            @Parameter(hidden = true) RequestMetadata metadata) {
+        RecordDisbursement command = binder.bind(
+                RecordDisbursement.class, body, path(department, year).with("line", line));
         Dispatched dispatched = dispatcher.dispatch(command, metadata);
         return respond(dispatched, metadata);
     }
@@ -72,12 +98,21 @@ public class DisbursementResource {
     @Operation(summary = "Reverse (冲销) an earlier disbursement of the line")
     @CommandResponses
     @PostMapping("/{voucher}/reversal")
-    public ResponseEntity<?> reverse(@PathVariable String department, @PathVariable int year, @PathVariable String line,
-                                     @PathVariable String voucher, @RequestBody ReverseDisbursement body,
-                                     @Parameter(hidden = true) RequestMetadata metadata,
-                                     @RequestHeader(name = CommandExecution.IDEMPOTENCY_KEY, required = false) String key) {
-        return execution.execute(binder.bind(ReverseDisbursement.class, body,
-                path(department, year).with("line", line).with("voucher", voucher)), metadata, key);
+    public ResponseEntity<?> reverse(
+            @PathVariable String department,
+            @PathVariable int year,
+            @PathVariable String line,
+            @PathVariable String voucher,
+            @RequestBody ReverseDisbursement body,
+            @Parameter(hidden = true) RequestMetadata metadata,
+            @RequestHeader(name = CommandExecution.IDEMPOTENCY_KEY, required = false) String key) {
+        return execution.execute(
+                binder.bind(
+                        ReverseDisbursement.class,
+                        body,
+                        path(department, year).with("line", line).with("voucher", voucher)),
+                metadata,
+                key);
     }
 
     private ResponseEntity<?> respond(Dispatched dispatched, RequestMetadata metadata) {
@@ -88,20 +123,41 @@ public class DisbursementResource {
         }
         if (dispatched.result() instanceof DisbursementOutcome.AlreadyRecorded already) {
             String onLine = already.line() == null ? command.line() : already.line();
-            long position = eventLog.positionOfAggregate(new BudgetLineId(command.department(), command.fiscalYear(), onLine).toString());
-            return ResponseEntity.ok(new DisbursementResponse(DisbursementResponse.ALREADY_RECORDED, already.voucher(),
-                    already.amount(), null, onLine, aggregateId, dispatched.recorded(), position,
-                    metadata.recordedBy(), metadata.onBehalfOf(), metadata.correlationId()));
+            long position = eventLog.positionOfAggregate(
+                    new BudgetLineId(command.department(), command.fiscalYear(), onLine).toString());
+            return ResponseEntity.ok(new DisbursementResponse(
+                    DisbursementResponse.ALREADY_RECORDED,
+                    already.voucher(),
+                    already.amount(),
+                    null,
+                    onLine,
+                    aggregateId,
+                    dispatched.recorded(),
+                    position,
+                    metadata.recordedBy(),
+                    metadata.onBehalfOf(),
+                    metadata.correlationId()));
         }
-        DisbursementOutcome.Recorded recorded = dispatched.result() instanceof DisbursementOutcome.Recorded r ? r : null;
-        return ResponseEntity.status(HttpStatus.CREATED).body(new DisbursementResponse(DisbursementResponse.RECORDED,
-                command.voucher(), command.amount(), recorded == null ? null : recorded.available(), command.line(),
-                aggregateId, dispatched.recorded(), dispatcher.positionAfter(dispatched),
-                metadata.recordedBy(), metadata.onBehalfOf(), metadata.correlationId()));
+        DisbursementOutcome.Recorded recorded =
+                dispatched.result() instanceof DisbursementOutcome.Recorded r ? r : null;
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new DisbursementResponse(
+                        DisbursementResponse.RECORDED,
+                        command.voucher(),
+                        command.amount(),
+                        recorded == null ? null : recorded.available(),
+                        command.line(),
+                        aggregateId,
+                        dispatched.recorded(),
+                        dispatcher.positionAfter(dispatched),
+                        metadata.recordedBy(),
+                        metadata.onBehalfOf(),
+                        metadata.correlationId()));
     }
 
     private ProblemDetail rejectedProblem(DisbursementOutcome.Rejected rejected, Dispatched dispatched) {
-        ProblemDetail problem = Problems.of(409, DisbursementProblems.REJECTED_TITLE, DisbursementProblems.detail(rejected));
+        ProblemDetail problem =
+                Problems.of(409, DisbursementProblems.REJECTED_TITLE, DisbursementProblems.detail(rejected));
         problem.setProperty("voucher", rejected.voucher());
         problem.setProperty("amount", rejected.amount());
         problem.setProperty("available", rejected.available());

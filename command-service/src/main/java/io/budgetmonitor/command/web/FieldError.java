@@ -1,5 +1,4 @@
 package io.budgetmonitor.command.web;
 
 /** One field-level problem of a request: {@code field} is a JSON path such as {@code amount} or {@code quarterTargets[2]}. */
-public record FieldError(String field, String message) {
-}
+public record FieldError(String field, String message) {}

@@ -11,7 +11,6 @@ import io.budgetmonitor.api.commands.BudgetCommand;
 import io.budgetmonitor.api.values.BoundedDecimal;
 import io.budgetmonitor.api.values.Money;
 import jakarta.validation.ConstraintViolation;
-
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
@@ -29,25 +28,32 @@ public final class InputErrors {
     public static final String INVALID_TITLE = "Invalid request";
     public static final String MALFORMED_TITLE = "Malformed JSON";
 
-    private static final List<String> COMMAND_TYPES = Arrays.stream(BudgetCommand.class.getAnnotation(JsonSubTypes.class).value())
-            .map(JsonSubTypes.Type::name).toList();
+    private static final List<String> COMMAND_TYPES = Arrays.stream(
+                    BudgetCommand.class.getAnnotation(JsonSubTypes.class).value())
+            .map(JsonSubTypes.Type::name)
+            .toList();
 
-    private InputErrors() {
-    }
+    private InputErrors() {}
 
     /** For a body that did not parse; {@code failure} is (or wraps) a Jackson exception. */
     public static InvalidInputException unreadable(Throwable failure) {
         JsonProcessingException json = find(failure, JsonProcessingException.class);
         if (json == null) {
-            String detail = failure.getMessage() != null && failure.getMessage().startsWith("Required request body is missing")
-                    ? "the request body is missing" : "the request body cannot be read";
+            String detail =
+                    failure.getMessage() != null && failure.getMessage().startsWith("Required request body is missing")
+                            ? "the request body is missing"
+                            : "the request body cannot be read";
             return new InvalidInputException(INVALID_TITLE, detail, List.of());
         }
         if (!(json instanceof JsonMappingException mapping)) {
-            String where = json.getLocation() == null ? ""
-                    : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
-            return new InvalidInputException(MALFORMED_TITLE, "the body is not valid JSON" + where + ": "
-                    + shortened(json.getOriginalMessage()), List.of());
+            String where = json.getLocation() == null
+                    ? ""
+                    : " at line " + json.getLocation().getLineNr() + ", column "
+                            + json.getLocation().getColumnNr();
+            return new InvalidInputException(
+                    MALFORMED_TITLE,
+                    "the body is not valid JSON" + where + ": " + shortened(json.getOriginalMessage()),
+                    List.of());
         }
         FieldError error = fieldError(mapping);
         return new InvalidInputException(INVALID_TITLE, error.field() + ": " + error.message(), List.of(error));
@@ -67,7 +73,8 @@ public final class InputErrors {
         if (mapping instanceof InvalidTypeIdException typeId) {
             String message = typeId.getTypeId() == null
                     ? "is missing; one of " + COMMAND_TYPES
-                    : "'" + BoundedDecimal.abbreviated(typeId.getTypeId()) + "' is not a command type; one of " + COMMAND_TYPES;
+                    : "'" + BoundedDecimal.abbreviated(typeId.getTypeId()) + "' is not a command type; one of "
+                            + COMMAND_TYPES;
             return new FieldError(field.isEmpty() ? "type" : field, message);
         }
         if (mapping instanceof InvalidFormatException format) {
@@ -78,7 +85,9 @@ public final class InputErrors {
             }
             String value = BoundedDecimal.abbreviated(String.valueOf(format.getValue()));
             if (target != null && target.isEnum()) {
-                String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
+                String allowed = Arrays.stream(target.getEnumConstants())
+                        .map(Object::toString)
+                        .collect(Collectors.joining(", ", "[", "]"));
                 return new FieldError(field, "'" + value + "' is not one of " + allowed);
             }
             if (target != null && LocalDate.class.equals(target)) {
@@ -101,7 +110,8 @@ public final class InputErrors {
             return new FieldError(field, "must be " + describe(target));
         }
         Throwable cause = mapping.getCause();
-        return new FieldError(field, cause != null && cause.getMessage() != null ? cause.getMessage() : mapping.getOriginalMessage());
+        return new FieldError(
+                field, cause != null && cause.getMessage() != null ? cause.getMessage() : mapping.getOriginalMessage());
     }
 
     /** Jackson quotes the offending token; a refusal quotes no more than a line of it. */

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
@@ -16,8 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * Bounds what a request may make the service read before any of it is parsed: a JSON body at most
@@ -46,10 +45,14 @@ public class InputLimits extends OncePerRequestFilter {
             throws ServletException, IOException {
         try {
             // X-Recorded-By is the client's onBehalfOf claim: decoded and checked by OnBehalfOf (security module)
-            RequestHeaderText.checked(RequestMetadataResolver.CORRELATION_ID,
-                    RequestHeaderText.decoded(request.getHeader(RequestMetadataResolver.CORRELATION_ID)), RequestHeaderText.CORRELATION_ID_MAX);
-            RequestHeaderText.checked(CommandExecution.IDEMPOTENCY_KEY,
-                    RequestHeaderText.decoded(request.getHeader(CommandExecution.IDEMPOTENCY_KEY)), RequestHeaderText.IDEMPOTENCY_KEY_MAX);
+            RequestHeaderText.checked(
+                    RequestMetadataResolver.CORRELATION_ID,
+                    RequestHeaderText.decoded(request.getHeader(RequestMetadataResolver.CORRELATION_ID)),
+                    RequestHeaderText.CORRELATION_ID_MAX);
+            RequestHeaderText.checked(
+                    CommandExecution.IDEMPOTENCY_KEY,
+                    RequestHeaderText.decoded(request.getHeader(CommandExecution.IDEMPOTENCY_KEY)),
+                    RequestHeaderText.IDEMPOTENCY_KEY_MAX);
         } catch (InvalidInputException invalid) {
             write(response, Problems.invalid(invalid));
             return;
@@ -66,7 +69,9 @@ public class InputLimits extends OncePerRequestFilter {
     }
 
     static ProblemDetail tooLarge(long maxBodyBytes) {
-        return Problems.of(413, "Request body too large",
+        return Problems.of(
+                413,
+                "Request body too large",
                 "a request body may have at most " + maxBodyBytes + " bytes; nothing was recorded");
     }
 

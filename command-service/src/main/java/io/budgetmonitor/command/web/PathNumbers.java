@@ -1,11 +1,10 @@
 package io.budgetmonitor.command.web;
 
 import io.budgetmonitor.api.values.BoundedDecimal;
+import java.beans.PropertyEditorSupport;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
-
-import java.beans.PropertyEditorSupport;
 
 /**
  * Years and quarters in paths are plain decimal digits. Spring's default number conversion falls
@@ -24,8 +23,12 @@ public class PathNumbers {
     private static final class Digits extends PropertyEditorSupport {
         @Override
         public void setAsText(String text) {
-            if (text == null || text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw new IllegalArgumentException("'" + BoundedDecimal.abbreviated(text) + "' is not a number of at most 9 digits");
+            if (text == null
+                    || text.isEmpty()
+                    || text.length() > 9
+                    || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new IllegalArgumentException(
+                        "'" + BoundedDecimal.abbreviated(text) + "' is not a number of at most 9 digits");
             }
             setValue(Integer.valueOf(text));
         }

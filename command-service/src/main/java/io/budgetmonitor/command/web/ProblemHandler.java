@@ -1,6 +1,7 @@
 package io.budgetmonitor.command.web;
 
 import io.budgetmonitor.command.refusal.CommandRefusedException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -13,8 +14,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import java.util.List;
 
 /**
  * Every error as RFC 9457 {@code application/problem+json}; bad input carries an {@code errors} list
@@ -47,16 +46,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .orElseGet(() -> {
                     log.error("request failed", failure);
                     return ResponseEntity.internalServerError()
-                            .body(Problems.of(500, "Internal error", "the request could not be processed; nothing was recorded"));
+                            .body(Problems.of(
+                                    500, "Internal error", "the request could not be processed; nothing was recorded"));
                 });
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof InputLimits.BodyTooLargeException tooLarge) {
-                return ResponseEntity.status(413).header(HttpHeaders.CONNECTION, "close")
+                return ResponseEntity.status(413)
+                        .header(HttpHeaders.CONNECTION, "close")
                         .body(InputLimits.tooLarge(tooLarge.limit()));
             }
         }
@@ -64,11 +65,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> new FieldError(e.getField(), e.getDefaultMessage())).toList();
-        return ResponseEntity.badRequest().body(Problems.invalid(
-                new InvalidInputException(InputErrors.INVALID_TITLE, "some fields are invalid", errors)));
+                .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest()
+                .body(Problems.invalid(
+                        new InvalidInputException(InputErrors.INVALID_TITLE, "some fields are invalid", errors)));
     }
 }

@@ -1,6 +1,7 @@
 package io.budgetmonitor.command.web;
 
 import io.budgetmonitor.command.refusal.CommandRefusedException;
+import java.util.Optional;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -8,16 +9,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-import java.util.Optional;
-
 /**
  * RFC 9457 problems for what the domain says (拒绝): one place, used by the REST resources, the
  * idempotency store (which keeps refusals as responses) and the NDJSON import (which reports them per line).
  */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(int status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
@@ -51,14 +49,20 @@ public final class Problems {
                 return Optional.of(invalid(invalid));
             }
             if (t instanceof AggregateNotFoundException notFound) {
-                return Optional.of(of(404, "Not found", "nothing is recorded under " + notFound.getAggregateIdentifier()
-                        + ": open the fiscal year or allocate the line first"));
+                return Optional.of(of(
+                        404,
+                        "Not found",
+                        "nothing is recorded under " + notFound.getAggregateIdentifier()
+                                + ": open the fiscal year or allocate the line first"));
             }
             if (t instanceof AggregateStreamCreationException) {
-                return Optional.of(of(409, "Already exists", "this fiscal year or budget line has already been created"));
+                return Optional.of(
+                        of(409, "Already exists", "this fiscal year or budget line has already been created"));
             }
             if (t instanceof ConcurrencyException || t instanceof DuplicateKeyException) {
-                return Optional.of(of(409, "Concurrent modification",
+                return Optional.of(of(
+                        409,
+                        "Concurrent modification",
                         "another request changed the same records at the same time; send the request again"));
             }
         }

@@ -1,7 +1,6 @@
 package io.budgetmonitor.command.web;
 
 import io.budgetmonitor.api.values.PlainText;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -18,21 +17,25 @@ public final class RequestHeaderText {
     public static final int CORRELATION_ID_MAX = 128;
     public static final int IDEMPOTENCY_KEY_MAX = 128;
 
-    private RequestHeaderText() {
-    }
+    private RequestHeaderText() {}
 
     /**
      * Tomcat hands header bytes over as ISO-8859-1; a client writing {@code X-Recorded-By: 财务室} sent
      * UTF-8. The value is read as UTF-8 when its bytes are valid UTF-8, as sent otherwise.
      */
     public static String decoded(String header) {
-        if (header == null || header.chars().allMatch(c -> c < 0x80) || header.chars().anyMatch(c -> c > 0xFF)) {
+        if (header == null
+                || header.chars().allMatch(c -> c < 0x80)
+                || header.chars().anyMatch(c -> c > 0xFF)) {
             return header;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(header.getBytes(StandardCharsets.ISO_8859_1))).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(header.getBytes(StandardCharsets.ISO_8859_1)))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             return header;
         }
@@ -45,7 +48,9 @@ public final class RequestHeaderText {
         }
         String problem = PlainText.Validator.problemOf(value, max);
         if (problem != null) {
-            throw new InvalidInputException(InputErrors.INVALID_TITLE, "header " + header + " " + problem,
+            throw new InvalidInputException(
+                    InputErrors.INVALID_TITLE,
+                    "header " + header + " " + problem,
                     List.of(new FieldError(header, problem)));
         }
         return value;

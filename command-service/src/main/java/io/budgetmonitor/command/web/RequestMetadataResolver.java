@@ -4,13 +4,12 @@ import io.budgetmonitor.command.dispatch.RequestMetadata;
 import io.budgetmonitor.security.Caller;
 import io.budgetmonitor.security.OnBehalfOf;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-
-import java.util.List;
 
 /**
  * Makes a {@link RequestMetadata} parameter: {@code recordedBy} is the authenticated principal (经办人);
@@ -30,11 +29,16 @@ public class RequestMetadataResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                  NativeWebRequest request, WebDataBinderFactory binderFactory) {
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest request,
+            WebDataBinderFactory binderFactory) {
         // every command route needs a role (AccessRules): no principal here means the table is wrong
-        Caller caller = Caller.current().orElseThrow(() -> new IllegalStateException("a command route without a principal"));
-        RequestMetadata metadata = RequestMetadata.of(caller.name(), onBehalfOf(request), RequestHeaderText.decoded(request.getHeader(CORRELATION_ID)));
+        Caller caller =
+                Caller.current().orElseThrow(() -> new IllegalStateException("a command route without a principal"));
+        RequestMetadata metadata = RequestMetadata.of(
+                caller.name(), onBehalfOf(request), RequestHeaderText.decoded(request.getHeader(CORRELATION_ID)));
         HttpServletResponse response = request.getNativeResponse(HttpServletResponse.class);
         if (response != null) {
             response.setHeader(CORRELATION_ID, metadata.correlationId());
@@ -44,9 +48,12 @@ public class RequestMetadataResolver implements HandlerMethodArgumentResolver {
 
     private static String onBehalfOf(NativeWebRequest request) {
         try {
-            return OnBehalfOf.fromHeaders(request.getHeader(RECORDED_BY), request.getHeader(RECORDED_BY_EXTENDED)).orElse(null);
+            return OnBehalfOf.fromHeaders(request.getHeader(RECORDED_BY), request.getHeader(RECORDED_BY_EXTENDED))
+                    .orElse(null);
         } catch (IllegalArgumentException unreadable) {
-            throw new InvalidInputException(InputErrors.INVALID_TITLE, unreadable.getMessage(),
+            throw new InvalidInputException(
+                    InputErrors.INVALID_TITLE,
+                    unreadable.getMessage(),
                     List.of(new FieldError(RECORDED_BY, unreadable.getMessage())));
         }
     }

@@ -1,10 +1,9 @@
 package io.budgetmonitor.command.audit;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ChainHeadTest {
 
@@ -20,8 +19,10 @@ class ChainHeadTest {
     void anotherLastHashOrALostLastEventChangesTheHead() {
         String before = ChainHead.digest(List.of(YEAR, LINE));
 
-        assertThat(ChainHead.digest(List.of(YEAR, new AggregateHead(LINE.aggregateId(), 120, hash(3))))).isNotEqualTo(before);
-        assertThat(ChainHead.digest(List.of(YEAR, new AggregateHead(LINE.aggregateId(), 119, hash(2))))).isNotEqualTo(before);
+        assertThat(ChainHead.digest(List.of(YEAR, new AggregateHead(LINE.aggregateId(), 120, hash(3)))))
+                .isNotEqualTo(before);
+        assertThat(ChainHead.digest(List.of(YEAR, new AggregateHead(LINE.aggregateId(), 119, hash(2)))))
+                .isNotEqualTo(before);
         assertThat(ChainHead.digest(List.of(YEAR))).isNotEqualTo(before);
     }
 

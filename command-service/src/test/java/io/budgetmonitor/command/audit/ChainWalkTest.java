@@ -1,13 +1,12 @@
 package io.budgetmonitor.command.audit;
 
-import io.budgetmonitor.command.audit.BrokenLink.Reason;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.budgetmonitor.command.audit.BrokenLink.Reason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The chain walk without a database: chains are built here the way the trigger builds them. */
 class ChainWalkTest {
@@ -22,8 +21,8 @@ class ChainWalkTest {
 
     @Test
     void theRowsOfTheDatabaseTestVectorsFormAChain() {
-        List<StoredEvent> log = List.of(EventCanonicalFormTest.first(), EventCanonicalFormTest.second(),
-                EventCanonicalFormTest.third());
+        List<StoredEvent> log = List.of(
+                EventCanonicalFormTest.first(), EventCanonicalFormTest.second(), EventCanonicalFormTest.third());
 
         assertThat(walk(log)).isEqualTo(new Verification(3, null));
     }
@@ -88,9 +87,19 @@ class ChainWalkTest {
         List<StoredEvent> events = new ArrayList<>();
         byte[] previous = null;
         for (int seq = 0; seq < count; seq++) {
-            StoredEvent unhashed = new StoredEvent(from + seq, aggregateId + "#" + seq, aggregateId, seq, "BudgetLine",
-                    "2021-03-0" + (seq % 9 + 1) + "T08:00:00Z", "io.budgetmonitor.api.events.BudgetAdjusted", null,
-                    "{\"amount\":\"" + seq + ".00\",\"occurredOn\":\"2021-03-01\"}", "{\"recordedBy\":\"财务室\"}", null, null);
+            StoredEvent unhashed = new StoredEvent(
+                    from + seq,
+                    aggregateId + "#" + seq,
+                    aggregateId,
+                    seq,
+                    "BudgetLine",
+                    "2021-03-0" + (seq % 9 + 1) + "T08:00:00Z",
+                    "io.budgetmonitor.api.events.BudgetAdjusted",
+                    null,
+                    "{\"amount\":\"" + seq + ".00\",\"occurredOn\":\"2021-03-01\"}",
+                    "{\"recordedBy\":\"财务室\"}",
+                    null,
+                    null);
             StoredEvent hashed = rehashed(unhashed, previous);
             events.add(hashed);
             previous = hashed.eventHash();
@@ -99,14 +108,35 @@ class ChainWalkTest {
     }
 
     static StoredEvent rehashed(StoredEvent e, byte[] prevHash) {
-        return new StoredEvent(e.globalIndex(), e.eventId(), e.aggregateId(), e.sequenceNumber(), e.aggregateType(),
-                e.timestamp(), e.payloadType(), e.payloadRevision(), e.payload(), e.metaData(),
-                EventCanonicalForm.hash(e, prevHash), prevHash);
+        return new StoredEvent(
+                e.globalIndex(),
+                e.eventId(),
+                e.aggregateId(),
+                e.sequenceNumber(),
+                e.aggregateType(),
+                e.timestamp(),
+                e.payloadType(),
+                e.payloadRevision(),
+                e.payload(),
+                e.metaData(),
+                EventCanonicalForm.hash(e, prevHash),
+                prevHash);
     }
 
     private static StoredEvent withPayload(StoredEvent e, String payload) {
-        return new StoredEvent(e.globalIndex(), e.eventId(), e.aggregateId(), e.sequenceNumber(), e.aggregateType(),
-                e.timestamp(), e.payloadType(), e.payloadRevision(), payload, e.metaData(), e.eventHash(), e.prevHash());
+        return new StoredEvent(
+                e.globalIndex(),
+                e.eventId(),
+                e.aggregateId(),
+                e.sequenceNumber(),
+                e.aggregateType(),
+                e.timestamp(),
+                e.payloadType(),
+                e.payloadRevision(),
+                payload,
+                e.metaData(),
+                e.eventHash(),
+                e.prevHash());
     }
 
     private static Verification walk(List<StoredEvent> log) {

@@ -1,5 +1,10 @@
 package io.budgetmonitor.command.budgetline;
 
+import static io.budgetmonitor.api.values.AdjustmentKind.REDUCTION;
+import static io.budgetmonitor.api.values.AdjustmentKind.SUPPLEMENT;
+import static io.budgetmonitor.command.refusal.Refusal.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.budgetmonitor.api.commands.AdjustBudget;
 import io.budgetmonitor.api.commands.AllocateBudget;
 import io.budgetmonitor.api.commands.BudgetCommand;
@@ -18,13 +23,15 @@ import io.budgetmonitor.api.events.DisbursementReversed;
 import io.budgetmonitor.api.events.FundsCarriedOver;
 import io.budgetmonitor.api.events.FundsReclaimed;
 import io.budgetmonitor.api.values.ExpenditureType;
-
 import io.budgetmonitor.api.values.FiscalYearId;
 import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.Money;
-import io.budgetmonitor.api.wire.BudgetJson;
 import io.budgetmonitor.api.values.ThreePublicCategory;
+import io.budgetmonitor.api.wire.BudgetJson;
 import io.budgetmonitor.command.fiscalyear.InMemoryFiscalYearRegister;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
@@ -33,15 +40,6 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import static io.budgetmonitor.api.values.AdjustmentKind.REDUCTION;
-import static io.budgetmonitor.api.values.AdjustmentKind.SUPPLEMENT;
-import static io.budgetmonitor.command.refusal.Refusal.refused;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Given/when/then of every rule a budget line keeps. */
 class BudgetLineAggregateTest {
@@ -64,8 +62,8 @@ class BudgetLineAggregateTest {
         fixture.registerInjectableResource(fiscalYears);
         fixture.registerInjectableResource(vouchers);
         // what the service's "budgetCommandTargetResolver" bean does
-        fixture.registerCommandTargetResolver(command -> new VersionedAggregateIdentifier(
-                ((BudgetCommand) command.getPayload()).targetAggregateId(), null));
+        fixture.registerCommandTargetResolver(command ->
+                new VersionedAggregateIdentifier(((BudgetCommand) command.getPayload()).targetAggregateId(), null));
         fiscalYears.open(FISCAL_YEAR);
     }
 
@@ -74,13 +72,31 @@ class BudgetLineAggregateTest {
     }
 
     static BudgetAllocated allocated(String amount) {
-        return new BudgetAllocated(DEPT, YEAR, LINE, "公用经费", FundSource.GENERAL_PUBLIC_BUDGET,
-                ExpenditureType.PUBLIC_EXPENSE, ThreePublicCategory.NONE, true, yuan(amount), LocalDate.of(2021, 1, 4));
+        return new BudgetAllocated(
+                DEPT,
+                YEAR,
+                LINE,
+                "公用经费",
+                FundSource.GENERAL_PUBLIC_BUDGET,
+                ExpenditureType.PUBLIC_EXPENSE,
+                ThreePublicCategory.NONE,
+                true,
+                yuan(amount),
+                LocalDate.of(2021, 1, 4));
     }
 
     static AllocateBudget allocate(String amount) {
-        return new AllocateBudget(DEPT, YEAR, LINE, "公用经费", FundSource.GENERAL_PUBLIC_BUDGET,
-                ExpenditureType.PUBLIC_EXPENSE, null, true, yuan(amount), LocalDate.of(2021, 1, 4));
+        return new AllocateBudget(
+                DEPT,
+                YEAR,
+                LINE,
+                "公用经费",
+                FundSource.GENERAL_PUBLIC_BUDGET,
+                ExpenditureType.PUBLIC_EXPENSE,
+                null,
+                true,
+                yuan(amount),
+                LocalDate.of(2021, 1, 4));
     }
 
     static RecordDisbursement disburse(String voucher, String amount) {
@@ -123,8 +139,17 @@ class BudgetLineAggregateTest {
         @Test
         void refusesAYearNotOpened() {
             fixture.givenNoPriorActivity()
-                    .when(new AllocateBudget(DEPT, 2022, LINE, "公用经费", FundSource.GENERAL_PUBLIC_BUDGET,
-                            ExpenditureType.PUBLIC_EXPENSE, null, true, yuan("1000.00"), LocalDate.of(2022, 1, 4)))
+                    .when(new AllocateBudget(
+                            DEPT,
+                            2022,
+                            LINE,
+                            "公用经费",
+                            FundSource.GENERAL_PUBLIC_BUDGET,
+                            ExpenditureType.PUBLIC_EXPENSE,
+                            null,
+                            true,
+                            yuan("1000.00"),
+                            LocalDate.of(2022, 1, 4)))
                     .expectException(refused(409, "Fiscal year not open", Map.of("status", "NOT_OPENED")))
                     .expectNoEvents();
         }
@@ -167,8 +192,7 @@ class BudgetLineAggregateTest {
         @Test
         void aSupplementBeyondTheLargestAmountIsRefusedNotRecorded() {
             fixture.given(allocated("1000.00"))
-                    .when(new AdjustBudget(DEPT, YEAR, LINE, SUPPLEMENT,
-                            yuan("999999999999999.99"), "追加预算", ON))
+                    .when(new AdjustBudget(DEPT, YEAR, LINE, SUPPLEMENT, yuan("999999999999999.99"), "追加预算", ON))
                     .expectException(refused(422, "Budget too large"))
                     .expectNoEvents();
         }
@@ -176,10 +200,8 @@ class BudgetLineAggregateTest {
         @Test
         void supplementRaisesTheBudget() {
             fixture.given(allocated("1000.00"))
-                    .when(new AdjustBudget(DEPT, YEAR, LINE, SUPPLEMENT,
-                            yuan("250.50"), "追加预算", ON))
-                    .expectEvents(new BudgetAdjusted(DEPT, YEAR, LINE, SUPPLEMENT,
-                            yuan("250.50"), "追加预算", ON))
+                    .when(new AdjustBudget(DEPT, YEAR, LINE, SUPPLEMENT, yuan("250.50"), "追加预算", ON))
+                    .expectEvents(new BudgetAdjusted(DEPT, YEAR, LINE, SUPPLEMENT, yuan("250.50"), "追加预算", ON))
                     .expectState(line -> assertThat(line.available()).isEqualTo(yuan("1250.50")));
         }
 
@@ -187,8 +209,7 @@ class BudgetLineAggregateTest {
         void reductionDownToExactlyWhatIsAvailable() {
             fixture.given(allocated("1000.00"), posted("V-1", "600.00"))
                     .when(reduce("400.00"))
-                    .expectEvents(new BudgetAdjusted(DEPT, YEAR, LINE, REDUCTION,
-                            yuan("400.00"), "追减预算", ON))
+                    .expectEvents(new BudgetAdjusted(DEPT, YEAR, LINE, REDUCTION, yuan("400.00"), "追减预算", ON))
                     .expectState(line -> assertThat(line.available()).isEqualTo(Money.ZERO));
         }
 
@@ -196,28 +217,28 @@ class BudgetLineAggregateTest {
         void reductionBelowWhatIsSpentIsRefusedWithTheAvailableAmount() {
             fixture.given(allocated("1000.00"), posted("V-1", "600.00"))
                     .when(reduce("400.01"))
-                    .expectException(refused(409, "Reduction exceeds the available budget",
-                            Map.of("available", yuan("400.00"))))
+                    .expectException(
+                            refused(409, "Reduction exceeds the available budget", Map.of("available", yuan("400.00"))))
                     .expectNoEvents();
         }
 
         @Test
         void reductionCountsSpendingNetOfReversals() {
-            fixture.given(allocated("1000.00"), posted("V-1", "600.00"),
-                            reversed("V-1", "600.00", "错付"))
+            fixture.given(allocated("1000.00"), posted("V-1", "600.00"), reversed("V-1", "600.00", "错付"))
                     .when(reduce("1000.00"))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new BudgetAdjusted(DEPT, YEAR, LINE, REDUCTION,
-                            yuan("1000.00"), "追减预算", ON));
+                    .expectEvents(new BudgetAdjusted(DEPT, YEAR, LINE, REDUCTION, yuan("1000.00"), "追减预算", ON));
         }
 
         @Test
         void reductionCannotTakeBackWhatWasReclaimedOrCarriedOver() {
-            fixture.given(allocated("1000.00"), new FundsReclaimed(DEPT, YEAR, LINE, yuan("300.00"), ON),
+            fixture.given(
+                            allocated("1000.00"),
+                            new FundsReclaimed(DEPT, YEAR, LINE, yuan("300.00"), ON),
                             new FundsCarriedOver(DEPT, YEAR, LINE, yuan("200.00"), ON))
                     .when(reduce("600.00"))
-                    .expectException(refused(409, "Reduction exceeds the available budget",
-                            Map.of("available", yuan("500.00"))))
+                    .expectException(
+                            refused(409, "Reduction exceeds the available budget", Map.of("available", yuan("500.00"))))
                     .expectNoEvents();
         }
 
@@ -247,8 +268,7 @@ class BudgetLineAggregateTest {
         }
 
         private AdjustBudget reduce(String amount) {
-            return new AdjustBudget(DEPT, YEAR, LINE, REDUCTION,
-                    yuan(amount), "追减预算", ON);
+            return new AdjustBudget(DEPT, YEAR, LINE, REDUCTION, yuan(amount), "追减预算", ON);
         }
     }
 
@@ -260,7 +280,8 @@ class BudgetLineAggregateTest {
             fixture.given(allocated("1000.00"))
                     .when(disburse("2021-000123", "18.25"))
                     .expectEvents(recorded("2021-000123", "18.25"))
-                    .expectResultMessagePayload(new DisbursementOutcome.Recorded("2021-000123", yuan("18.25"), yuan("981.75")));
+                    .expectResultMessagePayload(
+                            new DisbursementOutcome.Recorded("2021-000123", yuan("18.25"), yuan("981.75")));
         }
 
         @Test
@@ -277,9 +298,20 @@ class BudgetLineAggregateTest {
             fixture.given(allocated("1000.00"), posted("V-1", "400.00"))
                     .when(disburse("V-2", "600.01"))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new DisbursementRejected(DEPT, YEAR, LINE, "V-2", yuan("600.01"), yuan("600.00"),
-                            "某物业公司", "办公楼物业费", false, reason, ON))
-                    .expectResultMessagePayload(new DisbursementOutcome.Rejected("V-2", yuan("600.01"), yuan("600.00"), reason))
+                    .expectEvents(new DisbursementRejected(
+                            DEPT,
+                            YEAR,
+                            LINE,
+                            "V-2",
+                            yuan("600.01"),
+                            yuan("600.00"),
+                            "某物业公司",
+                            "办公楼物业费",
+                            false,
+                            reason,
+                            ON))
+                    .expectResultMessagePayload(
+                            new DisbursementOutcome.Rejected("V-2", yuan("600.01"), yuan("600.00"), reason))
                     .expectState(line -> assertThat(line.available()).isEqualTo(yuan("600.00")));
         }
 
@@ -287,19 +319,31 @@ class BudgetLineAggregateTest {
         void availableIsBudgetLessSpentReclaimedAndCarriedOver() {
             // budget 1000 + 50 in − 100 out − 50 reduced = 900; spent 600 − 100 reversed = 500;
             // reclaimed 200, carried over 100 → available 100
-            fixture.given(allocated("1000.00"),
+            fixture.given(
+                            allocated("1000.00"),
                             new BudgetTransferredIn(DEPT, YEAR, LINE, OTHER_LINE, yuan("50.00"), "调入", "T-1", ON),
                             new BudgetTransferredOut(DEPT, YEAR, LINE, OTHER_LINE, yuan("100.00"), "调出", "T-2", ON),
-                            new BudgetAdjusted(DEPT, YEAR, LINE, REDUCTION,
-                                    yuan("50.00"), "追减", ON),
-                            posted("V-1", "500.00"), posted("V-2", "100.00"),
+                            new BudgetAdjusted(DEPT, YEAR, LINE, REDUCTION, yuan("50.00"), "追减", ON),
+                            posted("V-1", "500.00"),
+                            posted("V-2", "100.00"),
                             reversed("V-2", "100.00", "冲销"),
-                            new DisbursementRejected(DEPT, YEAR, LINE, "V-3", yuan("9999.00"), yuan("400.00"),
-                                    "某公司", "超额", false, "over", ON),
+                            new DisbursementRejected(
+                                    DEPT,
+                                    YEAR,
+                                    LINE,
+                                    "V-3",
+                                    yuan("9999.00"),
+                                    yuan("400.00"),
+                                    "某公司",
+                                    "超额",
+                                    false,
+                                    "over",
+                                    ON),
                             new FundsReclaimed(DEPT, YEAR, LINE, yuan("200.00"), ON),
                             new FundsCarriedOver(DEPT, YEAR, LINE, yuan("100.00"), ON))
                     .when(disburse("V-4", "100.01"))
-                    .expectResultMessagePayloadMatching(org.hamcrest.Matchers.instanceOf(DisbursementOutcome.Rejected.class))
+                    .expectResultMessagePayloadMatching(
+                            org.hamcrest.Matchers.instanceOf(DisbursementOutcome.Rejected.class))
                     .expectState(line -> assertThat(line.available()).isEqualTo(yuan("100.00")));
         }
 
@@ -308,7 +352,8 @@ class BudgetLineAggregateTest {
             fixture.given(allocated("1000.00"), posted("2021-000123", "18.25"))
                     .when(disburse("2021-000123", "18.25"))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new DisbursementOutcome.AlreadyRecorded("2021-000123", yuan("18.25"), LINE));
+                    .expectResultMessagePayload(
+                            new DisbursementOutcome.AlreadyRecorded("2021-000123", yuan("18.25"), LINE));
         }
 
         @Test
@@ -324,19 +369,23 @@ class BudgetLineAggregateTest {
         void aVoucherUsedForAnotherAmountIsRefused() {
             fixture.given(allocated("1000.00"), posted("V-1", "18.25"))
                     .when(disburse("V-1", "18.26"))
-                    .expectException(refused(409, "Voucher already used",
+                    .expectException(refused(
+                            409,
+                            "Voucher already used",
                             Map.of("voucher", "V-1", "postedAmount", yuan("18.25"), "differences", List.of("amount"))))
                     .expectNoEvents();
         }
 
         @Test
         void aVoucherResentWithAnotherDateOrPayeeIsRefusedNamingTheFields() {
-            RecordDisbursement changed = new RecordDisbursement(DEPT, YEAR, LINE, "V-1", yuan("18.25"), "另一公司", "办公楼物业费",
-                    null, ON.plusDays(1));
+            RecordDisbursement changed = new RecordDisbursement(
+                    DEPT, YEAR, LINE, "V-1", yuan("18.25"), "另一公司", "办公楼物业费", null, ON.plusDays(1));
             fixture.given(allocated("1000.00"), posted("V-1", "18.25"))
                     .when(changed)
-                    .expectException(refused(409, "Voucher already used", Map.of("differences", List.of("payee", "occurredOn"))))
-                    .expectExceptionMessage("Voucher V-1 is already posted to line GP-PUB-01 for 18.25; this request differs in payee, occurredOn")
+                    .expectException(
+                            refused(409, "Voucher already used", Map.of("differences", List.of("payee", "occurredOn"))))
+                    .expectExceptionMessage(
+                            "Voucher V-1 is already posted to line GP-PUB-01 for 18.25; this request differs in payee, occurredOn")
                     .expectNoEvents();
         }
 
@@ -346,14 +395,14 @@ class BudgetLineAggregateTest {
             fixture.given(allocated("1000.00"))
                     .when(disburse("V-1", "18.25"))
                     .expectException(refused(409, "Voucher already used", Map.of("postedLine", OTHER_LINE)))
-                    .expectExceptionMessage("Voucher V-1 is already posted to line GP-PRJ-02 for 18.25; this request differs in line")
+                    .expectExceptionMessage(
+                            "Voucher V-1 is already posted to line GP-PRJ-02 for 18.25; this request differs in line")
                     .expectNoEvents();
         }
 
         @Test
         void aReversedVoucherCannotBePostedAgain() {
-            fixture.given(allocated("1000.00"), posted("V-1", "18.25"),
-                            reversed("V-1", "18.25", "冲销"))
+            fixture.given(allocated("1000.00"), posted("V-1", "18.25"), reversed("V-1", "18.25", "冲销"))
                     .when(disburse("V-1", "18.25"))
                     .expectException(refused(409, "Voucher already used", Map.of("reversed", true)))
                     .expectNoEvents();
@@ -416,8 +465,7 @@ class BudgetLineAggregateTest {
 
         @Test
         void aPaymentIsReversedOnlyOnce() {
-            fixture.given(allocated("1000.00"), posted("V-1", "300.00"),
-                            reversed("V-1", "300.00", "错付"))
+            fixture.given(allocated("1000.00"), posted("V-1", "300.00"), reversed("V-1", "300.00", "错付"))
                     .when(new ReverseDisbursement(DEPT, YEAR, LINE, "V-1", "again", ON))
                     .expectException(refused(409, "Disbursement already reversed"))
                     .expectNoEvents();
@@ -450,7 +498,8 @@ class BudgetLineAggregateTest {
         void cannotReclaimMoreThanIsAvailable() {
             fixture.given(allocated("1000.00"), posted("V-1", "910.00"))
                     .when(new ReclaimFunds(DEPT, YEAR, LINE, yuan("90.01"), YEAR_END))
-                    .expectException(refused(409, "Reclaim exceeds the available budget", Map.of("available", yuan("90.00"))))
+                    .expectException(
+                            refused(409, "Reclaim exceeds the available budget", Map.of("available", yuan("90.00"))))
                     .expectNoEvents();
         }
 
@@ -483,7 +532,8 @@ class BudgetLineAggregateTest {
         void cannotCarryOverMoreThanIsAvailable() {
             fixture.given(allocated("1000.00"), new FundsReclaimed(DEPT, YEAR, LINE, yuan("400.00"), YEAR_END))
                     .when(new CarryOverFunds(DEPT, YEAR, LINE, yuan("600.01"), YEAR_END))
-                    .expectException(refused(409, "Carry-over exceeds the available budget", Map.of("available", yuan("600.00"))))
+                    .expectException(refused(
+                            409, "Carry-over exceeds the available budget", Map.of("available", yuan("600.00"))))
                     .expectNoEvents();
         }
 
@@ -508,7 +558,10 @@ class BudgetLineAggregateTest {
     /** Long-lived lines are snapshotted: the JSON of the aggregate must bring back the whole state. */
     @Test
     void aSnapshotHoldsTheWholeState() {
-        fixture.given(allocated("1000.00"), posted("V-1", "300.00"), new FundsReclaimed(DEPT, YEAR, LINE, yuan("10.00"), ON))
+        fixture.given(
+                        allocated("1000.00"),
+                        posted("V-1", "300.00"),
+                        new FundsReclaimed(DEPT, YEAR, LINE, yuan("10.00"), ON))
                 .when(new CarryOverFunds(DEPT, YEAR, LINE, yuan("20.00"), ON))
                 .expectState(line -> {
                     try {
@@ -530,16 +583,20 @@ class BudgetLineAggregateTest {
         @Test
         void transferOutWithinTheAvailableAmount() {
             fixture.given(allocated("1000.00"), posted("V-1", "700.00"))
-                    .whenInvoking(ID, line -> line.transferOut(transfer(LINE, OTHER_LINE, "300.00"), "T-1", fiscalYears))
-                    .expectEvents(new BudgetTransferredOut(DEPT, YEAR, LINE, OTHER_LINE, yuan("300.00"), "年中调剂", "T-1", ON))
+                    .whenInvoking(
+                            ID, line -> line.transferOut(transfer(LINE, OTHER_LINE, "300.00"), "T-1", fiscalYears))
+                    .expectEvents(
+                            new BudgetTransferredOut(DEPT, YEAR, LINE, OTHER_LINE, yuan("300.00"), "年中调剂", "T-1", ON))
                     .expectState(line -> assertThat(line.available()).isEqualTo(Money.ZERO));
         }
 
         @Test
         void transferOutBeyondTheAvailableAmountIsRefused() {
             fixture.given(allocated("1000.00"), posted("V-1", "700.00"))
-                    .whenInvoking(ID, line -> line.transferOut(transfer(LINE, OTHER_LINE, "300.01"), "T-1", fiscalYears))
-                    .expectException(refused(409, "Transfer exceeds the available budget", Map.of("available", yuan("300.00"))))
+                    .whenInvoking(
+                            ID, line -> line.transferOut(transfer(LINE, OTHER_LINE, "300.01"), "T-1", fiscalYears))
+                    .expectException(
+                            refused(409, "Transfer exceeds the available budget", Map.of("available", yuan("300.00"))))
                     .expectNoEvents();
         }
 
@@ -572,7 +629,8 @@ class BudgetLineAggregateTest {
         void transferInRaisesTheBudget() {
             fixture.given(allocated("1000.00"))
                     .whenInvoking(ID, line -> line.transferIn(transfer(OTHER_LINE, LINE, "300.00"), "T-1", fiscalYears))
-                    .expectEvents(new BudgetTransferredIn(DEPT, YEAR, LINE, OTHER_LINE, yuan("300.00"), "年中调剂", "T-1", ON))
+                    .expectEvents(
+                            new BudgetTransferredIn(DEPT, YEAR, LINE, OTHER_LINE, yuan("300.00"), "年中调剂", "T-1", ON))
                     .expectState(line -> assertThat(line.available()).isEqualTo(yuan("1300.00")));
         }
 

@@ -1,5 +1,8 @@
 package io.budgetmonitor.command.budgetline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.budgetmonitor.api.commands.AllocateBudget;
 import io.budgetmonitor.api.commands.BudgetCommand;
 import io.budgetmonitor.api.commands.RecordDisbursement;
@@ -15,6 +18,10 @@ import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.command.fiscalyear.FiscalYearRegister;
 import io.budgetmonitor.command.fiscalyear.InMemoryFiscalYearRegister;
 import io.budgetmonitor.command.refusal.CommandRefusedException;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,14 +40,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * A transfer changes two aggregates, which the single-aggregate {@code AggregateTestFixture} cannot
  * hold; so this test wires the real pieces the service uses (event-sourcing repository, command
@@ -58,12 +57,15 @@ class BudgetTransferTest {
     private final InMemoryFiscalYearRegister fiscalYears = new InMemoryFiscalYearRegister().open(FISCAL_YEAR);
     /** Answers scripted ahead of the register, to make one side of a transfer fail after the other. */
     private final Deque<FiscalYearRegister.Status> scriptedAnswers = new ArrayDeque<>();
+
     private EmbeddedEventStore eventStore;
     private CommandGateway commands;
 
     @BeforeEach
     void setUp() {
-        eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        eventStore = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine())
+                .build();
         ParameterResolverFactory resources = MultiParameterResolverFactory.ordered(
                 new SimpleResourceParameterResolverFactory(List.of(scriptedOrRegistered(), new InMemoryVoucherBook())),
                 ClasspathParameterResolverFactory.forClass(BudgetLine.class));
@@ -97,12 +99,26 @@ class BudgetTransferTest {
     }
 
     private void allocate(BudgetLineId line, String amount) {
-        commands.sendAndWait(new AllocateBudget(DEPT, YEAR, line.line(), line.line(), FundSource.GENERAL_PUBLIC_BUDGET,
-                ExpenditureType.PROJECT, null, true, Money.of(amount), LocalDate.of(2021, 1, 4)));
+        commands.sendAndWait(new AllocateBudget(
+                DEPT,
+                YEAR,
+                line.line(),
+                line.line(),
+                FundSource.GENERAL_PUBLIC_BUDGET,
+                ExpenditureType.PROJECT,
+                null,
+                true,
+                Money.of(amount),
+                LocalDate.of(2021, 1, 4)));
     }
 
     private List<Object> storedOn(BudgetLineId line) {
-        return eventStore.readEvents(line.toString()).asStream().map(EventMessage::getPayload).map(Object.class::cast).toList();
+        return eventStore
+                .readEvents(line.toString())
+                .asStream()
+                .map(EventMessage::getPayload)
+                .map(Object.class::cast)
+                .toList();
     }
 
     private static TransferBudget transfer(BudgetLineId from, BudgetLineId to, String amount) {
@@ -114,18 +130,22 @@ class BudgetTransferTest {
         String transferId = commands.sendAndWait(transfer(OFFICE, PROJECT, "300.00"));
 
         assertThat(transferId).isNotBlank();
-        assertThat(storedOn(OFFICE)).last().isEqualTo(new BudgetTransferredOut(DEPT, YEAR, OFFICE.line(),
-                PROJECT.line(), Money.of("300.00"), "年中调剂", transferId, ON));
-        assertThat(storedOn(PROJECT)).last().isEqualTo(new BudgetTransferredIn(DEPT, YEAR, PROJECT.line(),
-                OFFICE.line(), Money.of("300.00"), "年中调剂", transferId, ON));
+        assertThat(storedOn(OFFICE))
+                .last()
+                .isEqualTo(new BudgetTransferredOut(
+                        DEPT, YEAR, OFFICE.line(), PROJECT.line(), Money.of("300.00"), "年中调剂", transferId, ON));
+        assertThat(storedOn(PROJECT))
+                .last()
+                .isEqualTo(new BudgetTransferredIn(
+                        DEPT, YEAR, PROJECT.line(), OFFICE.line(), Money.of("300.00"), "年中调剂", transferId, ON));
     }
 
     @Test
     void theTargetLineCanSpendWhatItReceived() {
         commands.sendAndWait(transfer(OFFICE, PROJECT, "300.00"));
 
-        DisbursementOutcome outcome = commands.sendAndWait(new RecordDisbursement(DEPT, YEAR, PROJECT.line(), "V-1",
-                Money.of("800.00"), "某施工单位", "工程款", true, ON));
+        DisbursementOutcome outcome = commands.sendAndWait(new RecordDisbursement(
+                DEPT, YEAR, PROJECT.line(), "V-1", Money.of("800.00"), "某施工单位", "工程款", true, ON));
 
         assertThat(outcome).isEqualTo(new DisbursementOutcome.Recorded("V-1", Money.of("800.00"), Money.ZERO));
     }
@@ -157,7 +177,8 @@ class BudgetTransferTest {
     @Test
     void aMissingSourceLineIsNotFound() {
         assertThatThrownBy(() -> commands.sendAndWait(transfer(FISCAL_YEAR.line("NO-SUCH"), OFFICE, "1.00")))
-                .isInstanceOfSatisfying(CommandRefusedException.class,
+                .isInstanceOfSatisfying(
+                        CommandRefusedException.class,
                         refusal -> assertThat(refusal.status()).isEqualTo(404));
         assertThat(storedOn(OFFICE)).hasSize(1);
     }
@@ -201,7 +222,8 @@ class BudgetTransferTest {
     @Test
     void refusesANonPositiveAmount() {
         assertThatThrownBy(() -> commands.sendAndWait(transfer(OFFICE, PROJECT, "0.00")))
-                .isInstanceOfSatisfying(CommandRefusedException.class,
+                .isInstanceOfSatisfying(
+                        CommandRefusedException.class,
                         refusal -> assertThat(refusal.status()).isEqualTo(422));
         assertThat(storedOn(PROJECT)).hasSize(1);
     }

@@ -3,7 +3,6 @@ package io.budgetmonitor.command.budgetline;
 import io.budgetmonitor.api.events.DisbursementRecorded;
 import io.budgetmonitor.api.values.FiscalYearId;
 import io.budgetmonitor.api.values.Money;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +13,7 @@ import java.util.Optional;
  */
 public class InMemoryVoucherBook implements VoucherBook {
 
-    private record Key(FiscalYearId fiscalYear, String voucher) {
-    }
+    private record Key(FiscalYearId fiscalYear, String voucher) {}
 
     private final Map<Key, PostedVoucher> vouchers = new HashMap<>();
 
@@ -26,16 +24,30 @@ public class InMemoryVoucherBook implements VoucherBook {
 
     /** Posted with everything the event says, as the service's table keeps it. */
     public InMemoryVoucherBook post(DisbursementRecorded event) {
-        vouchers.put(new Key(new FiscalYearId(event.department(), event.fiscalYear()), event.voucher()),
-                new PostedVoucher(event.line(), event.amount(), event.payee(), event.purpose(), event.procurement(),
-                        event.occurredOn(), false));
+        vouchers.put(
+                new Key(new FiscalYearId(event.department(), event.fiscalYear()), event.voucher()),
+                new PostedVoucher(
+                        event.line(),
+                        event.amount(),
+                        event.payee(),
+                        event.purpose(),
+                        event.procurement(),
+                        event.occurredOn(),
+                        false));
         return this;
     }
 
     public InMemoryVoucherBook reverse(FiscalYearId fiscalYear, String voucher) {
-        vouchers.computeIfPresent(new Key(fiscalYear, voucher),
-                (key, posted) -> new PostedVoucher(posted.line(), posted.amount(), posted.payee(), posted.purpose(),
-                        posted.procurement(), posted.occurredOn(), true));
+        vouchers.computeIfPresent(
+                new Key(fiscalYear, voucher),
+                (key, posted) -> new PostedVoucher(
+                        posted.line(),
+                        posted.amount(),
+                        posted.payee(),
+                        posted.purpose(),
+                        posted.procurement(),
+                        posted.occurredOn(),
+                        true));
         return this;
     }
 

@@ -1,5 +1,7 @@
 package io.budgetmonitor.command.fiscalyear;
 
+import static io.budgetmonitor.command.refusal.Refusal.refused;
+
 import io.budgetmonitor.api.commands.AdjustPerformanceTarget;
 import io.budgetmonitor.api.commands.ApproveProcurementPlan;
 import io.budgetmonitor.api.commands.BudgetCommand;
@@ -25,6 +27,13 @@ import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.KpiDirection;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.api.values.Quarter;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -36,16 +45,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static io.budgetmonitor.command.refusal.Refusal.refused;
 
 /** Given/when/then of every rule a department's fiscal year keeps. */
 class FiscalYearAggregateTest {
@@ -60,8 +59,8 @@ class FiscalYearAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(FiscalYear.class);
-        fixture.registerCommandTargetResolver(command -> new VersionedAggregateIdentifier(
-                ((BudgetCommand) command.getPayload()).targetAggregateId(), null));
+        fixture.registerCommandTargetResolver(command ->
+                new VersionedAggregateIdentifier(((BudgetCommand) command.getPayload()).targetAggregateId(), null));
     }
 
     static List<BigDecimal> targets(String... values) {
@@ -73,7 +72,8 @@ class FiscalYearAggregateTest {
     }
 
     static QuarterClosed quarterClosed(int quarter) {
-        return new QuarterClosed(DEPT, YEAR, quarter, Map.of(), Quarter.of(quarter).lastDay(YEAR).plusDays(10));
+        return new QuarterClosed(
+                DEPT, YEAR, quarter, Map.of(), Quarter.of(quarter).lastDay(YEAR).plusDays(10));
     }
 
     static CloseQuarter closeQuarter(int quarter, LocalDate on) {
@@ -81,17 +81,37 @@ class FiscalYearAggregateTest {
     }
 
     static Object[] allQuartersClosed() {
-        return new Object[]{opened(), quarterClosed(1), quarterClosed(2), quarterClosed(3), quarterClosed(4)};
+        return new Object[] {opened(), quarterClosed(1), quarterClosed(2), quarterClosed(3), quarterClosed(4)};
     }
 
     static SetPerformanceTarget setTarget(String kpi, KpiDirection direction, String target) {
-        return new SetPerformanceTarget(DEPT, YEAR, kpi, "B5", "扶贫资金到位率", direction,
-                target == null ? null : new BigDecimal(target), null, "%", new BigDecimal("2"), JAN);
+        return new SetPerformanceTarget(
+                DEPT,
+                YEAR,
+                kpi,
+                "B5",
+                "扶贫资金到位率",
+                direction,
+                target == null ? null : new BigDecimal(target),
+                null,
+                "%",
+                new BigDecimal("2"),
+                JAN);
     }
 
     static PerformanceTargetSet targetSet(String kpi, KpiDirection direction, String target) {
-        return new PerformanceTargetSet(DEPT, YEAR, kpi, "B5", "扶贫资金到位率", direction,
-                target == null ? null : new BigDecimal(target), null, "%", new BigDecimal("2"), JAN);
+        return new PerformanceTargetSet(
+                DEPT,
+                YEAR,
+                kpi,
+                "B5",
+                "扶贫资金到位率",
+                direction,
+                target == null ? null : new BigDecimal(target),
+                null,
+                "%",
+                new BigDecimal("2"),
+                JAN);
     }
 
     @Nested
@@ -200,8 +220,8 @@ class FiscalYearAggregateTest {
         @Test
         void refusesNegativeReportedExecution() {
             fixture.given(opened())
-                    .when(new CloseQuarter(DEPT, YEAR, 1, Map.of(FundSource.OTHER, Money.of("-0.01")),
-                            LocalDate.of(2021, 4, 2)))
+                    .when(new CloseQuarter(
+                            DEPT, YEAR, 1, Map.of(FundSource.OTHER, Money.of("-0.01")), LocalDate.of(2021, 4, 2)))
                     .expectException(refused(422, "Negative reported execution"))
                     .expectNoEvents();
         }
@@ -275,7 +295,8 @@ class FiscalYearAggregateTest {
         void reportsAssetUtilization() {
             fixture.given(opened())
                     .when(new ReportAssetUtilization(DEPT, YEAR, Money.of("9993.00"), Money.of("10000.00"), ON))
-                    .expectEvents(new AssetUtilizationReported(DEPT, YEAR, Money.of("9993.00"), Money.of("10000.00"), ON));
+                    .expectEvents(
+                            new AssetUtilizationReported(DEPT, YEAR, Money.of("9993.00"), Money.of("10000.00"), ON));
         }
 
         @Test
@@ -283,7 +304,8 @@ class FiscalYearAggregateTest {
             fixture.given(opened())
                     .when(new ReportAssetUtilization(DEPT, YEAR, Money.of("10000.00"), Money.of("10000.00"), ON))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new AssetUtilizationReported(DEPT, YEAR, Money.of("10000.00"), Money.of("10000.00"), ON));
+                    .expectEvents(
+                            new AssetUtilizationReported(DEPT, YEAR, Money.of("10000.00"), Money.of("10000.00"), ON));
         }
 
         @Test
@@ -323,12 +345,32 @@ class FiscalYearAggregateTest {
 
         @Test
         void setsAQualitativeKpiWithoutANumber() {
-            SetPerformanceTarget command = new SetPerformanceTarget(DEPT, YEAR, "B1.4", "B1", "服务对象满意度",
-                    KpiDirection.QUALITATIVE, null, "基本满意", null, new BigDecimal("2"), JAN);
+            SetPerformanceTarget command = new SetPerformanceTarget(
+                    DEPT,
+                    YEAR,
+                    "B1.4",
+                    "B1",
+                    "服务对象满意度",
+                    KpiDirection.QUALITATIVE,
+                    null,
+                    "基本满意",
+                    null,
+                    new BigDecimal("2"),
+                    JAN);
             fixture.given(opened())
                     .when(command)
-                    .expectEvents(new PerformanceTargetSet(DEPT, YEAR, "B1.4", "B1", "服务对象满意度",
-                            KpiDirection.QUALITATIVE, null, "基本满意", null, new BigDecimal("2"), JAN));
+                    .expectEvents(new PerformanceTargetSet(
+                            DEPT,
+                            YEAR,
+                            "B1.4",
+                            "B1",
+                            "服务对象满意度",
+                            KpiDirection.QUALITATIVE,
+                            null,
+                            "基本满意",
+                            null,
+                            new BigDecimal("2"),
+                            JAN));
         }
 
         @Test
@@ -360,8 +402,18 @@ class FiscalYearAggregateTest {
         @ValueSource(strings = {"B0", "B7", "A1", "b1", "B12"})
         void refusesATaskOutsideB1ToB6(String task) {
             fixture.given(opened())
-                    .when(new SetPerformanceTarget(DEPT, YEAR, "X.1", task, "n", KpiDirection.HIGHER_IS_BETTER,
-                            BigDecimal.TEN, null, "次", new BigDecimal("2"), JAN))
+                    .when(new SetPerformanceTarget(
+                            DEPT,
+                            YEAR,
+                            "X.1",
+                            task,
+                            "n",
+                            KpiDirection.HIGHER_IS_BETTER,
+                            BigDecimal.TEN,
+                            null,
+                            "次",
+                            new BigDecimal("2"),
+                            JAN))
                     .expectException(refused(422, "Invalid work task"))
                     .expectNoEvents();
         }
@@ -369,8 +421,18 @@ class FiscalYearAggregateTest {
         @Test
         void refusesAKpiWorthNoPoints() {
             fixture.given(opened())
-                    .when(new SetPerformanceTarget(DEPT, YEAR, "B5.4", "B5", "n", KpiDirection.HIGHER_IS_BETTER,
-                            BigDecimal.TEN, null, "次", BigDecimal.ZERO, JAN))
+                    .when(new SetPerformanceTarget(
+                            DEPT,
+                            YEAR,
+                            "B5.4",
+                            "B5",
+                            "n",
+                            KpiDirection.HIGHER_IS_BETTER,
+                            BigDecimal.TEN,
+                            null,
+                            "次",
+                            BigDecimal.ZERO,
+                            JAN))
                     .expectException(refused(422, "Invalid KPI points"))
                     .expectNoEvents();
         }
@@ -379,7 +441,8 @@ class FiscalYearAggregateTest {
         void adjustsADeclaredKpi() {
             fixture.given(opened(), targetSet("B5.4", KpiDirection.HIGHER_IS_BETTER, "100"))
                     .when(new AdjustPerformanceTarget(DEPT, YEAR, "B5.4", new BigDecimal("90"), null, "年中调整", ON))
-                    .expectEvents(new PerformanceTargetAdjusted(DEPT, YEAR, "B5.4", new BigDecimal("90"), null, "年中调整", ON));
+                    .expectEvents(
+                            new PerformanceTargetAdjusted(DEPT, YEAR, "B5.4", new BigDecimal("90"), null, "年中调整", ON));
         }
 
         @Test
@@ -471,10 +534,10 @@ class FiscalYearAggregateTest {
         @ValueSource(strings = {"A6.5", "A1", "A12.34"})
         void recordsADeductionFromAQualitativeIndicator(String indicator) {
             fixture.given(opened())
-                    .when(new RecordQualitativeAssessment(DEPT, YEAR, indicator, new BigDecimal("1.00"),
-                            "自评报告逾期提交", "区财政局", ON))
-                    .expectEvents(new QualitativeAssessmentRecorded(DEPT, YEAR, indicator, new BigDecimal("1.00"),
-                            "自评报告逾期提交", "区财政局", ON));
+                    .when(new RecordQualitativeAssessment(
+                            DEPT, YEAR, indicator, new BigDecimal("1.00"), "自评报告逾期提交", "区财政局", ON))
+                    .expectEvents(new QualitativeAssessmentRecorded(
+                            DEPT, YEAR, indicator, new BigDecimal("1.00"), "自评报告逾期提交", "区财政局", ON));
         }
 
         @Test

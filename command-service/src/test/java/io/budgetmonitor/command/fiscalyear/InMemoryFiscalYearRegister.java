@@ -1,7 +1,6 @@
 package io.budgetmonitor.command.fiscalyear;
 
 import io.budgetmonitor.api.values.FiscalYearId;
-
 import java.util.HashMap;
 import java.util.Map;
 

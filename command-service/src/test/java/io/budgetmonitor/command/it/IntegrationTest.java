@@ -6,14 +6,6 @@ import io.budgetmonitor.api.wire.BudgetJson;
 import io.budgetmonitor.security.TestTokens;
 import io.budgetmonitor.testkit.PostgresDatabase;
 import io.budgetmonitor.testkit.TestInfrastructure;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -28,6 +20,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: one Spring context (same properties) for every subclass, on the real
@@ -45,7 +44,8 @@ public abstract class IntegrationTest {
     private static PostgresDatabase database;
     private static final AtomicInteger DEPARTMENTS = new AtomicInteger();
     protected static final ObjectMapper JSON = BudgetJson.mapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     protected static final String PASSWORD = "command-it-" + UUID.randomUUID();
     /** Setup and tests that are not about roles run as the operator. */
     protected static final String DEFAULT_USER = "admin";
@@ -91,7 +91,8 @@ public abstract class IntegrationTest {
 
     /** A department code no other test uses. */
     protected static String newDepartment(String prefix) {
-        return prefix + "-" + DEPARTMENTS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+        return prefix + "-" + DEPARTMENTS.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 6);
     }
 
     protected record Response(int status, String contentType, JsonNode body, HttpResponse<String> raw) {
@@ -113,15 +114,27 @@ public abstract class IntegrationTest {
     }
 
     protected Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).GET(), Map.of());
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(60))
+                        .GET(),
+                Map.of());
     }
 
     /** A request without credentials (orchestrators, the API description, refusals). */
     protected Response getAnonymously(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).GET().build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(uri(path))
+                            .timeout(Duration.ofSeconds(60))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), null, response);
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    null,
+                    response);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -141,7 +154,11 @@ public abstract class IntegrationTest {
     }
 
     protected Response get(String path, Map<String, String> headers) {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).GET(), headers);
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(60))
+                        .GET(),
+                headers);
     }
 
     /** Streams an NDJSON body from {@code body} (the client does not know the length either). */
@@ -162,7 +179,8 @@ public abstract class IntegrationTest {
     }
 
     protected Response importNdjson(String ndjson, Map<String, String> headers) {
-        return importNdjson(() -> new java.io.ByteArrayInputStream(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        return importNdjson(
+                () -> new java.io.ByteArrayInputStream(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 headers);
     }
 
@@ -179,7 +197,8 @@ public abstract class IntegrationTest {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             String contentType = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode json = body == null || body.isBlank() || !contentType.contains("json") ? null : JSON.readTree(body);
+            JsonNode json =
+                    body == null || body.isBlank() || !contentType.contains("json") ? null : JSON.readTree(body);
             return new Response(response.statusCode(), contentType, json, response);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -204,7 +223,8 @@ public abstract class IntegrationTest {
         if (opened.status() != 201) {
             throw new AssertionError("open: " + opened.status() + " " + opened.body());
         }
-        Response allocated = post(yearPath(department, 2021) + "/lines", """
+        Response allocated =
+                post(yearPath(department, 2021) + "/lines", """
                 {"line":"%s","name":"公用经费","fundSource":"GENERAL_PUBLIC_BUDGET","expenditureType":"PUBLIC_EXPENSE",
                  "appropriation":true,"amount":"%s","occurredOn":"2021-01-05"}""".formatted(line, amount), as("budget-office"));
         if (allocated.status() != 201) {
@@ -214,8 +234,7 @@ public abstract class IntegrationTest {
 
     protected String disbursement(String voucher, String amount) {
         return """
-                {"voucher":"%s","amount":"%s","payee":"某物业公司","purpose":"办公楼物业费","procurement":false,"occurredOn":"2021-03-15"}"""
-                .formatted(voucher, amount);
+                {"voucher":"%s","amount":"%s","payee":"某物业公司","purpose":"办公楼物业费","procurement":false,"occurredOn":"2021-03-15"}""".formatted(voucher, amount);
     }
 
     protected long eventCount() {
@@ -223,7 +242,10 @@ public abstract class IntegrationTest {
     }
 
     protected long eventCount(String aggregatePrefix, String payloadTypeSuffix) {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier LIKE ? AND payload_type LIKE ?",
-                Long.class, aggregatePrefix + "%", "%" + payloadTypeSuffix);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier LIKE ? AND payload_type LIKE ?",
+                Long.class,
+                aggregatePrefix + "%",
+                "%" + payloadTypeSuffix);
     }
 }

@@ -1,17 +1,13 @@
 package io.budgetmonitor.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.budgetmonitor.api.events.DisbursementRecorded;
 import io.budgetmonitor.api.wire.CloudEventCodec;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.command.publishing.KafkaPublisher;
 import io.budgetmonitor.testkit.TestInfrastructure;
 import io.cloudevents.CloudEvent;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Stored events reach {@code budget.events.v1} as CloudEvents, in order per aggregate, across publisher restarts. */
 class PublishingIT extends IntegrationTest {
@@ -32,35 +31,49 @@ class PublishingIT extends IntegrationTest {
     void aDisbursementAppearsOnTheTopicAsACloudEvent() {
         String department = newDepartment("PUB");
         openYearWithLine(department, "GP-PUB-01", "5000.00");
-        Response recorded = post(yearPath(department, 2021) + "/lines/GP-PUB-01/disbursements", disbursement("P-1", "120.00"),
+        Response recorded = post(
+                yearPath(department, 2021) + "/lines/GP-PUB-01/disbursements",
+                disbursement("P-1", "120.00"),
                 as("recorder", Map.of("X-Recorded-By", "clerk-li", "X-Correlation-Id", "corr-pub")));
         assertThat(recorded.status()).isEqualTo(201);
         String aggregateId = department + ":2021:GP-PUB-01";
 
         try (TopicReader reader = new TopicReader(TestInfrastructure.get().kafkaBootstrapServers())) {
-            List<ConsumerRecord<String, CloudEvent>> records = TopicReader.forKeyPrefix(reader.readUntil(
-                    all -> TopicReader.forKeyPrefix(all, aggregateId).size() >= 2, Duration.ofSeconds(60)), aggregateId);
+            List<ConsumerRecord<String, CloudEvent>> records = TopicReader.forKeyPrefix(
+                    reader.readUntil(
+                            all -> TopicReader.forKeyPrefix(all, aggregateId).size() >= 2, Duration.ofSeconds(60)),
+                    aggregateId);
             ConsumerRecord<String, CloudEvent> record = records.get(records.size() - 1);
             CloudEvent event = record.value();
             assertThat(record.key()).isEqualTo(aggregateId);
-            assertThat(record.headers().lastHeader("ce_type")).as("binary mode: attributes in headers").isNotNull();
+            assertThat(record.headers().lastHeader("ce_type"))
+                    .as("binary mode: attributes in headers")
+                    .isNotNull();
             assertThat(event.getType()).isEqualTo("io.budgetmonitor.DisbursementRecorded.v1");
             assertThat(event.getSubject()).isEqualTo(aggregateId);
-            assertThat(event.getExtension(CloudEventCodec.SEQUENCE_NUMBER).toString()).isEqualTo("1");
-            assertThat(Long.parseLong(event.getExtension(CloudEventCodec.LOG_POSITION).toString()))
+            assertThat(event.getExtension(CloudEventCodec.SEQUENCE_NUMBER).toString())
+                    .isEqualTo("1");
+            assertThat(Long.parseLong(
+                            event.getExtension(CloudEventCodec.LOG_POSITION).toString()))
                     .isEqualTo(recorded.body().get("position").asLong());
             assertThat(event.getExtension(CloudEventCodec.RECORDED_BY)).isEqualTo("recorder");
             assertThat(event.getExtension(CloudEventCodec.ON_BEHALF_OF)).isEqualTo("clerk-li");
             assertThat(event.getExtension(CloudEventCodec.CORRELATION_ID)).isEqualTo("corr-pub");
             // the chain link the database computed travels with the event
-            assertThat(event.getExtension(CloudEventCodec.EVENT_HASH)).isEqualTo(jdbc.queryForObject(
-                    "SELECT encode(event_hash, 'hex') FROM domain_event_entry WHERE event_identifier = ?", String.class, event.getId()));
+            assertThat(event.getExtension(CloudEventCodec.EVENT_HASH))
+                    .isEqualTo(jdbc.queryForObject(
+                            "SELECT encode(event_hash, 'hex') FROM domain_event_entry WHERE event_identifier = ?",
+                            String.class,
+                            event.getId()));
             assertThat(event.getExtension(CloudEventCodec.PREV_HASH))
                     .isEqualTo(records.get(records.size() - 2).value().getExtension(CloudEventCodec.EVENT_HASH));
-            assertThat(records.get(0).value().getExtension(CloudEventCodec.PREV_HASH)).as("an aggregate's first event").isNull();
+            assertThat(records.get(0).value().getExtension(CloudEventCodec.PREV_HASH))
+                    .as("an aggregate's first event")
+                    .isNull();
             RecordedEvent decoded = new CloudEventCodec().decode(event);
             assertThat(decoded.event()).isInstanceOf(DisbursementRecorded.class);
-            assertThat(((DisbursementRecorded) decoded.event()).amount().toString()).isEqualTo("120.00");
+            assertThat(((DisbursementRecorded) decoded.event()).amount().toString())
+                    .isEqualTo("120.00");
         }
     }
 
@@ -79,7 +92,9 @@ class PublishingIT extends IntegrationTest {
         appendDisbursements(ndjson, department, lines, 0, 60);
         assertThat(importNdjson(ndjson.toString()).body().get("rejected")).isEmpty();
 
-        TrackingEventProcessor publisher = processing.eventProcessor(KafkaPublisher.PROCESSOR, TrackingEventProcessor.class).orElseThrow();
+        TrackingEventProcessor publisher = processing
+                .eventProcessor(KafkaPublisher.PROCESSOR, TrackingEventProcessor.class)
+                .orElseThrow();
         publisher.shutDown(); // mid-stream: the first batch may or may not be out
         StringBuilder more = new StringBuilder();
         appendDisbursements(more, department, lines, 60, 120);
@@ -87,18 +102,26 @@ class PublishingIT extends IntegrationTest {
         publisher.start();
 
         Map<String, Long> expectedLast = new HashMap<>();
-        jdbc.query("SELECT aggregate_identifier, max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier LIKE ? GROUP BY 1",
+        jdbc.query(
+                "SELECT aggregate_identifier, max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier LIKE ? GROUP BY 1",
                 rs -> {
                     expectedLast.put(rs.getString(1), rs.getLong(2));
-                }, department + ":%");
+                },
+                department + ":%");
         try (TopicReader reader = new TopicReader(TestInfrastructure.get().kafkaBootstrapServers())) {
-            List<ConsumerRecord<String, CloudEvent>> records = TopicReader.forKeyPrefix(reader.readUntil(all -> {
-                Map<String, Long> maxSeen = TopicReader.forKeyPrefix(all, department + ":").stream().collect(Collectors.toMap(
-                        ConsumerRecord::key, r -> sequence(r), Math::max));
-                return maxSeen.equals(expectedLast);
-            }, Duration.ofSeconds(120)), department + ":");
+            List<ConsumerRecord<String, CloudEvent>> records = TopicReader.forKeyPrefix(
+                    reader.readUntil(
+                            all -> {
+                                Map<String, Long> maxSeen = TopicReader.forKeyPrefix(all, department + ":").stream()
+                                        .collect(Collectors.toMap(ConsumerRecord::key, r -> sequence(r), Math::max));
+                                return maxSeen.equals(expectedLast);
+                            },
+                            Duration.ofSeconds(120)),
+                    department + ":");
             Map<String, List<Long>> perAggregate = new HashMap<>();
-            records.forEach(r -> perAggregate.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(sequence(r)));
+            records.forEach(r -> perAggregate
+                    .computeIfAbsent(r.key(), k -> new ArrayList<>())
+                    .add(sequence(r)));
             assertThat(perAggregate.keySet()).isEqualTo(expectedLast.keySet());
             perAggregate.forEach((aggregate, sequences) -> {
                 // at least once: a redelivered run may repeat earlier numbers, but never skips or goes back otherwise
@@ -114,7 +137,8 @@ class PublishingIT extends IntegrationTest {
     }
 
     private static long sequence(ConsumerRecord<String, CloudEvent> record) {
-        return Long.parseLong(record.value().getExtension(CloudEventCodec.SEQUENCE_NUMBER).toString());
+        return Long.parseLong(
+                record.value().getExtension(CloudEventCodec.SEQUENCE_NUMBER).toString());
     }
 
     /**
@@ -139,26 +163,40 @@ class PublishingIT extends IntegrationTest {
         }
         importers.shutdown();
         Map<String, Long> stored = new java.util.HashMap<>();
-        jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry WHERE aggregate_identifier LIKE ? OR aggregate_identifier LIKE ?",
+        jdbc.query(
+                "SELECT event_identifier, global_index FROM domain_event_entry WHERE aggregate_identifier LIKE ? OR aggregate_identifier LIKE ?",
                 rs -> {
                     stored.put(rs.getString(1), rs.getLong(2));
-                }, departments.get(0) + ":%", departments.get(1) + ":%");
+                },
+                departments.get(0) + ":%",
+                departments.get(1) + ":%");
         try (TopicReader reader = new TopicReader(TestInfrastructure.get().kafkaBootstrapServers())) {
-            List<ConsumerRecord<String, CloudEvent>> records = reader.readUntil(all -> all.stream()
-                    .filter(r -> stored.containsKey(r.value().getId())).map(r -> r.value().getId()).distinct().count() >= stored.size(),
+            List<ConsumerRecord<String, CloudEvent>> records = reader.readUntil(
+                    all -> all.stream()
+                                    .filter(r -> stored.containsKey(r.value().getId()))
+                                    .map(r -> r.value().getId())
+                                    .distinct()
+                                    .count()
+                            >= stored.size(),
                     Duration.ofSeconds(120));
             Map<String, Long> published = new java.util.HashMap<>();
             for (ConsumerRecord<String, CloudEvent> record : records) {
                 if (stored.containsKey(record.value().getId())) {
-                    published.put(record.value().getId(), Long.parseLong(record.value().getExtension(CloudEventCodec.LOG_POSITION).toString()));
+                    published.put(
+                            record.value().getId(),
+                            Long.parseLong(record.value()
+                                    .getExtension(CloudEventCodec.LOG_POSITION)
+                                    .toString()));
                 }
             }
             assertThat(published).isEqualTo(stored);
         }
     }
 
-    private static void appendDisbursements(StringBuilder ndjson, String department, List<String> lines, int from, int to) {
-        IntStream.range(from, to).forEach(i -> ndjson.append("""
+    private static void appendDisbursements(
+            StringBuilder ndjson, String department, List<String> lines, int from, int to) {
+        IntStream.range(from, to)
+                .forEach(i -> ndjson.append("""
                 {"type":"RecordDisbursement","department":"%s","fiscalYear":2021,"line":"%s","voucher":"R-%05d","amount":"10.00","payee":"p","purpose":"q","occurredOn":"2021-02-01"}
                 """.formatted(department, lines.get(i % lines.size()), i)));
     }

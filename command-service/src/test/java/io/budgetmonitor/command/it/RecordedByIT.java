@@ -1,12 +1,11 @@
 package io.budgetmonitor.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.budgetmonitor.api.wire.CloudEventCodec;
 import io.budgetmonitor.testkit.TestInfrastructure;
 import io.cloudevents.CloudEvent;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * SECURITY.md "Who recorded it": {@code recordedBy} is the authenticated principal wherever it is
@@ -33,7 +32,9 @@ class RecordedByIT extends IntegrationTest {
         String department = newDepartment("WHO");
         openYearWithLine(department, "L1", "1000.00");
 
-        Response response = post(disbursements(department), disbursement("M-1", "10.00"),
+        Response response = post(
+                disbursements(department),
+                disbursement("M-1", "10.00"),
                 as("recorder", Map.of("X-Recorded-By", "mallory")));
 
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(201);
@@ -72,10 +73,13 @@ class RecordedByIT extends IntegrationTest {
         openYearWithLine(department, "L1", "1000.00");
         byte[] body = disbursement("R-1", "10.00").getBytes(StandardCharsets.UTF_8);
 
-        RawResponse response = rawPost(disbursements(department), List.of(
-                "Authorization: " + basic("recorder"),
-                "Content-Type: application/json",
-                "X-Recorded-By: " + FINANCE_OFFICE), body);
+        RawResponse response = rawPost(
+                disbursements(department),
+                List.of(
+                        "Authorization: " + basic("recorder"),
+                        "Content-Type: application/json",
+                        "X-Recorded-By: " + FINANCE_OFFICE),
+                body);
 
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         JsonNode answer = json(response.body());
@@ -84,7 +88,10 @@ class RecordedByIT extends IntegrationTest {
         String eventId = answer.get("recorded").get(0).get("eventId").asText();
         assertThat(storedMetadata(eventId).get("onBehalfOf").asText()).isEqualTo(FINANCE_OFFICE);
         ConsumerRecord<String, CloudEvent> published = publishedRecord(eventId);
-        assertThat(published.headers().lastHeader("ce_" + CloudEventCodec.ON_BEHALF_OF).value())
+        assertThat(published
+                        .headers()
+                        .lastHeader("ce_" + CloudEventCodec.ON_BEHALF_OF)
+                        .value())
                 .as("the Kafka header carries the name's UTF-8 bytes")
                 .isEqualTo(FINANCE_OFFICE.getBytes(StandardCharsets.UTF_8));
         assertThat(published.value().getExtension(CloudEventCodec.ON_BEHALF_OF)).isEqualTo(FINANCE_OFFICE);
@@ -96,15 +103,30 @@ class RecordedByIT extends IntegrationTest {
         openYearWithLine(department, "L1", "1000.00");
         String encoded = "%E8%B4%A2%E5%8A%A1%E5%AE%A4";
 
-        Response percent = post(disbursements(department), disbursement("P-1", "10.00"),
+        Response percent = post(
+                disbursements(department),
+                disbursement("P-1", "10.00"),
                 as("recorder", Map.of("X-Recorded-By", encoded)));
-        Response extended = post(disbursements(department), disbursement("P-2", "10.00"),
-                as("recorder", Map.of("X-Recorded-By", "ignored when the extended form is sent",
-                        "X-Recorded-By*", "UTF-8''" + encoded)));
+        Response extended = post(
+                disbursements(department),
+                disbursement("P-2", "10.00"),
+                as(
+                        "recorder",
+                        Map.of(
+                                "X-Recorded-By",
+                                "ignored when the extended form is sent",
+                                "X-Recorded-By*",
+                                "UTF-8''" + encoded)));
 
         assertThat(percent.body().get("onBehalfOf").asText()).isEqualTo(FINANCE_OFFICE);
         assertThat(extended.body().get("onBehalfOf").asText()).isEqualTo(FINANCE_OFFICE);
-        assertThat(storedMetadata(extended.body().get("recorded").get(0).get("eventId").asText()).get("onBehalfOf").asText())
+        assertThat(storedMetadata(extended.body()
+                                .get("recorded")
+                                .get(0)
+                                .get("eventId")
+                                .asText())
+                        .get("onBehalfOf")
+                        .asText())
                 .isEqualTo(FINANCE_OFFICE);
     }
 
@@ -114,9 +136,13 @@ class RecordedByIT extends IntegrationTest {
         openYearWithLine(department, "L1", "1000.00");
         long before = eventCount();
 
-        Response notUtf8 = post(disbursements(department), disbursement("B-1", "10.00"),
+        Response notUtf8 = post(
+                disbursements(department),
+                disbursement("B-1", "10.00"),
                 as("recorder", Map.of("X-Recorded-By", "%FF%FE")));
-        Response tooLong = post(disbursements(department), disbursement("B-2", "10.00"),
+        Response tooLong = post(
+                disbursements(department),
+                disbursement("B-2", "10.00"),
                 as("recorder", Map.of("X-Recorded-By", "x".repeat(101))));
         Response imported = importNdjson("""
                 {"type":"RecordDisbursement","department":"%s","fiscalYear":2021,"line":"L1","voucher":"B-3","amount":"1.00","payee":"p","purpose":"q","occurredOn":"2021-02-01"}
@@ -125,10 +151,13 @@ class RecordedByIT extends IntegrationTest {
         for (Response refused : List.of(notUtf8, tooLong, imported)) {
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
-            assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("X-Recorded-By");
+            assertThat(refused.body().get("errors").get(0).get("field").asText())
+                    .isEqualTo("X-Recorded-By");
         }
         assertThat(eventCount()).isEqualTo(before);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM voucher_book WHERE department = ?", Long.class, department)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM voucher_book WHERE department = ?", Long.class, department))
+                .isZero();
     }
 
     @Test
@@ -136,13 +165,18 @@ class RecordedByIT extends IntegrationTest {
         String department = newDepartment("IMPWHO");
         openYearWithLine(department, "L1", "1000.00");
 
-        Response response = importNdjson("""
+        Response response = importNdjson(
+                """
                 {"type":"RecordDisbursement","department":"%s","fiscalYear":2021,"line":"L1","voucher":"I-1","amount":"1.00","payee":"p","purpose":"q","occurredOn":"2021-02-01"}
                 """.formatted(department), as("recorder", Map.of("X-Recorded-By", "%E8%B4%A2%E5%8A%A1%E5%AE%A4")));
 
-        assertThat(response.body().get("accepted").asLong()).as(response.body().toString()).isEqualTo(1);
-        JsonNode stored = json(jdbc.queryForObject("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "AND payload_type LIKE '%DisbursementRecorded'", String.class, department + ":2021:L1"));
+        assertThat(response.body().get("accepted").asLong())
+                .as(response.body().toString())
+                .isEqualTo(1);
+        JsonNode stored = json(jdbc.queryForObject(
+                "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
+                        + "AND payload_type LIKE '%DisbursementRecorded'",
+                String.class, department + ":2021:L1"));
         assertThat(stored.get("recordedBy").asText()).isEqualTo("recorder");
         assertThat(stored.get("onBehalfOf").asText()).isEqualTo(FINANCE_OFFICE);
     }
@@ -152,8 +186,8 @@ class RecordedByIT extends IntegrationTest {
     }
 
     private JsonNode storedMetadata(String eventId) {
-        return json(jdbc.queryForObject("SELECT meta_data FROM domain_event_entry WHERE event_identifier = ?",
-                String.class, eventId));
+        return json(jdbc.queryForObject(
+                "SELECT meta_data FROM domain_event_entry WHERE event_identifier = ?", String.class, eventId));
     }
 
     private static JsonNode json(String text) {
@@ -170,14 +204,19 @@ class RecordedByIT extends IntegrationTest {
 
     private ConsumerRecord<String, CloudEvent> publishedRecord(String eventId) {
         try (TopicReader reader = new TopicReader(TestInfrastructure.get().kafkaBootstrapServers())) {
-            return reader.readUntil(all -> all.stream().anyMatch(r -> eventId.equals(r.value().getId())), Duration.ofSeconds(60))
-                    .stream().filter(r -> eventId.equals(r.value().getId())).findFirst()
+            return reader
+                    .readUntil(
+                            all -> all.stream()
+                                    .anyMatch(r -> eventId.equals(r.value().getId())),
+                            Duration.ofSeconds(60))
+                    .stream()
+                    .filter(r -> eventId.equals(r.value().getId()))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("event " + eventId + " was not published"));
         }
     }
 
-    private record RawResponse(int status, String body) {
-    }
+    private record RawResponse(int status, String body) {}
 
     /** HTTP/1.0 over a socket: header bytes go out exactly as given (UTF-8), the answer ends when the server closes. */
     private RawResponse rawPost(String path, List<String> headers, byte[] body) throws IOException {

@@ -1,8 +1,9 @@
 package io.budgetmonitor.command.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -11,9 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * An import sent with an Idempotency-Key can be sent again, whole, after its connection broke: what
@@ -49,8 +48,11 @@ class ResumableImportIT extends IntegrationTest {
         assertThat(importedLines(key)).isEqualTo(lines.size());
 
         // the re-send appended to the chains the broken import started: every link holds
-        JsonNode verification = get("/api/v1/audit/verify?department=" + d + "&year=2021").body();
-        assertThat(verification.get("brokenAt").isNull()).as(verification.toString()).isTrue();
+        JsonNode verification =
+                get("/api/v1/audit/verify?department=" + d + "&year=2021").body();
+        assertThat(verification.get("brokenAt").isNull())
+                .as(verification.toString())
+                .isTrue();
         assertThat(verification.get("verified").asLong()).isEqualTo(ADJUSTMENTS + 2);
 
         Response again = importNdjson(String.join("\n", lines), Map.of("Idempotency-Key", key));
@@ -64,13 +66,17 @@ class ResumableImportIT extends IntegrationTest {
         String d = newDepartment("CHG");
         List<String> lines = ledger(d).subList(0, 12);
         String key = "ledger-" + d;
-        assertThat(importNdjson(String.join("\n", lines), Map.of("Idempotency-Key", key)).body().get("accepted").asLong())
+        assertThat(importNdjson(String.join("\n", lines), Map.of("Idempotency-Key", key))
+                        .body()
+                        .get("accepted")
+                        .asLong())
                 .isEqualTo(12);
         List<String> changed = new ArrayList<>(lines);
         changed.set(4, changed.get(4).replace("\"1.00\"", "\"2.00\""));
         changed.add(adjustment(d, "9.00"));
 
-        JsonNode report = importNdjson(String.join("\n", changed), Map.of("Idempotency-Key", key)).body();
+        JsonNode report = importNdjson(String.join("\n", changed), Map.of("Idempotency-Key", key))
+                .body();
 
         assertThat(report.get("accepted").asLong()).as(report.toString()).isEqualTo(1);
         assertThat(report.get("duplicates").asLong()).isEqualTo(11);
@@ -89,14 +95,18 @@ class ResumableImportIT extends IntegrationTest {
         importNdjson(String.join("\n", lines));
 
         assertThat(eventCount(d + ":", "BudgetAdjusted")).isEqualTo(6);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM imported_line WHERE import_key LIKE ?", Long.class,
-                "%" + d)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM imported_line WHERE import_key LIKE ?", Long.class, "%" + d))
+                .isZero();
     }
 
     private static List<String> ledger(String d) {
         List<String> lines = new ArrayList<>();
-        lines.add("{\"type\":\"OpenFiscalYear\",\"department\":\"" + d + "\",\"fiscalYear\":2021,\"departmentName\":\"续传\",\"occurredOn\":\"2021-01-01\"}");
-        lines.add("{\"type\":\"AllocateBudget\",\"department\":\"" + d + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"name\":\"n\",\"fundSource\":\"GENERAL_PUBLIC_BUDGET\",\"expenditureType\":\"PROJECT\",\"appropriation\":true,\"amount\":\"100.00\",\"occurredOn\":\"2021-01-02\"}");
+        lines.add("{\"type\":\"OpenFiscalYear\",\"department\":\"" + d
+                + "\",\"fiscalYear\":2021,\"departmentName\":\"续传\",\"occurredOn\":\"2021-01-01\"}");
+        lines.add(
+                "{\"type\":\"AllocateBudget\",\"department\":\"" + d
+                        + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"name\":\"n\",\"fundSource\":\"GENERAL_PUBLIC_BUDGET\",\"expenditureType\":\"PROJECT\",\"appropriation\":true,\"amount\":\"100.00\",\"occurredOn\":\"2021-01-02\"}");
         for (int i = 0; i < ADJUSTMENTS; i++) {
             lines.add(adjustment(d, "1.00"));
         }
@@ -104,8 +114,9 @@ class ResumableImportIT extends IntegrationTest {
     }
 
     private static String adjustment(String d, String amount) {
-        return "{\"type\":\"AdjustBudget\",\"department\":\"" + d + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"kind\":\"SUPPLEMENT\",\"amount\":\""
-                + amount + "\",\"reason\":\"追加\",\"occurredOn\":\"2021-03-01\"}";
+        return "{\"type\":\"AdjustBudget\",\"department\":\"" + d
+                + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"kind\":\"SUPPLEMENT\",\"amount\":\"" + amount
+                + "\",\"reason\":\"追加\",\"occurredOn\":\"2021-03-01\"}";
     }
 
     /** A chunked request whose client vanishes before the last chunk: the server reads an unexpected end. */
@@ -113,8 +124,9 @@ class ResumableImportIT extends IntegrationTest {
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/imports HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\n"
-                    + "Authorization: " + basic(DEFAULT_USER) + "\r\n"
-                    + "Idempotency-Key: " + key + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Authorization: " + basic(DEFAULT_USER) + "\r\n"
+                            + "Idempotency-Key: " + key + "\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             for (String line : lines) {
                 byte[] chunk = (line + "\n").getBytes(StandardCharsets.UTF_8);
                 out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -135,15 +147,18 @@ class ResumableImportIT extends IntegrationTest {
 
     /** No transaction of the import left open (an import batch in progress or not yet rolled back). */
     private boolean noImportRunning() {
-        return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                + "AND state LIKE 'idle in transaction%' OR (datname = current_database() AND state = 'active' "
-                + "AND query LIKE 'INSERT INTO domain_event_entry%')", Long.class) == 0;
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                + "AND state LIKE 'idle in transaction%' OR (datname = current_database() AND state = 'active' "
+                                + "AND query LIKE 'INSERT INTO domain_event_entry%')",
+                        Long.class)
+                == 0;
     }
 
     @Test
     void storedLinesAreReadInWindowsAndNoneIsMissedAtTheirEdges(
             @org.springframework.beans.factory.annotation.Autowired
-            io.budgetmonitor.command.idempotency.ImportedLines importedLines) {
+                    io.budgetmonitor.command.idempotency.ImportedLines importedLines) {
         String key = "windows-" + newDepartment("WIN");
         List<io.budgetmonitor.command.idempotency.ImportedLines.ImportedLine> stored = new ArrayList<>();
         for (long line = 1; line <= 12_001; line++) {

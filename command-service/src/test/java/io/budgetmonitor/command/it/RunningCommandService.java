@@ -5,10 +5,6 @@ import io.budgetmonitor.api.wire.BudgetJson;
 import io.budgetmonitor.command.CommandServiceApplication;
 import io.budgetmonitor.testkit.PostgresDatabase;
 import io.budgetmonitor.testkit.TestInfrastructure;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -21,6 +17,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The command service started by hand, for tests that are not JUnit Jupiter tests (jqwik properties
@@ -32,7 +31,8 @@ import java.util.function.Supplier;
  */
 final class RunningCommandService implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String PASSWORD = "command-props-" + UUID.randomUUID();
     /** Setup and requests that are not about roles run as the operator. */
     static final String DEFAULT_USER = "admin";
@@ -51,16 +51,26 @@ final class RunningCommandService implements AutoCloseable {
         PostgresDatabase database = TestInfrastructure.get().newDatabase(name);
         // command-line arguments: default properties would lose to application.yml's own placeholders
         Map<String, String> settings = Map.of(
-                        "server.port", "0",
-                        "spring.datasource.url", database.jdbcUrl(),
-                        "spring.datasource.username", database.username(),
-                        "spring.datasource.password", database.password(),
-                        "spring.kafka.bootstrap-servers", TestInfrastructure.get().kafkaBootstrapServers(),
-                        "budget.events.topic", "budget.events." + name,
-                        "budget.security.demo-password", PASSWORD,
-                        "spring.main.banner-mode", "off");
+                "server.port",
+                "0",
+                "spring.datasource.url",
+                database.jdbcUrl(),
+                "spring.datasource.username",
+                database.username(),
+                "spring.datasource.password",
+                database.password(),
+                "spring.kafka.bootstrap-servers",
+                TestInfrastructure.get().kafkaBootstrapServers(),
+                "budget.events.topic",
+                "budget.events." + name,
+                "budget.security.demo-password",
+                PASSWORD,
+                "spring.main.banner-mode",
+                "off");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandServiceApplication.class)
-                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+                .run(settings.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
         return new RunningCommandService(context);
     }
 
@@ -100,7 +110,8 @@ final class RunningCommandService implements AutoCloseable {
     }
 
     private HttpRequest.Builder postRequest(String path, String json, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         headers.forEach(request::header);
@@ -108,17 +119,22 @@ final class RunningCommandService implements AutoCloseable {
     }
 
     Answer importNdjson(Supplier<InputStream> body) {
-        return send(HttpRequest.newBuilder(uri("/api/v1/imports")).timeout(Duration.ofSeconds(60))
+        return send(HttpRequest.newBuilder(uri("/api/v1/imports"))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-ndjson")
                 .header("Authorization", basic(DEFAULT_USER))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body))
+                .build());
     }
 
     private Answer send(HttpRequest request) {
         long started = System.nanoTime();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,17 +1,16 @@
 package io.budgetmonitor.command.it;
 
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.budgetmonitor.security.Role;
 import io.budgetmonitor.security.RouteMatrix;
 import io.budgetmonitor.security.RouteMatrix.Access;
 import io.budgetmonitor.security.RouteMatrix.Route;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-
-import java.util.Map;
-
-import static java.util.Map.entry;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every route of command-service × every demo user (and nobody, and the scoped viewer on another
@@ -59,9 +58,23 @@ class SecurityMatrixIT extends IntegrationTest {
 
     @Test
     void everyRouteAndEveryCallerGetTheContractsAnswer() {
-        RouteMatrix matrix = new RouteMatrix("http://localhost:" + port, PASSWORD, CONTRACT,
-                Map.of("department", "BY-SJ", "year", "2021", "quarter", "1", "line", "MATRIX-L1", "kpi", "B5.4",
-                        "voucher", "MATRIX-V1"));
+        RouteMatrix matrix = new RouteMatrix(
+                "http://localhost:" + port,
+                PASSWORD,
+                CONTRACT,
+                Map.of(
+                        "department",
+                        "BY-SJ",
+                        "year",
+                        "2021",
+                        "quarter",
+                        "1",
+                        "line",
+                        "MATRIX-L1",
+                        "kpi",
+                        "B5.4",
+                        "voucher",
+                        "MATRIX-V1"));
 
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
         // 20 routes x (nobody + 7 demo users) + 17 routes with {department} x the scoped viewer elsewhere
@@ -75,13 +88,16 @@ class SecurityMatrixIT extends IntegrationTest {
         String other = newDepartment("ELSEWHERE");
         openYearWithLine(own, "L1", "1000.00");
         openYearWithLine(other, "L1", "1000.00");
-        Map<String, String> scopedRecorder = Map.of("Authorization",
+        Map<String, String> scopedRecorder = Map.of(
+                "Authorization",
                 "Bearer " + TOKENS.token("clerk.li", java.util.List.of("RECORDER"), java.util.List.of(own)));
         long before = eventCount(other + ":", "DisbursementRecorded");
 
-        Response elsewhere = post(yearPath(other, 2021) + "/lines/L1/disbursements", disbursement("S-1", "1.00"), scopedRecorder);
+        Response elsewhere =
+                post(yearPath(other, 2021) + "/lines/L1/disbursements", disbursement("S-1", "1.00"), scopedRecorder);
         Response wrongRole = post(yearPath(own, 2021) + "/lines", "{}", scopedRecorder);
-        Response inScope = post(yearPath(own, 2021) + "/lines/L1/disbursements", disbursement("S-2", "1.00"), scopedRecorder);
+        Response inScope =
+                post(yearPath(own, 2021) + "/lines/L1/disbursements", disbursement("S-2", "1.00"), scopedRecorder);
 
         assertThat(elsewhere.status()).isEqualTo(404);
         assertThat(elsewhere.contentType()).startsWith("application/problem+json");

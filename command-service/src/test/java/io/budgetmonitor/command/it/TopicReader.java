@@ -3,17 +3,16 @@ package io.budgetmonitor.command.it;
 import io.budgetmonitor.api.wire.Topics;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** A plain Kafka consumer of {@code budget.events.v1} from the beginning, as any CloudEvents reader would be. */
 final class TopicReader implements AutoCloseable {
@@ -23,18 +22,24 @@ final class TopicReader implements AutoCloseable {
 
     TopicReader(String bootstrapServers) {
         consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                CloudEventDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false));
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.BUDGET_EVENTS, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
 
     /** Polls until {@code done} holds for what was read so far (or the timeout passes), returns everything read. */
-    List<ConsumerRecord<String, CloudEvent>> readUntil(Predicate<List<ConsumerRecord<String, CloudEvent>>> done, Duration timeout) {
+    List<ConsumerRecord<String, CloudEvent>> readUntil(
+            Predicate<List<ConsumerRecord<String, CloudEvent>>> done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.test(seen) && System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
@@ -42,8 +47,11 @@ final class TopicReader implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    static List<ConsumerRecord<String, CloudEvent>> forKeyPrefix(List<ConsumerRecord<String, CloudEvent>> records, String prefix) {
-        return records.stream().filter(r -> r.key() != null && r.key().startsWith(prefix)).toList();
+    static List<ConsumerRecord<String, CloudEvent>> forKeyPrefix(
+            List<ConsumerRecord<String, CloudEvent>> records, String prefix) {
+        return records.stream()
+                .filter(r -> r.key() != null && r.key().startsWith(prefix))
+                .toList();
     }
 
     @Override

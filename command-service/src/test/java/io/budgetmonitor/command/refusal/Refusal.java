@@ -1,11 +1,10 @@
 package io.budgetmonitor.command.refusal;
 
+import java.util.Map;
+import java.util.Objects;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
-
-import java.util.Map;
-import java.util.Objects;
 
 /** Matches a {@link CommandRefusedException} by status and title, and optionally some properties. */
 public final class Refusal extends TypeSafeMatcher<CommandRefusedException> {
@@ -33,17 +32,18 @@ public final class Refusal extends TypeSafeMatcher<CommandRefusedException> {
         return refusal.status() == status
                 && refusal.title().equals(title)
                 && properties.entrySet().stream()
-                .allMatch(p -> Objects.equals(refusal.properties().get(p.getKey()), p.getValue()));
+                        .allMatch(p -> Objects.equals(refusal.properties().get(p.getKey()), p.getValue()));
     }
 
     @Override
     public void describeTo(Description description) {
-        description.appendText("refusal " + status + " \"" + title + "\"" + (properties.isEmpty() ? "" : " with " + properties));
+        description.appendText(
+                "refusal " + status + " \"" + title + "\"" + (properties.isEmpty() ? "" : " with " + properties));
     }
 
     @Override
     protected void describeMismatchSafely(CommandRefusedException refusal, Description description) {
-        description.appendText("was " + refusal.status() + " \"" + refusal.title() + "\" " + refusal.properties()
-                + ": " + refusal.getMessage());
+        description.appendText("was " + refusal.status() + " \"" + refusal.title() + "\" " + refusal.properties() + ": "
+                + refusal.getMessage());
     }
 }

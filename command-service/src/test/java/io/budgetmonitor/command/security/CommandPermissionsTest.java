@@ -1,5 +1,7 @@
 package io.budgetmonitor.command.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import io.budgetmonitor.api.commands.AllocateBudget;
 import io.budgetmonitor.api.commands.BudgetCommand;
@@ -9,25 +11,23 @@ import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.security.Caller;
 import io.budgetmonitor.security.DepartmentScope;
 import io.budgetmonitor.security.Role;
-import org.junit.jupiter.api.Test;
-
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CommandPermissionsTest {
 
-    private static final RecordDisbursement PAYMENT = new RecordDisbursement("BY-SJ", 2021, "L1", "V-1", Money.of("1.00"),
-            "p", "q", false, LocalDate.of(2021, 3, 1));
+    private static final RecordDisbursement PAYMENT = new RecordDisbursement(
+            "BY-SJ", 2021, "L1", "V-1", Money.of("1.00"), "p", "q", false, LocalDate.of(2021, 3, 1));
 
     @Test
     void everyCommandOfTheLedgerFormatHasItsWriters() {
-        for (JsonSubTypes.Type type : BudgetCommand.class.getAnnotation(JsonSubTypes.class).value()) {
+        for (JsonSubTypes.Type type :
+                BudgetCommand.class.getAnnotation(JsonSubTypes.class).value()) {
             @SuppressWarnings("unchecked")
             Class<? extends BudgetCommand> command = (Class<? extends BudgetCommand>) type.value();
-            assertThat(CommandPermissions.writersOf(command)).as(type.name())
+            assertThat(CommandPermissions.writersOf(command))
+                    .as(type.name())
                     .isNotEmpty()
                     .doesNotContain(Role.AUDITOR, Role.VIEWER);
         }
@@ -50,8 +50,8 @@ class CommandPermissionsTest {
     @Test
     void aDepartmentOutsideTheScopeIs404AndAdminMayAnything() {
         Caller scopedRecorder = new Caller("r", Set.of(Role.RECORDER), DepartmentScope.of(Set.of("BY-XX")));
-        assertThat(CommandPermissions.refusal(scopedRecorder, PAYMENT)).hasValueSatisfying(
-                refusal -> assertThat(refusal.status()).isEqualTo(404));
+        assertThat(CommandPermissions.refusal(scopedRecorder, PAYMENT))
+                .hasValueSatisfying(refusal -> assertThat(refusal.status()).isEqualTo(404));
         Caller recorder = new Caller("r", Set.of(Role.RECORDER), DepartmentScope.all());
         assertThat(CommandPermissions.refusal(recorder, PAYMENT)).isEmpty();
         Caller admin = new Caller("a", Set.of(Role.ADMIN), DepartmentScope.all());

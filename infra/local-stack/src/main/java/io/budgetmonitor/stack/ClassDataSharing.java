@@ -32,8 +32,7 @@ final class ClassDataSharing {
     private static final String STAMP = "extracted-from";
     private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
-    private ClassDataSharing() {
-    }
+    private ClassDataSharing() {}
 
     /**
      * How to start one service from {@code jar}.
@@ -75,8 +74,9 @@ final class ClassDataSharing {
         try {
             Files.createDirectories(cache);
             // two stacks started from one build (a test beside a running demo) extract it once
-            try (FileChannel lock = FileChannel.open(cache.resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock ignored = lock.lock()) {
+            try (FileChannel lock = FileChannel.open(
+                            cache.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = lock.lock()) {
                 return prepareLocked(fatJar, java, cache);
             }
         } catch (IOException | RuntimeException e) {
@@ -87,8 +87,8 @@ final class ClassDataSharing {
     private static Launch prepareLocked(Path fatJar, String java, Path cache) throws IOException {
         Path extracted = cache.resolve("app");
         // an archive only fits the JVM that recorded it: a new JDK extracts and records again
-        String stamp = fatJar.getFileName() + " " + Files.size(fatJar) + " " + Files.getLastModifiedTime(fatJar).toMillis()
-                + " " + System.getProperty("java.vm.version");
+        String stamp = fatJar.getFileName() + " " + Files.size(fatJar) + " "
+                + Files.getLastModifiedTime(fatJar).toMillis() + " " + System.getProperty("java.vm.version");
         Path stampFile = cache.resolve(STAMP);
         if (!Files.isRegularFile(stampFile) || !Files.readString(stampFile).equals(stamp)) {
             extract(fatJar, java, cache, extracted);
@@ -108,16 +108,20 @@ final class ClassDataSharing {
     }
 
     private static List<String> withQuietLogs(String... arguments) {
-        return java.util.stream.Stream.concat(java.util.Arrays.stream(arguments), QUIET.stream()).toList();
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(arguments), QUIET.stream())
+                .toList();
     }
 
     /** A stack killed outright leaves its half-recorded archives (named after its pid) behind. */
     private static void discardArchivesOfDeadRecorders(Path cache) throws IOException {
         String prefix = ARCHIVE + ".";
         try (java.util.stream.Stream<Path> files = Files.list(cache)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
-                String recorder = file.getFileName().toString().substring(prefix.length()).replaceAll("\\..*", "");
-                if (recorder.matches("\\d+") && ProcessHandle.of(Long.parseLong(recorder)).isEmpty()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .toList()) {
+                String recorder =
+                        file.getFileName().toString().substring(prefix.length()).replaceAll("\\..*", "");
+                if (recorder.matches("\\d+")
+                        && ProcessHandle.of(Long.parseLong(recorder)).isEmpty()) {
                     Files.deleteIfExists(file);
                 }
             }
@@ -128,8 +132,14 @@ final class ClassDataSharing {
     private static void extract(Path fatJar, String java, Path cache, Path extracted) throws IOException {
         Path staging = Files.createTempDirectory(cache, "extracting-");
         try {
-            Process process = new ProcessBuilder(java, "-Djarmode=tools", "-jar", fatJar.toString(),
-                    "extract", "--destination", staging.resolve("app").toString())
+            Process process = new ProcessBuilder(
+                            java,
+                            "-Djarmode=tools",
+                            "-jar",
+                            fatJar.toString(),
+                            "extract",
+                            "--destination",
+                            staging.resolve("app").toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();

@@ -3,17 +3,16 @@ package io.budgetmonitor.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +32,8 @@ public final class DemoLoader {
     public static final String DEMO_RESOURCE = "/demo/shijing-2021.ndjson";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Path dataDir;
     private final Path marker;
 
@@ -52,8 +52,7 @@ public final class DemoLoader {
     }
 
     /** A department's fiscal year: the one a scenario is about. */
-    public record DepartmentYear(String department, int fiscalYear) {
-    }
+    public record DepartmentYear(String department, int fiscalYear) {}
 
     /**
      * The department-year of the scenario loaded into this data directory, if one was: the first
@@ -68,7 +67,9 @@ public final class DemoLoader {
             if (!written.has("department")) {
                 return Optional.of(new DepartmentYear("BY-SJ", 2021));
             }
-            return Optional.of(new DepartmentYear(written.path("department").asText(), written.path("fiscalYear").asInt()));
+            return Optional.of(new DepartmentYear(
+                    written.path("department").asText(),
+                    written.path("fiscalYear").asInt()));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -84,8 +85,10 @@ public final class DemoLoader {
                 }
                 try {
                     JsonNode command = JSON.readTree(line);
-                    if (command.path("department").isTextual() && command.path("fiscalYear").canConvertToInt()) {
-                        return Optional.of(new DepartmentYear(command.path("department").asText(),
+                    if (command.path("department").isTextual()
+                            && command.path("fiscalYear").canConvertToInt()) {
+                        return Optional.of(new DepartmentYear(
+                                command.path("department").asText(),
                                 command.path("fiscalYear").asInt()));
                     }
                 } catch (IOException unreadable) {
@@ -119,8 +122,9 @@ public final class DemoLoader {
                 awaitPosition(reader, position, Duration.ofMinutes(10));
             }
             ObjectNode written = JSON.createObjectNode();
-            firstDepartmentYear(scenario).ifPresent(year -> written.put("department", year.department())
-                    .put("fiscalYear", year.fiscalYear()));
+            firstDepartmentYear(scenario)
+                    .ifPresent(
+                            year -> written.put("department", year.department()).put("fiscalYear", year.fiscalYear()));
             written.set("import", report);
             Files.writeString(marker, written.toPrettyString());
             return report;
@@ -133,13 +137,17 @@ public final class DemoLoader {
     }
 
     /** Read-your-writes: wait until a reader reports it has applied the log up to {@code position}. */
-    public void awaitPosition(String readerUrl, long position, Duration timeout) throws IOException, InterruptedException {
+    public void awaitPosition(String readerUrl, long position, Duration timeout)
+            throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest request = HttpRequest.newBuilder(URI.create(readerUrl + "/api/v1/position"))
-                .header("Authorization", asAdmin()).GET().build();
+                .header("Authorization", asAdmin())
+                .GET()
+                .build();
         while (true) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200 && JSON.readTree(response.body()).path("position").asLong() >= position) {
+            if (response.statusCode() == 200
+                    && JSON.readTree(response.body()).path("position").asLong() >= position) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {

@@ -32,8 +32,7 @@ public record DemoUsersFile(Path path, Map<String, String> passwords) {
     public static final String ADMIN = "admin";
 
     /** A demo user as the summary shows it; the services hold the same names (DemoUsers of infra/security). */
-    public record DemoUser(String username, String may) {
-    }
+    public record DemoUser(String username, String may) {}
 
     public static final List<DemoUser> USERS = List.of(
             new DemoUser("recorder", "RECORDER: records disbursements"),
@@ -74,8 +73,11 @@ public record DemoUsersFile(Path path, Map<String, String> passwords) {
         Map<String, String> existing = Files.exists(file) ? parse(file) : Map.of();
         Map<String, String> wanted = new LinkedHashMap<>();
         for (DemoUser user : USERS) {
-            wanted.put(user.username(), onePassword.or(() -> Optional.ofNullable(existing.get(user.username())))
-                    .orElseGet(DemoUsersFile::randomPassword));
+            wanted.put(
+                    user.username(),
+                    onePassword
+                            .or(() -> Optional.ofNullable(existing.get(user.username())))
+                            .orElseGet(DemoUsersFile::randomPassword));
         }
         if (!wanted.equals(existing)) {
             write(file, wanted);
@@ -89,7 +91,8 @@ public record DemoUsersFile(Path path, Map<String, String> passwords) {
     public static DemoUsersFile read(Path dataDir) {
         Path file = pathIn(dataDir);
         if (!Files.exists(file)) {
-            throw new IllegalStateException("no " + FILE_NAME + " in " + dataDir + ": the run command writes it when it starts");
+            throw new IllegalStateException(
+                    "no " + FILE_NAME + " in " + dataDir + ": the run command writes it when it starts");
         }
         return new DemoUsersFile(file, parse(file));
     }
@@ -104,8 +107,9 @@ public record DemoUsersFile(Path path, Map<String, String> passwords) {
 
     /** The {@code Authorization} header value of HTTP Basic for this demo user. */
     public String authorization(String username) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password(username))
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((username + ":" + password(username)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** 12 random bytes as 16 URL-safe characters: no colon, nothing a shell or a URL needs to quote. */
@@ -139,13 +143,15 @@ public record DemoUsersFile(Path path, Map<String, String> passwords) {
      */
     private static void write(Path file, Map<String, String> passwords) {
         StringBuilder content = new StringBuilder(HEADER);
-        passwords.forEach((username, password) -> content.append(username).append(':').append(password).append('\n'));
+        passwords.forEach((username, password) ->
+                content.append(username).append(':').append(password).append('\n'));
         Path directory = file.toAbsolutePath().getParent();
         Path temporary = null;
         try {
             Files.createDirectories(directory);
             temporary = posix(directory)
-                    ? Files.createTempFile(directory, ".demo-users", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                    ? Files.createTempFile(
+                            directory, ".demo-users", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
                     : Files.createTempFile(directory, ".demo-users", ".tmp");
             Files.writeString(temporary, content, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -165,7 +171,8 @@ public record DemoUsersFile(Path path, Map<String, String> passwords) {
     /** A file copied or restored with looser permissions is made owner-only again. */
     private static void ownerOnly(Path file) {
         try {
-            if (posix(file.toAbsolutePath().getParent()) && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+            if (posix(file.toAbsolutePath().getParent())
+                    && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
                 Files.setPosixFilePermissions(file, OWNER_ONLY);
             }
         } catch (IOException e) {

@@ -2,7 +2,6 @@ package io.budgetmonitor.stack;
 
 import io.budgetmonitor.testkit.embedded.EmbeddedKafkaBroker;
 import io.budgetmonitor.testkit.embedded.EmbeddedPostgresServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,7 +50,8 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack start() {
         try {
             Files.createDirectories(settings.dataDir());
-            demoUsers = DemoUsersFile.ensure(settings.dataDir(), settings.demoPassword().map(StackSettings.Secret::value));
+            demoUsers = DemoUsersFile.ensure(
+                    settings.dataDir(), settings.demoPassword().map(StackSettings.Secret::value));
             ports = claimPorts();
             startPostgres();
             startKafka();
@@ -68,8 +68,11 @@ public final class LocalStack implements AutoCloseable {
     private Map<Service, Integer> claimPorts() {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : settings.services()) {
-            ports.put(service, PortCheck.claim(settings.ports().get(service),
-                    "--" + service.key() + "-port or BUDGET_" + service.name() + "_PORT"));
+            ports.put(
+                    service,
+                    PortCheck.claim(
+                            settings.ports().get(service),
+                            "--" + service.key() + "-port or BUDGET_" + service.name() + "_PORT"));
         }
         return ports;
     }
@@ -82,7 +85,10 @@ public final class LocalStack implements AutoCloseable {
             int port = PortCheck.claim(settings.postgresPort(), "--postgres-port or BUDGET_POSTGRES_PORT");
             progress.accept("starting PostgreSQL (data in " + settings.dataDir().resolve("postgres") + ")");
             postgres = EmbeddedPostgresServer.builder()
-                    .dataDirectory(settings.dataDir().resolve("postgres")).port(port).build().start();
+                    .dataDirectory(settings.dataDir().resolve("postgres"))
+                    .port(port)
+                    .build()
+                    .start();
             jdbcPrefix = "jdbc:postgresql://localhost:" + postgres.port() + "/";
         }
         for (Service service : settings.services()) {
@@ -91,9 +97,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void createDatabaseIfMissing(String database) {
-        try (Connection connection = DriverManager.getConnection(jdbcPrefix + "postgres",
-                settings.postgresUser(), settings.postgresPassword());
-             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+        try (Connection connection = DriverManager.getConnection(
+                        jdbcPrefix + "postgres", settings.postgresUser(), settings.postgresPassword());
+                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             if (!exists.executeQuery().next()) {
                 try (var create = connection.createStatement()) {
@@ -101,8 +107,8 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + database + " at " + jdbcPrefix + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create database " + database + " at " + jdbcPrefix + ": " + e.getMessage(), e);
         }
     }
 
@@ -114,14 +120,21 @@ public final class LocalStack implements AutoCloseable {
         }
         int port = PortCheck.claim(settings.kafkaPort(), "--kafka-port or BUDGET_KAFKA_PORT");
         progress.accept("starting Kafka (KRaft, data in " + settings.dataDir().resolve("kafka") + ")");
-        kafka = EmbeddedKafkaBroker.builder().dataDirectory(settings.dataDir().resolve("kafka")).port(port)
-                .build().start();
+        kafka = EmbeddedKafkaBroker.builder()
+                .dataDirectory(settings.dataDir().resolve("kafka"))
+                .port(port)
+                .build()
+                .start();
         bootstrapServers = kafka.bootstrapServers();
     }
 
     private void startServices() {
-        progress.accept("starting " + String.join(", ", settings.services().stream().map(Service::artifact).toList()));
-        List<ServiceProcess> started = settings.services().stream().map(supervisor::start).toList();
+        progress.accept("starting "
+                + String.join(
+                        ", ",
+                        settings.services().stream().map(Service::artifact).toList()));
+        List<ServiceProcess> started =
+                settings.services().stream().map(supervisor::start).toList();
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (ServiceProcess process : started) {
             ready.add(CompletableFuture.runAsync(() -> {
@@ -150,8 +163,12 @@ public final class LocalStack implements AutoCloseable {
         properties.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
         // the path only: the passwords stay in the owner-only file, off every command line
         properties.put("budget.security.demo-users-file", demoUsers.path().toString());
-        return ServiceProcess.launch(service, ServiceProcess.jarOf(service, settings.projectRoot()),
-                ports.get(service), settings.javaOptions(), properties,
+        return ServiceProcess.launch(
+                service,
+                ServiceProcess.jarOf(service, settings.projectRoot()),
+                ports.get(service),
+                settings.javaOptions(),
+                properties,
                 settings.dataDir().resolve("logs").resolve(service.artifact() + ".log"));
     }
 
@@ -164,10 +181,12 @@ public final class LocalStack implements AutoCloseable {
             progress.accept("scenario already loaded in " + settings.dataDir() + " (not loading it twice)");
             return;
         }
-        progress.accept("loading " + settings.scenario().map(Path::toString).orElse("the Shijing 2021 demo year") + "…");
+        progress.accept(
+                "loading " + settings.scenario().map(Path::toString).orElse("the Shijing 2021 demo year") + "…");
         Supplier<InputStream> scenario = () -> {
             try {
-                return settings.scenario().isPresent() ? Files.newInputStream(settings.scenario().get())
+                return settings.scenario().isPresent()
+                        ? Files.newInputStream(settings.scenario().get())
                         : LocalStack.class.getResourceAsStream(DemoLoader.DEMO_RESOURCE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -185,8 +204,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** Base URL of a running service, e.g. {@code http://127.0.0.1:8081}. */
     public String url(Service service) {
-        return supervisor.process(service).map(ServiceProcess::baseUrl).orElseThrow(
-                () -> new IllegalStateException(service.artifact() + " is not running in this stack"));
+        return supervisor
+                .process(service)
+                .map(ServiceProcess::baseUrl)
+                .orElseThrow(() -> new IllegalStateException(service.artifact() + " is not running in this stack"));
     }
 
     /** The demo users' passwords, to call the services with. */
@@ -219,8 +240,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** Process id of one service's JVM: a restart gives it a new one. */
     public long pid(Service service) {
-        return supervisor.process(service).map(ServiceProcess::pid).orElseThrow(
-                () -> new IllegalStateException(service.artifact() + " is not running in this stack"));
+        return supervisor
+                .process(service)
+                .map(ServiceProcess::pid)
+                .orElseThrow(() -> new IllegalStateException(service.artifact() + " is not running in this stack"));
     }
 
     /**

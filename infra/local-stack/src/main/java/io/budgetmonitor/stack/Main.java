@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
         System.setProperty("axoniq.update-checker.disabled", "true");
@@ -26,11 +25,14 @@ public final class Main {
         }
         Instant started = Instant.now();
         LocalStack stack = new LocalStack(settings, line -> System.out.println("budget-monitor: " + line));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("budget-monitor: stopping…");
-            stack.close();
-            System.out.println("budget-monitor: stopped");
-        }, "budget-monitor-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("budget-monitor: stopping…");
+                            stack.close();
+                            System.out.println("budget-monitor: stopped");
+                        },
+                        "budget-monitor-shutdown"));
         try {
             stack.start();
         } catch (RuntimeException e) {
@@ -39,7 +41,8 @@ public final class Main {
             return;
         }
         List<String> summary = new Summary().lines(stack, settings, stack.loadedDepartmentYear());
-        System.out.println("budget-monitor: ready in " + Duration.between(started, Instant.now()).toSeconds() + " s");
+        System.out.println("budget-monitor: ready in "
+                + Duration.between(started, Instant.now()).toSeconds() + " s");
         summary.forEach(System.out::println);
         System.out.println("budget-monitor: Ctrl-C stops everything; data stays in " + settings.dataDir());
         // Ctrl-C ends the JVM through the shutdown hook; a service the stack gave up restarting ends it

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Refuses to start on a taken port with a message that names the setting to change. */
 final class PortCheck {
 
-    private PortCheck() {
-    }
+    private PortCheck() {}
 
     /** @return the port, or a free one when {@code port} is 0 */
     static int claim(int port, String setting) {

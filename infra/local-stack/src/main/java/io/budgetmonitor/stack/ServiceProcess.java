@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 final class ServiceProcess implements AutoCloseable {
 
     private static final int TAIL_BYTES = 64 * 1024;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Service service;
     private final int port;
@@ -43,8 +44,8 @@ final class ServiceProcess implements AutoCloseable {
         this.launch = launch;
     }
 
-    static ServiceProcess launch(Service service, Path jar, int port, List<String> javaOptions,
-                                 Map<String, String> properties, Path log) {
+    static ServiceProcess launch(
+            Service service, Path jar, int port, List<String> javaOptions, Map<String, String> properties, Path log) {
         String java = ProcessHandle.current().info().command().orElse("java");
         ClassDataSharing.Launch launch = ClassDataSharing.prepare(jar, java);
         List<String> command = new ArrayList<>();
@@ -89,7 +90,9 @@ final class ServiceProcess implements AutoCloseable {
     void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(service.artifact() + " exited with " + process.exitValue()
@@ -108,8 +111,8 @@ final class ServiceProcess implements AutoCloseable {
             }
             sleep(250);
         }
-        throw new IllegalStateException(service.artifact() + " not ready after " + timeout + "; last lines of "
-                + log + ":\n" + tail(40));
+        throw new IllegalStateException(
+                service.artifact() + " not ready after " + timeout + "; last lines of " + log + ":\n" + tail(40));
     }
 
     String baseUrl() {
@@ -188,7 +191,9 @@ final class ServiceProcess implements AutoCloseable {
             while (end.hasRemaining() && file.read(end) >= 0) {
                 // read to the end as it was when asked
             }
-            List<String> lines = new String(end.array(), 0, end.position(), StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = new String(end.array(), 0, end.position(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             if (start > 0 && !lines.isEmpty()) {
                 lines = lines.subList(1, lines.size()); // begins mid-line
             }

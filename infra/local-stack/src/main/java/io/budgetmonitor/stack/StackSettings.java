@@ -30,11 +30,21 @@ import java.util.function.Function;
  * @param javaOptions       JVM options for each service
  * @param demoPassword      one password for every demo user instead of random ones ({@link DemoUsersFile})
  */
-public record StackSettings(Path dataDir, Map<Service, Integer> ports, int postgresPort, int kafkaPort,
-                            Optional<String> externalPostgres, String postgresUser, String postgresPassword,
-                            Optional<String> externalKafka, boolean loadDemo, Optional<Path> scenario,
-                            Set<Service> services, Path projectRoot, List<String> javaOptions,
-                            Optional<Secret> demoPassword) {
+public record StackSettings(
+        Path dataDir,
+        Map<Service, Integer> ports,
+        int postgresPort,
+        int kafkaPort,
+        Optional<String> externalPostgres,
+        String postgresUser,
+        String postgresPassword,
+        Optional<String> externalKafka,
+        boolean loadDemo,
+        Optional<Path> scenario,
+        Set<Service> services,
+        Path projectRoot,
+        List<String> javaOptions,
+        Optional<Secret> demoPassword) {
 
     /** A password, kept out of {@code toString} so that printing the settings never prints it. */
     public record Secret(String value) {
@@ -83,17 +93,23 @@ public record StackSettings(Path dataDir, Map<Service, Integer> ports, int postg
             flags.put(kv[0], kv.length == 2 ? kv[1] : "true");
         }
         Function<String, Optional<String>> read = name -> Optional.ofNullable(flags.get(name))
-                .or(() -> Optional.ofNullable(env.get("BUDGET_" + name.toUpperCase().replace('-', '_'))))
+                .or(() -> Optional.ofNullable(
+                        env.get("BUDGET_" + name.toUpperCase().replace('-', '_'))))
                 .filter(v -> !v.isBlank());
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, read.apply(service.key() + "-port").map(Integer::parseInt).orElse(service.defaultPort()));
+            ports.put(
+                    service,
+                    read.apply(service.key() + "-port").map(Integer::parseInt).orElse(service.defaultPort()));
         }
-        boolean demo = !flags.containsKey("no-demo") && read.apply("demo").map(Boolean::parseBoolean).orElse(true);
+        boolean demo = !flags.containsKey("no-demo")
+                && read.apply("demo").map(Boolean::parseBoolean).orElse(true);
         Set<Service> services = read.apply("only").map(StackSettings::services).orElse(EnumSet.allOf(Service.class));
         // C1 alone: on two cores the C2 compiler threads of three starting JVMs take half the CPU
-        List<String> javaOptions = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1"));
-        read.apply("java-options").ifPresent(o -> javaOptions.addAll(List.of(o.trim().split("\\s+"))));
+        List<String> javaOptions =
+                new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1"));
+        read.apply("java-options")
+                .ifPresent(o -> javaOptions.addAll(List.of(o.trim().split("\\s+"))));
         return new StackSettings(
                 Path.of(read.apply("data-dir").orElse("data")).toAbsolutePath().normalize(),
                 ports,
@@ -107,7 +123,8 @@ public record StackSettings(Path dataDir, Map<Service, Integer> ports, int postg
                 read.apply("scenario").map(Path::of),
                 services,
                 Path.of(read.apply("project-root").orElse(System.getProperty("budget.stack.project-root", ".")))
-                        .toAbsolutePath().normalize(),
+                        .toAbsolutePath()
+                        .normalize(),
                 javaOptions,
                 read.apply("demo-password").map(StackSettings::demoPassword));
     }

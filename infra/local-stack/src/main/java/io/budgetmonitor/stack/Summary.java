@@ -2,7 +2,6 @@ package io.budgetmonitor.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -25,7 +24,8 @@ final class Summary {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String READER = "auditor";
     private static final String EVALUATOR = "evaluator";
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * Where each service is and, when a scenario is loaded, how its year stands: execution, the
@@ -40,8 +40,9 @@ final class Summary {
             lines.add(String.format("  %-16s %s   (OpenAPI: %s/swagger-ui.html)", service.artifact(), url, url));
         }
         if (settings.services().contains(Service.QUERY)) {
-            lines.add(String.format("  %-16s %s   (sign in as a demo user below)", "dashboard",
-                    dashboard(stack.url(Service.QUERY), loaded)));
+            lines.add(String.format(
+                    "  %-16s %s   (sign in as a demo user below)",
+                    "dashboard", dashboard(stack.url(Service.QUERY), loaded)));
         }
         lines.addAll(users(settings, stack.demoUsers()));
         if (loaded.isEmpty()) {
@@ -52,18 +53,19 @@ final class Summary {
         int year = loaded.get().fiscalYear();
         if (settings.services().contains(Service.QUERY)) {
             String query = stack.url(Service.QUERY);
-            calls.get(query + "/api/v1/departments/" + department + "/years/" + year + "/execution").ifPresent(execution ->
-                    lines.add("  " + department + " " + year + " execution rate: "
+            calls.get(query + "/api/v1/departments/" + department + "/years/" + year + "/execution")
+                    .ifPresent(execution -> lines.add("  " + department + " " + year + " execution rate: "
                             + percent(execution.path("executionRate").asText())
                             + " (budget " + execution.path("budget").asText() + ", executed "
                             + execution.path("executed").asText() + " yuan)"));
-            calls.get(query + "/api/v1/alerts/groups?department=" + department + "&year=" + year).ifPresent(groups ->
-                    lines.addAll(toActOn(query, department, year, groups)));
+            calls.get(query + "/api/v1/alerts/groups?department=" + department + "&year=" + year)
+                    .ifPresent(groups -> lines.addAll(toActOn(query, department, year, groups)));
         }
         if (settings.services().contains(Service.SCORING)) {
             String scoring = stack.url(Service.SCORING);
-            currentEvaluation(calls, scoring, department, year).ifPresent(evaluation ->
-                    lines.add("  year-end score: " + evaluation.path("total").asText() + " ("
+            currentEvaluation(calls, scoring, department, year)
+                    .ifPresent(evaluation -> lines.add("  year-end score: "
+                            + evaluation.path("total").asText() + " ("
                             + evaluation.path("grade").asText() + ")   report: " + scoring
                             + "/api/v1/evaluations/" + evaluation.path("id").asText() + "/report"));
         }
@@ -86,12 +88,17 @@ final class Summary {
                     + "/api/v1/alerts?department=" + department + "&year=" + year + ")");
             return lines;
         }
-        lines.add("  alerts to act on (" + department + " " + year + "): " + groups.size() + " group(s)   (" + link + ")");
+        lines.add("  alerts to act on (" + department + " " + year + "): " + groups.size() + " group(s)   (" + link
+                + ")");
         for (int i = 0; i < Math.min(GROUPS_SHOWN, groups.size()); i++) {
             JsonNode group = groups.get(i);
             JsonNode worst = group.path("worst");
-            lines.add(String.format("    %-8s %s ×%d, worst %s: %s", group.path("severity").asText(),
-                    group.path("rule").asText(), group.path("count").asInt(), worst.path("subject").asText(),
+            lines.add(String.format(
+                    "    %-8s %s ×%d, worst %s: %s",
+                    group.path("severity").asText(),
+                    group.path("rule").asText(),
+                    group.path("count").asInt(),
+                    worst.path("subject").asText(),
                     worst.path("message").asText()));
         }
         if (groups.size() > GROUPS_SHOWN) {
@@ -105,19 +112,25 @@ final class Summary {
      * demo year even where the API cannot list years and departments yet.
      */
     static String dashboard(String queryUrl, Optional<DemoLoader.DepartmentYear> loaded) {
-        return queryUrl + "/" + loaded.map(l -> "?year=" + l.fiscalYear() + "&department="
-                + URLEncoder.encode(l.department(), StandardCharsets.UTF_8)).orElse("");
+        return queryUrl + "/"
+                + loaded.map(l -> "?year=" + l.fiscalYear() + "&department="
+                                + URLEncoder.encode(l.department(), StandardCharsets.UTF_8))
+                        .orElse("");
     }
 
     private static Optional<JsonNode> currentEvaluation(Calls calls, String scoring, String department, int year) {
-        Optional<JsonNode> latest = calls.get(scoring + "/api/v1/evaluations?department=" + department + "&fiscalYear=" + year)
+        Optional<JsonNode> latest = calls.get(
+                        scoring + "/api/v1/evaluations?department=" + department + "&fiscalYear=" + year)
                 .filter(list -> list.isArray() && !list.isEmpty())
                 .map(list -> list.get(list.size() - 1));
-        long position = calls.get(scoring + "/api/v1/position").map(p -> p.path("position").asLong()).orElse(-1L);
+        long position = calls.get(scoring + "/api/v1/position")
+                .map(p -> p.path("position").asLong())
+                .orElse(-1L);
         if (latest.isPresent() && latest.get().path("position").asLong() == position) {
             return latest;
         }
-        return calls.post(scoring + "/api/v1/evaluations", "{\"department\":\"" + department + "\",\"fiscalYear\":" + year + "}");
+        return calls.post(
+                scoring + "/api/v1/evaluations", "{\"department\":\"" + department + "\",\"fiscalYear\":" + year + "}");
     }
 
     /**
@@ -129,8 +142,9 @@ final class Summary {
         boolean given = settings.demoPassword().isPresent();
         lines.add("  demo users (HTTP Basic, e.g. curl -u viewer:PASSWORD; passwords in " + demoUsers.path() + "):");
         for (DemoUsersFile.DemoUser user : DemoUsersFile.USERS) {
-            lines.add(String.format("    %-14s %-18s %s", user.username(),
-                    given ? "(--demo-password)" : demoUsers.password(user.username()), user.may()));
+            lines.add(String.format(
+                    "    %-14s %-18s %s",
+                    user.username(), given ? "(--demo-password)" : demoUsers.password(user.username()), user.may()));
         }
         return lines;
     }
@@ -147,20 +161,25 @@ final class Summary {
     private record Calls(HttpClient http, DemoUsersFile users) {
 
         Optional<JsonNode> get(String url) {
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", users.authorization(READER))
-                    .GET().build());
+            return send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", users.authorization(READER))
+                    .GET()
+                    .build());
         }
 
         Optional<JsonNode> post(String url, String body) {
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+            return send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
                     .header("Authorization", users.authorization(EVALUATOR))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build());
         }
 
         private Optional<JsonNode> send(HttpRequest request) {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() / 100 == 2 ? Optional.of(JSON.readTree(response.body()))
+                return response.statusCode() / 100 == 2
+                        ? Optional.of(JSON.readTree(response.body()))
                         : Optional.empty();
             } catch (Exception e) {
                 return Optional.empty();

@@ -39,18 +39,21 @@ final class Supervisor implements AutoCloseable {
     private final Clock clock;
     private final Consumer<String> progress;
     /** One thread per service at most: each restart waits for its service to be ready. */
-    private final ScheduledExecutorService restarts = Executors.newScheduledThreadPool(Service.values().length, task -> {
-        Thread thread = new Thread(task, "budget-monitor-supervisor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService restarts =
+            Executors.newScheduledThreadPool(Service.values().length, task -> {
+                Thread thread = new Thread(task, "budget-monitor-supervisor");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
     private final Map<Service, List<Instant>> exits = new EnumMap<>(Service.class);
     private final CompletableFuture<Service> gaveUp = new CompletableFuture<>();
     private boolean supervising;
     private boolean stopping;
 
-    Supervisor(Function<Service, ServiceProcess> launcher, RestartPolicy policy, Clock clock, Consumer<String> progress) {
+    Supervisor(
+            Function<Service, ServiceProcess> launcher, RestartPolicy policy, Clock clock, Consumer<String> progress) {
         this.launcher = launcher;
         this.policy = policy;
         this.clock = clock;
@@ -112,10 +115,13 @@ final class Supervisor implements AutoCloseable {
         if (decision instanceof RestartPolicy.Restart restart) {
             progress.accept("restarting " + service.artifact() + " in " + seconds(restart.delay()) + " (restart "
                     + restart.attempt() + "; giving up after " + policy.describe() + ")");
-            restarts.schedule(() -> restart(service, restart.attempt()), restart.delay().toMillis(), TimeUnit.MILLISECONDS);
+            restarts.schedule(
+                    () -> restart(service, restart.attempt()), restart.delay().toMillis(), TimeUnit.MILLISECONDS);
         } else if (decision instanceof RestartPolicy.GiveUp giveUp) {
-            giveUp(service, "it exited " + giveUp.exits() + " times, and " + policy.describe()
-                    + " is the limit; see " + process.log());
+            giveUp(
+                    service,
+                    "it exited " + giveUp.exits() + " times, and " + policy.describe() + " is the limit; see "
+                            + process.log());
         }
     }
 
@@ -142,8 +148,8 @@ final class Supervisor implements AutoCloseable {
         }
         try {
             process.awaitReady(READY_TIMEOUT);
-            progress.accept(service.artifact() + " is back at " + process.baseUrl() + " (restart " + attempt + ", ready in "
-                    + Duration.between(began, clock.instant()).toSeconds() + " s)");
+            progress.accept(service.artifact() + " is back at " + process.baseUrl() + " (restart " + attempt
+                    + ", ready in " + Duration.between(began, clock.instant()).toSeconds() + " s)");
         } catch (IllegalStateException notReady) {
             // an exit while starting is reported and decided on like any other; a JVM that hangs is made one
             if (process.isAlive() && !isStopping()) {
@@ -174,7 +180,8 @@ final class Supervisor implements AutoCloseable {
 
     /** Java reports a JVM ended by a signal as 128 + the signal's number. */
     static String describe(int exitCode) {
-        return exitCode > 128 && exitCode < 160 ? "exit code " + exitCode + ": killed by signal " + (exitCode - 128)
+        return exitCode > 128 && exitCode < 160
+                ? "exit code " + exitCode + ": killed by signal " + (exitCode - 128)
                 : "exit code " + exitCode;
     }
 
@@ -183,6 +190,9 @@ final class Supervisor implements AutoCloseable {
     }
 
     private static String indent(String lines) {
-        return lines.lines().map(line -> "  | " + line).reduce((a, b) -> a + "\n" + b).orElse("  | (the log is empty)");
+        return lines.lines()
+                .map(line -> "  | " + line)
+                .reduce((a, b) -> a + "\n" + b)
+                .orElse("  | (the log is empty)");
     }
 }

@@ -1,15 +1,14 @@
 package io.budgetmonitor.stack;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClassDataSharingTest {
 
@@ -26,9 +25,11 @@ class ClassDataSharingTest {
 
         assertThat(first.jar()).isEqualTo(target.resolve("cds/app").resolve(jar.getFileName()));
         assertThat(first.jar()).isRegularFile();
-        assertThat(target.resolve("cds/app/lib")).isDirectoryContaining(p -> p.toString().contains("spring-core"));
+        assertThat(target.resolve("cds/app/lib"))
+                .isDirectoryContaining(p -> p.toString().contains("spring-core"));
         assertThat(first.training()).isPresent();
-        assertThat(first.jvmArguments()).contains("-XX:ArchiveClassesAtExit=" + first.training().get());
+        assertThat(first.jvmArguments())
+                .contains("-XX:ArchiveClassesAtExit=" + first.training().get());
 
         // the JVM wrote its archive and stopped cleanly: later starts map it
         Files.writeString(first.training().get(), "archive");
@@ -36,7 +37,8 @@ class ClassDataSharingTest {
         ClassDataSharing.Launch second = ClassDataSharing.prepare(jar, JAVA);
 
         assertThat(second.training()).isEmpty();
-        assertThat(second.jvmArguments()).contains("-XX:SharedArchiveFile=" + target.resolve("cds/classes.jsa"), "-Xshare:auto");
+        assertThat(second.jvmArguments())
+                .contains("-XX:SharedArchiveFile=" + target.resolve("cds/classes.jsa"), "-Xshare:auto");
         assertThat(second.jar()).isEqualTo(first.jar());
     }
 
@@ -50,7 +52,9 @@ class ClassDataSharingTest {
 
         assertThat(first.training().get()).doesNotExist();
         assertThat(target.resolve("cds/classes.jsa")).doesNotExist();
-        assertThat(ClassDataSharing.prepare(jar, JAVA).training()).as("the next run records again").isPresent();
+        assertThat(ClassDataSharing.prepare(jar, JAVA).training())
+                .as("the next run records again")
+                .isPresent();
     }
 
     @Test
@@ -60,7 +64,8 @@ class ClassDataSharingTest {
         Files.writeString(first.training().get(), "archive");
         first.keepRecordedArchive(true);
 
-        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Files.setLastModifiedTime(
+                jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         ClassDataSharing.Launch rebuilt = ClassDataSharing.prepare(jar, JAVA);
 
         assertThat(target.resolve("cds/classes.jsa")).doesNotExist();
@@ -83,7 +88,9 @@ class ClassDataSharingTest {
 
     /** The smallest real Spring Boot executable jar of the build. */
     private Path copyOfAServiceJar() throws IOException {
-        Path projectRoot = Path.of(System.getProperty("budget.stack.project-root", "../..")).toAbsolutePath().normalize();
+        Path projectRoot = Path.of(System.getProperty("budget.stack.project-root", "../.."))
+                .toAbsolutePath()
+                .normalize();
         Path built = ServiceProcess.jarOf(Service.QUERY, projectRoot);
         return Files.copy(built, target.resolve(built.getFileName()));
     }

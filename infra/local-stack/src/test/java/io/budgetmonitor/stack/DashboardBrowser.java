@@ -1,5 +1,15 @@
 package io.budgetmonitor.stack;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -13,17 +23,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The dashboard in Debian's headless Chromium, driven through its own chromedriver (both paths given,
@@ -52,8 +51,10 @@ final class DashboardBrowser implements AutoCloseable {
             throw new AssertionError("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing: install Debian's chromium and chromium-driver (.ci/run does)");
         }
-        Assumptions.assumeTrue(installed, "dashboard browser test skipped: no " + CHROMIUM + " and " + CHROMEDRIVER
-                + " here (apt-get install chromium chromium-driver); it never skips in CI");
+        Assumptions.assumeTrue(
+                installed,
+                "dashboard browser test skipped: no " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " here (apt-get install chromium chromium-driver); it never skips in CI");
     }
 
     static DashboardBrowser open() throws IOException {
@@ -61,10 +62,17 @@ final class DashboardBrowser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=zh-CN", "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--lang=zh-CN",
+                "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(DESKTOP);
         return new DashboardBrowser(driver);
@@ -83,8 +91,11 @@ final class DashboardBrowser implements AutoCloseable {
         waitFor(Duration.ofSeconds(20), d -> d.findElements(By.id("username")).isEmpty() ? null : true);
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
-        waitFor(Duration.ofSeconds(20), d -> user.equals(d.findElement(By.tagName("body")).getDomAttribute("data-user")) ? true : null);
+        driver.findElement(By.cssSelector("form.login-form button[type=submit]"))
+                .click();
+        waitFor(
+                Duration.ofSeconds(20),
+                d -> user.equals(d.findElement(By.tagName("body")).getDomAttribute("data-user")) ? true : null);
     }
 
     /** Polls (every 100 ms) until {@code condition} answers something other than null or false. */
@@ -99,10 +110,15 @@ final class DashboardBrowser implements AutoCloseable {
             Path shot = screenshot("failed-" + System.currentTimeMillis());
             String text = driver.findElement(By.tagName("body")).getText();
             StringBuilder console = new StringBuilder();
-            driver.manage().logs().get(LogType.BROWSER).forEach(entry -> console.append("\n  ").append(entry));
-            throw new AssertionError("waited " + timeout + " in vain at " + driver.getCurrentUrl() + " (" + shot
-                    + "); the page said: " + text.substring(0, Math.min(text.length(), 2000))
-                    + "\nits console:" + console, e);
+            driver.manage()
+                    .logs()
+                    .get(LogType.BROWSER)
+                    .forEach(entry -> console.append("\n  ").append(entry));
+            throw new AssertionError(
+                    "waited " + timeout + " in vain at " + driver.getCurrentUrl() + " (" + shot
+                            + "); the page said: " + text.substring(0, Math.min(text.length(), 2000))
+                            + "\nits console:" + console,
+                    e);
         }
     }
 

@@ -1,15 +1,14 @@
 package io.budgetmonitor.stack;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoLoaderTest {
 
@@ -25,7 +24,8 @@ class DemoLoaderTest {
                 {"type":"OpenFiscalYear","department":"BY-SJ","fiscalYear":2021,"departmentName":"石井","occurredOn":"2021-01-01"}
                 """;
 
-        assertThat(DemoLoader.firstDepartmentYear(() -> new ByteArrayInputStream(scenario.getBytes(StandardCharsets.UTF_8))))
+        assertThat(DemoLoader.firstDepartmentYear(
+                        () -> new ByteArrayInputStream(scenario.getBytes(StandardCharsets.UTF_8))))
                 .contains(new DemoLoader.DepartmentYear("TH-XC", 2023));
     }
 
@@ -44,6 +44,7 @@ class DemoLoaderTest {
     void aMarkerWrittenBeforeDepartmentsWereRecordedIsTheDemos() throws IOException {
         Files.writeString(dataDir.resolve("scenario-loaded.json"), "{\"accepted\":4760}");
 
-        assertThat(new DemoLoader(dataDir).loadedDepartmentYear()).contains(new DemoLoader.DepartmentYear("BY-SJ", 2021));
+        assertThat(new DemoLoader(dataDir).loadedDepartmentYear())
+                .contains(new DemoLoader.DepartmentYear("BY-SJ", 2021));
     }
 }

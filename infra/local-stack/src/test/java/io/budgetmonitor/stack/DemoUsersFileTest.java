@@ -1,9 +1,9 @@
 package io.budgetmonitor.stack;
 
-import io.budgetmonitor.security.DemoUsers;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.budgetmonitor.security.DemoUsers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,9 +13,8 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The demo users' password file: owner-only, random per data directory, kept, or one given password. */
 class DemoUsersFileTest {
@@ -29,10 +28,15 @@ class DemoUsersFileTest {
 
         Path file = dataDir.resolve("demo-users.txt");
         assertThat(users.path()).isEqualTo(file);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(users.passwords()).containsOnlyKeys(DemoUsers.ALL.stream().map(DemoUsers.DemoUser::username).toList());
-        assertThat(users.passwords().values()).allSatisfy(password -> assertThat(password).matches("[A-Za-z0-9_-]{16}"));
-        assertThat(new HashSet<>(users.passwords().values())).hasSize(users.passwords().size());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(users.passwords())
+                .containsOnlyKeys(
+                        DemoUsers.ALL.stream().map(DemoUsers.DemoUser::username).toList());
+        assertThat(users.passwords().values())
+                .allSatisfy(password -> assertThat(password).matches("[A-Za-z0-9_-]{16}"));
+        assertThat(new HashSet<>(users.passwords().values()))
+                .hasSize(users.passwords().size());
         // the services read the file with their own parser: it must see what the launcher wrote
         assertThat(DemoUsers.readFile(file)).isEqualTo(users.passwords());
         try (Stream<Path> files = Files.list(dataDir)) {
@@ -60,9 +64,11 @@ class DemoUsersFileTest {
 
         assertThat(given.passwords().values()).containsOnly("s3cret:with-colon");
         assertThat(DemoUsers.readFile(given.path()).values()).containsOnly("s3cret:with-colon");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(given.path()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(given.path())))
+                .isEqualTo("rw-------");
         assertThat(DemoUsersFile.ensure(dataDir, Optional.empty()).passwords().values())
-                .as("a later start without the option").containsOnly("s3cret:with-colon");
+                .as("a later start without the option")
+                .containsOnly("s3cret:with-colon");
     }
 
     @Test
@@ -75,11 +81,13 @@ class DemoUsersFileTest {
 
         assertThat(users.password("viewer")).isEqualTo("kept-password");
         assertThat(users.password("admin")).hasSize(16);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
 
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         DemoUsersFile.ensure(dataDir, Optional.empty());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -87,7 +95,8 @@ class DemoUsersFileTest {
         DemoUsersFile users = DemoUsersFile.ensure(dataDir, Optional.of("pw"));
 
         String encoded = users.authorization("recorder").substring("Basic ".length());
-        assertThat(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8)).isEqualTo("recorder:pw");
+        assertThat(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8))
+                .isEqualTo("recorder:pw");
         assertThat(users.toString()).doesNotContain("pw]").contains("recorder");
         assertThatThrownBy(() -> users.authorization("mallory")).hasMessageContaining("no demo user mallory");
     }

@@ -1,23 +1,10 @@
 package io.budgetmonitor.stack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.budgetmonitor.api.wire.Topics;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
-import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,8 +28,20 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The deployment files ({@code infra/compose.yaml}, {@code infra/k8s/}) against the services they
@@ -74,9 +73,12 @@ class DeploymentConfigurationTest {
 
     /** Environment variables read by something other than Spring's Environment, and by what. */
     private static final Map<String, String> READ_OUTSIDE_SPRING = Map.of(
-            UPDATE_CHECKER, "Axon's EnvironmentVariableUsagePropertyProvider (the update checker switch)",
-            "JAVA_TOOL_OPTIONS", "the JVM itself",
-            "JDK_JAVA_OPTIONS", "the java launcher");
+            UPDATE_CHECKER,
+            "Axon's EnvironmentVariableUsagePropertyProvider (the update checker switch)",
+            "JAVA_TOOL_OPTIONS",
+            "the JVM itself",
+            "JDK_JAVA_OPTIONS",
+            "the java launcher");
 
     private static final Map<Service, String> BASE_PACKAGES = Map.of(
             Service.COMMAND, "io.budgetmonitor.command",
@@ -93,13 +95,17 @@ class DeploymentConfigurationTest {
 
     @BeforeAll
     static void load() throws IOException {
-        root = Path.of(System.getProperty("budget.stack.project-root", "../..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("budget.stack.project-root", "../.."))
+                .toAbsolutePath()
+                .normalize();
         compose = yamlMap(root.resolve("infra/compose.yaml"));
         k8s = new ArrayList<>();
         Path k8sDir = root.resolve("infra/k8s");
         try (Stream<Path> files = Files.list(k8sDir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
-                    .sorted().toList()) {
+            for (Path file : files.filter(
+                            f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList()) {
                 if (file.getFileName().toString().startsWith("kustomization")) {
                     continue;
                 }
@@ -122,7 +128,8 @@ class DeploymentConfigurationTest {
     void everyComposeVariableIsAPropertyTheServiceReads(Service service) {
         Map<String, String> env = composeEnvironment(service);
         assertThat(env).as("compose environment of %s", service.artifact()).isNotEmpty();
-        assertThat(unread(service, env)).as("variables compose sets for %s that it does not read", service.artifact())
+        assertThat(unread(service, env))
+                .as("variables compose sets for %s that it does not read", service.artifact())
                 .isEmpty();
     }
 
@@ -131,15 +138,23 @@ class DeploymentConfigurationTest {
     void everyKubernetesVariableIsAPropertyTheServiceReads(Service service) {
         Map<String, String> env = kubernetesEnvironment(service);
         assertThat(env).as("Kubernetes environment of %s", service.artifact()).isNotEmpty();
-        assertThat(unread(service, env)).as("variables the %s Deployment sets (with its ConfigMap/Secret imports) "
-                + "that it does not read", service.artifact()).isEmpty();
+        assertThat(unread(service, env))
+                .as(
+                        "variables the %s Deployment sets (with its ConfigMap/Secret imports) "
+                                + "that it does not read",
+                        service.artifact())
+                .isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(Service.class)
     void axonUpdateCheckerIsOffForEveryService(Service service) {
-        assertThat(composeEnvironment(service)).as("compose, " + service.artifact()).containsEntry(UPDATE_CHECKER, "true");
-        assertThat(kubernetesEnvironment(service)).as("k8s, " + service.artifact()).containsEntry(UPDATE_CHECKER, "true");
+        assertThat(composeEnvironment(service))
+                .as("compose, " + service.artifact())
+                .containsEntry(UPDATE_CHECKER, "true");
+        assertThat(kubernetesEnvironment(service))
+                .as("k8s, " + service.artifact())
+                .containsEntry(UPDATE_CHECKER, "true");
     }
 
     @ParameterizedTest
@@ -147,14 +162,18 @@ class DeploymentConfigurationTest {
     void theDatasourceIsTheServicesOwnDatabase(Service service) {
         assertThat(composeEnvironment(service).get("SPRING_DATASOURCE_URL"))
                 .as("compose SPRING_DATASOURCE_URL of " + service.artifact())
-                .startsWith("jdbc:postgresql://").endsWith("/" + service.database());
+                .startsWith("jdbc:postgresql://")
+                .endsWith("/" + service.database());
         assertThat(kubernetesEnvironment(service).get("SPRING_DATASOURCE_URL"))
                 .as("k8s SPRING_DATASOURCE_URL of " + service.artifact())
-                .startsWith("jdbc:postgresql://").contains("/" + service.database() + "?");
-        assertThat(composeEnvironment(service)).containsKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS");
-        assertThat(kubernetesEnvironment(service)).containsKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS");
+                .startsWith("jdbc:postgresql://")
+                .contains("/" + service.database() + "?");
+        assertThat(composeEnvironment(service))
+                .containsKeys(
+                        "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(kubernetesEnvironment(service))
+                .containsKeys(
+                        "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
     }
 
     // ------------------------------------------------------------------ security
@@ -162,14 +181,19 @@ class DeploymentConfigurationTest {
     @ParameterizedTest
     @EnumSource(Service.class)
     void everyServiceTrustsTheDeploymentsTokenIssuerAndHasNoDemoUsers(Service service) {
-        assertThat(composeEnvironment(service).get(JWT_ISSUER)).as("compose %s of %s", JWT_ISSUER, service.artifact())
+        assertThat(composeEnvironment(service).get(JWT_ISSUER))
+                .as("compose %s of %s", JWT_ISSUER, service.artifact())
                 .startsWith("${BUDGET_JWT_ISSUER_URI:?");
         Map<String, String> k8sEnv = kubernetesEnvironment(service);
-        assertThat(k8sEnv.get(JWT_ISSUER)).as("k8s %s of %s", JWT_ISSUER, service.artifact()).startsWith("https://");
-        assertThat(k8sEnv.get(JWT_KEYS)).as("k8s %s of %s", JWT_KEYS, service.artifact())
+        assertThat(k8sEnv.get(JWT_ISSUER))
+                .as("k8s %s of %s", JWT_ISSUER, service.artifact())
+                .startsWith("https://");
+        assertThat(k8sEnv.get(JWT_KEYS))
+                .as("k8s %s of %s", JWT_KEYS, service.artifact())
                 .startsWith(k8sEnv.get(JWT_ISSUER) + "/");
         for (Map<String, String> env : List.of(composeEnvironment(service), k8sEnv)) {
-            assertThat(env.keySet()).as("demo users belong to the run command, not to %s", service.artifact())
+            assertThat(env.keySet())
+                    .as("demo users belong to the run command, not to %s", service.artifact())
                     .noneMatch(name -> name.startsWith("BUDGET_SECURITY_DEMO"));
         }
     }
@@ -178,20 +202,21 @@ class DeploymentConfigurationTest {
     @Test
     void theCheckTellsReadFromUnreadVariables() {
         Map<String, String> probe = new LinkedHashMap<>();
-        probe.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://x/y");         // Boot property, relaxed binding
-        probe.put("SPRING_KAFKA_PRODUCER_PROPERTIES_LINGER_MS", "5");         // a map-typed Boot property
-        probe.put("BUDGET_COMMAND_DB_URL", "jdbc:postgresql://x/y");         // placeholder of command's application.yml
-        probe.put("BUDGET_EVENTS_TOPICPARTITIONS", "12");                    // @ConfigurationProperties budget.events
-        probe.put("BUDGET_SNAPSHOTS_BUDGETLINETHRESHOLD", "50");             // @Value placeholder
+        probe.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://x/y"); // Boot property, relaxed binding
+        probe.put("SPRING_KAFKA_PRODUCER_PROPERTIES_LINGER_MS", "5"); // a map-typed Boot property
+        probe.put("BUDGET_COMMAND_DB_URL", "jdbc:postgresql://x/y"); // placeholder of command's application.yml
+        probe.put("BUDGET_EVENTS_TOPICPARTITIONS", "12"); // @ConfigurationProperties budget.events
+        probe.put("BUDGET_SNAPSHOTS_BUDGETLINETHRESHOLD", "50"); // @Value placeholder
         assertThat(unread(Service.COMMAND, probe)).isEmpty();
 
         Map<String, String> wrong = new LinkedHashMap<>();
-        wrong.put("SPRING_DATASOURCE_URI", "x");                              // typo
-        wrong.put("QUERY_DB_URL", "x");                                       // query-service's placeholder, not command's
-        wrong.put("BUDGET_EVENTS_PARTITION_COUNT", "12");                    // nobody reads it
-        wrong.put("KAFKA_BOOTSTRAP", "x");                                    // query-service's placeholder
+        wrong.put("SPRING_DATASOURCE_URI", "x"); // typo
+        wrong.put("QUERY_DB_URL", "x"); // query-service's placeholder, not command's
+        wrong.put("BUDGET_EVENTS_PARTITION_COUNT", "12"); // nobody reads it
+        wrong.put("KAFKA_BOOTSTRAP", "x"); // query-service's placeholder
         assertThat(unread(Service.COMMAND, wrong)).containsOnlyKeys(wrong.keySet());
-        assertThat(unread(Service.QUERY, Map.of("KAFKA_BOOTSTRAP", "x", "QUERY_DB_URL", "x"))).isEmpty();
+        assertThat(unread(Service.QUERY, Map.of("KAFKA_BOOTSTRAP", "x", "QUERY_DB_URL", "x")))
+                .isEmpty();
     }
 
     // ------------------------------------------------------------------ ports and probes
@@ -202,15 +227,21 @@ class DeploymentConfigurationTest {
         int port = serverPort(service);
         Map<String, Object> definition = composeService(service);
         List<String> ports = stringList(definition.get("ports"));
-        assertThat(ports).as("compose ports of " + service.artifact()).isNotEmpty()
+        assertThat(ports)
+                .as("compose ports of " + service.artifact())
+                .isNotEmpty()
                 .allSatisfy(mapping -> assertThat(mapping.substring(mapping.lastIndexOf(':') + 1))
-                        .as("container side of " + mapping).isEqualTo(Integer.toString(port)));
-        String healthCheck = String.join(" ", stringList(map(definition.get("healthcheck")).get("test")));
-        assertThat(healthCheck).as("compose health check of " + service.artifact())
+                        .as("container side of " + mapping)
+                        .isEqualTo(Integer.toString(port)));
+        String healthCheck =
+                String.join(" ", stringList(map(definition.get("healthcheck")).get("test")));
+        assertThat(healthCheck)
+                .as("compose health check of " + service.artifact())
                 .contains("localhost:" + port + "/actuator/health/readiness");
         String serverPortVariable = composeEnvironment(service).get("SERVER_PORT");
         assertThat(serverPortVariable == null || serverPortVariable.equals(Integer.toString(port)))
-                .as("SERVER_PORT, if set, is the port compose publishes").isTrue();
+                .as("SERVER_PORT, if set, is the port compose publishes")
+                .isTrue();
         Map<String, Object> dependsOn = map(definition.get("depends_on"));
         assertThat(map(dependsOn.get("postgres")).get("condition")).isEqualTo("service_healthy");
         assertThat(map(dependsOn.get("kafka")).get("condition")).isEqualTo("service_healthy");
@@ -220,10 +251,12 @@ class DeploymentConfigurationTest {
     @EnumSource(Service.class)
     void kubernetesPortsAndProbesAreTheServicesOwn(Service service) {
         int port = serverPort(service);
-        assertThat(port).as("application.yml server.port of %s vs the local stack's default", service.artifact())
+        assertThat(port)
+                .as("application.yml server.port of %s vs the local stack's default", service.artifact())
                 .isEqualTo(service.defaultPort());
         assertThat(applicationYml(service).get("management.endpoint.health.probes.enabled"))
-                .as("%s enables the readiness/liveness groups", service.artifact()).isEqualTo(Boolean.TRUE);
+                .as("%s enables the readiness/liveness groups", service.artifact())
+                .isEqualTo(Boolean.TRUE);
 
         Map<String, Object> container = container(service);
         List<Map<String, Object>> containerPorts = mapList(container.get("ports"));
@@ -244,12 +277,18 @@ class DeploymentConfigurationTest {
         assertThat(map(resources.get("limits"))).containsKey("memory");
 
         Map<String, Object> k8sService = manifest("Service", service.artifact());
-        for (Map<String, Object> servicePort : mapList(map(k8sService.get("spec")).get("ports"))) {
-            assertThat(resolvePort(servicePort.get("targetPort"), containerPorts)).as("Service targetPort").isEqualTo(port);
+        for (Map<String, Object> servicePort :
+                mapList(map(k8sService.get("spec")).get("ports"))) {
+            assertThat(resolvePort(servicePort.get("targetPort"), containerPorts))
+                    .as("Service targetPort")
+                    .isEqualTo(port);
         }
         Map<String, Object> selector = map(map(k8sService.get("spec")).get("selector"));
-        Map<String, Object> podLabels = map(map(map(map(manifest("Deployment", service.artifact()).get("spec"))
-                .get("template")).get("metadata")).get("labels"));
+        Map<String, Object> podLabels =
+                map(map(map(map(manifest("Deployment", service.artifact()).get("spec"))
+                                        .get("template"))
+                                .get("metadata"))
+                        .get("labels"));
         assertThat(podLabels).as("the Service selects the Deployment's pods").containsAllEntriesOf(selector);
     }
 
@@ -267,7 +306,8 @@ class DeploymentConfigurationTest {
     @Test
     void kafkaInitCreatesTheContractTopics() {
         assertThat(String.valueOf(composeDefinition("kafka").get("image"))).isEqualTo("apache/kafka:3.9.1");
-        String script = String.join("\n", stringList(composeDefinition("kafka-init").get("command")));
+        String script =
+                String.join("\n", stringList(composeDefinition("kafka-init").get("command")));
         for (String topic : List.of(Topics.BUDGET_EVENTS, Topics.BUDGET_ALERTS, Topics.BUDGET_EVALUATIONS)) {
             assertThat(script).contains("--topic " + topic + " ");
         }
@@ -300,15 +340,23 @@ class DeploymentConfigurationTest {
                 continue;
             }
             // named like the real one: only then does Spring use its environment-variable name mapping
-            IterableConfigurationPropertySource source = (IterableConfigurationPropertySource) ConfigurationPropertySource
-                    .from(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(name, Objects.toString(variable.getValue(), ""))));
+            IterableConfigurationPropertySource source = (IterableConfigurationPropertySource)
+                    ConfigurationPropertySource.from(new SystemEnvironmentPropertySource(
+                            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                            Map.of(name, Objects.toString(variable.getValue(), ""))));
             if (!own.binds(source) && !libraryProperties.binds(source)) {
-                unread.put(name, source.stream().map(ConfigurationPropertyName::toString).findFirst().orElse("?"));
+                unread.put(
+                        name,
+                        source.stream()
+                                .map(ConfigurationPropertyName::toString)
+                                .findFirst()
+                                .orElse("?"));
             }
         }
         if (env.containsKey(UPDATE_CHECKER)) {
             assertThat(classExists("org.axonframework.updates.configuration.EnvironmentVariableUsagePropertyProvider"))
-                    .as("Axon's environment switch of the update checker is where this test expects it").isTrue();
+                    .as("Axon's environment switch of the update checker is where this test expects it")
+                    .isTrue();
         }
         return unread;
     }
@@ -335,7 +383,10 @@ class DeploymentConfigurationTest {
         }
 
         private static List<ConfigurationPropertyName> names(Collection<String> names) {
-            return names.stream().distinct().filter(ConfigurationPropertyName::isValid).map(ConfigurationPropertyName::of)
+            return names.stream()
+                    .distinct()
+                    .filter(ConfigurationPropertyName::isValid)
+                    .map(ConfigurationPropertyName::of)
                     .toList();
         }
 
@@ -345,7 +396,8 @@ class DeploymentConfigurationTest {
             Set<String> leaves = new TreeSet<>();
             Set<String> prefixes = new TreeSet<>();
             ClassLoader loader = DeploymentConfigurationTest.class.getClassLoader();
-            for (String resource : List.of("META-INF/spring-configuration-metadata.json",
+            for (String resource : List.of(
+                    "META-INF/spring-configuration-metadata.json",
                     "META-INF/additional-spring-configuration-metadata.json")) {
                 Enumeration<URL> urls = loader.getResources(resource);
                 while (urls.hasMoreElements()) {
@@ -362,7 +414,8 @@ class DeploymentConfigurationTest {
                     }
                 }
             }
-            assertThat(leaves).as("Spring Boot's property metadata on the test classpath")
+            assertThat(leaves)
+                    .as("Spring Boot's property metadata on the test classpath")
                     .contains("spring.datasource.url", "spring.kafka.bootstrap-servers", "server.port");
             return of(leaves, prefixes);
         }
@@ -371,7 +424,8 @@ class DeploymentConfigurationTest {
         static KnownProperties ofService(Service service) {
             Set<String> leaves = new TreeSet<>(applicationYml(service).keySet());
             Set<String> prefixes = new TreeSet<>();
-            ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+            ClassPathScanningCandidateComponentProvider scanner =
+                    new ClassPathScanningCandidateComponentProvider(false);
             scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
             for (var candidate : scanner.findCandidateComponents(BASE_PACKAGES.get(service))) {
                 Class<?> type = load(candidate.getBeanClassName());
@@ -398,10 +452,11 @@ class DeploymentConfigurationTest {
             return of(leaves, prefixes);
         }
 
-        private static void addBound(String prefix, String javaName, Class<?> type, Set<String> leaves,
-                                     Set<String> prefixes) {
+        private static void addBound(
+                String prefix, String javaName, Class<?> type, Set<String> leaves, Set<String> prefixes) {
             String name = prefix + "." + dashed(javaName);
-            boolean scalar = type.isPrimitive() || type.isEnum() || type.getName().startsWith("java.");
+            boolean scalar =
+                    type.isPrimitive() || type.isEnum() || type.getName().startsWith("java.");
             if (Map.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type) || !scalar) {
                 prefixes.add(name);
             } else {
@@ -451,7 +506,9 @@ class DeploymentConfigurationTest {
     /** server.port of application.yml, a ${VAR:default} resolved to its default. */
     private static int serverPort(Service service) {
         Object value = applicationYml(service).get("server.port");
-        assertThat(value).as("server.port in %s application.yml", service.artifact()).isNotNull();
+        assertThat(value)
+                .as("server.port in %s application.yml", service.artifact())
+                .isNotNull();
         String text = value.toString();
         Matcher placeholder = PLACEHOLDER_DEFAULT.matcher(text);
         return Integer.parseInt(placeholder.matches() ? placeholder.group(1) : text);
@@ -483,7 +540,8 @@ class DeploymentConfigurationTest {
             }
         }
         assertThat(composeService(service).get("env_file"))
-                .as("%s: variables come from environment:, where this test sees them", service.artifact()).isNull();
+                .as("%s: variables come from environment:, where this test sees them", service.artifact())
+                .isNull();
         return env;
     }
 
@@ -491,14 +549,17 @@ class DeploymentConfigurationTest {
 
     private static Map<String, Object> manifest(String kind, String name) {
         List<Map<String, Object>> found = k8s.stream()
-                .filter(m -> kind.equals(m.get("kind")) && name.equals(map(m.get("metadata")).get("name"))).toList();
+                .filter(m -> kind.equals(m.get("kind"))
+                        && name.equals(map(m.get("metadata")).get("name")))
+                .toList();
         assertThat(found).as("%s %s in infra/k8s", kind, name).hasSize(1);
         return found.get(0);
     }
 
     private static Map<String, Object> container(Service service) {
-        Map<String, Object> podSpec = map(map(map(manifest("Deployment", service.artifact()).get("spec"))
-                .get("template")).get("spec"));
+        Map<String, Object> podSpec = map(
+                map(map(manifest("Deployment", service.artifact()).get("spec")).get("template"))
+                        .get("spec"));
         List<Map<String, Object>> containers = mapList(podSpec.get("containers"));
         assertThat(containers).as("containers of " + service.artifact()).hasSize(1);
         return containers.get(0);
@@ -529,13 +590,18 @@ class DeploymentConfigurationTest {
                 Map<String, Object> valueFrom = map(variable.get("valueFrom"));
                 if (valueFrom.get("configMapKeyRef") != null) {
                     Map<String, Object> ref = map(valueFrom.get("configMapKeyRef"));
-                    value = map(manifest("ConfigMap", String.valueOf(ref.get("name"))).get("data")).get(ref.get("key"));
-                    assertThat(value).as("ConfigMap key %s of %s", ref.get("key"), name).isNotNull();
+                    value = map(manifest("ConfigMap", String.valueOf(ref.get("name")))
+                                    .get("data"))
+                            .get(ref.get("key"));
+                    assertThat(value)
+                            .as("ConfigMap key %s of %s", ref.get("key"), name)
+                            .isNotNull();
                 } else if (valueFrom.get("secretKeyRef") != null) {
                     // the real Secret is created out of band; its shape is in secret.example.yaml
                     Map<String, Object> ref = map(valueFrom.get("secretKeyRef"));
                     Map<String, Object> secret = manifest("Secret", String.valueOf(ref.get("name")));
-                    assertThat(map(secret.get("stringData"))).as("example Secret " + ref.get("name"))
+                    assertThat(map(secret.get("stringData")))
+                            .as("example Secret " + ref.get("name"))
                             .containsKey(String.valueOf(ref.get("key")));
                     value = "<secret>";
                 }
@@ -549,8 +615,10 @@ class DeploymentConfigurationTest {
         if (port instanceof Integer number) {
             return number;
         }
-        return containerPorts.stream().filter(p -> String.valueOf(port).equals(p.get("name")))
-                .map(p -> (Integer) p.get("containerPort")).findFirst()
+        return containerPorts.stream()
+                .filter(p -> String.valueOf(port).equals(p.get("name")))
+                .map(p -> (Integer) p.get("containerPort"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no container port named " + port));
     }
 

@@ -1,14 +1,13 @@
 package io.budgetmonitor.stack;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class RestartPolicyTest {
 
@@ -31,18 +30,24 @@ class RestartPolicyTest {
             now = now.plusSeconds(40); // each restart lives a little while, all within 10 minutes
         }
 
-        assertThat(decisions).containsExactly(
-                new RestartPolicy.Restart(Duration.ofSeconds(1), 1),
-                new RestartPolicy.Restart(Duration.ofSeconds(2), 2),
-                new RestartPolicy.Restart(Duration.ofSeconds(4), 3),
-                new RestartPolicy.Restart(Duration.ofSeconds(8), 4),
-                new RestartPolicy.Restart(Duration.ofSeconds(16), 5),
-                new RestartPolicy.GiveUp(6));
+        assertThat(decisions)
+                .containsExactly(
+                        new RestartPolicy.Restart(Duration.ofSeconds(1), 1),
+                        new RestartPolicy.Restart(Duration.ofSeconds(2), 2),
+                        new RestartPolicy.Restart(Duration.ofSeconds(4), 3),
+                        new RestartPolicy.Restart(Duration.ofSeconds(8), 4),
+                        new RestartPolicy.Restart(Duration.ofSeconds(16), 5),
+                        new RestartPolicy.GiveUp(6));
     }
 
     @Test
     void exitsOlderThanTheWindowAreForgotten() {
-        List<Instant> exits = List.of(T0, T0.plusSeconds(10), T0.plusSeconds(20), T0.plusSeconds(30), T0.plusSeconds(40),
+        List<Instant> exits = List.of(
+                T0,
+                T0.plusSeconds(10),
+                T0.plusSeconds(20),
+                T0.plusSeconds(30),
+                T0.plusSeconds(40),
                 T0.plus(Duration.ofMinutes(10)).plusSeconds(35));
 
         // the first four fell out of the window: this is the second exit within it
@@ -61,13 +66,15 @@ class RestartPolicyTest {
 
     @Test
     void theDelayIsCappedAtTheMaximum() {
-        RestartPolicy patient = new RestartPolicy(Duration.ofSeconds(1), Duration.ofSeconds(5), 10, Duration.ofHours(1));
+        RestartPolicy patient =
+                new RestartPolicy(Duration.ofSeconds(1), Duration.ofSeconds(5), 10, Duration.ofHours(1));
         List<Instant> exits = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             exits.add(T0.plusSeconds(i));
         }
 
-        assertThat(patient.decide(exits, T0.plusSeconds(7))).isEqualTo(new RestartPolicy.Restart(Duration.ofSeconds(5), 8));
+        assertThat(patient.decide(exits, T0.plusSeconds(7)))
+                .isEqualTo(new RestartPolicy.Restart(Duration.ofSeconds(5), 8));
     }
 
     @Test

@@ -7,8 +7,7 @@ package io.budgetmonitor.stack;
  */
 public final class StandInService {
 
-    private StandInService() {
-    }
+    private StandInService() {}
 
     public static void main(String[] args) throws InterruptedException {
         System.out.println("stand-in started with " + String.join(" ", args));

@@ -1,20 +1,10 @@
 package io.budgetmonitor.security;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.web.authentication.rememberme.AbstractRememberMeServices;
-import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
-import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,6 +14,15 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.authentication.rememberme.AbstractRememberMeServices;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
+import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * What a browser page (the dashboard) needs, and nothing an API client sees:
@@ -44,14 +43,15 @@ final class BrowserSignIn {
 
     static final Duration REMEMBERED_FOR = Duration.ofHours(12);
 
-    private BrowserSignIn() {
-    }
+    private BrowserSignIn() {}
 
     /** A write signed in by this cookie alone (no session yet, as after a restart) needs the CSRF token too. */
     static boolean hasRememberMeCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
-        return cookies != null && Arrays.stream(cookies)
-                .anyMatch(c -> AbstractRememberMeServices.SPRING_SECURITY_REMEMBER_ME_COOKIE_KEY.equals(c.getName()));
+        return cookies != null
+                && Arrays.stream(cookies)
+                        .anyMatch(c ->
+                                AbstractRememberMeServices.SPRING_SECURITY_REMEMBER_ME_COOKIE_KEY.equals(c.getName()));
     }
 
     /** The login form at {@code /login}, with the CSRF token it must post back. */
@@ -73,23 +73,24 @@ final class BrowserSignIn {
 
     /** Remembers form logins only: an API client sends its credentials with every request anyway. */
     static TokenBasedRememberMeServices rememberMe(Map<String, String> passwords, UserDetailsService users) {
-        TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(keyOf(passwords), users,
-                TokenBasedRememberMeServices.RememberMeTokenAlgorithm.SHA256) {
-            @Override
-            protected boolean rememberMeRequested(HttpServletRequest request, String parameter) {
-                return request.getHeader(HttpHeaders.AUTHORIZATION) == null;
-            }
+        TokenBasedRememberMeServices services =
+                new TokenBasedRememberMeServices(
+                        keyOf(passwords), users, TokenBasedRememberMeServices.RememberMeTokenAlgorithm.SHA256) {
+                    @Override
+                    protected boolean rememberMeRequested(HttpServletRequest request, String parameter) {
+                        return request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+                    }
 
-            /**
-             * Spring signs with the stored password hash too, but bcrypt hashes are salted afresh at
-             * every start; the key already changes with any password, so it alone signs.
-             */
-            @Override
-            protected String makeTokenSignature(long expiry, String username, String password,
-                                                RememberMeTokenAlgorithm algorithm) {
-                return super.makeTokenSignature(expiry, username, "", algorithm);
-            }
-        };
+                    /**
+                     * Spring signs with the stored password hash too, but bcrypt hashes are salted afresh at
+                     * every start; the key already changes with any password, so it alone signs.
+                     */
+                    @Override
+                    protected String makeTokenSignature(
+                            long expiry, String username, String password, RememberMeTokenAlgorithm algorithm) {
+                        return super.makeTokenSignature(expiry, username, "", algorithm);
+                    }
+                };
         services.setTokenValiditySeconds((int) REMEMBERED_FOR.toSeconds());
         services.setUseSecureCookie(false); // the local stack is plain HTTP on localhost
         return services;

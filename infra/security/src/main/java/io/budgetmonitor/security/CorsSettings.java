@@ -14,8 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record CorsSettings(List<String> allowedOrigins) {
 
     public CorsSettings {
-        allowedOrigins = allowedOrigins == null ? List.of()
-                : allowedOrigins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList();
+        allowedOrigins = allowedOrigins == null
+                ? List.of()
+                : allowedOrigins.stream()
+                        .map(String::trim)
+                        .filter(origin -> !origin.isEmpty())
+                        .toList();
         for (String origin : allowedOrigins) {
             if (origin.contains("*")) {
                 // refused at start-up rather than by Spring on the first cross-origin request

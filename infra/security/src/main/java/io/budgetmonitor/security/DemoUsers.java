@@ -1,9 +1,5 @@
 package io.budgetmonitor.security;
 
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.crypto.password.PasswordEncoder;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The local stack's built-in users (SECURITY.md): one per role, plus a viewer scoped to 石井街道.
@@ -23,8 +22,7 @@ import java.util.Set;
 public final class DemoUsers {
 
     /** A demo user's fixed roles and departments. */
-    public record DemoUser(String username, Set<Role> roles, Set<String> departments) {
-    }
+    public record DemoUser(String username, Set<Role> roles, Set<String> departments) {}
 
     public static final List<DemoUser> ALL = List.of(
             new DemoUser("recorder", Set.of(Role.RECORDER), Set.of(DepartmentScope.ALL)),
@@ -35,8 +33,7 @@ public final class DemoUsers {
             new DemoUser("viewer-bysj", Set.of(Role.VIEWER), Set.of("BY-SJ")),
             new DemoUser("admin", Set.of(Role.ADMIN), Set.of(DepartmentScope.ALL)));
 
-    private DemoUsers() {
-    }
+    private DemoUsers() {}
 
     /** The demo users that have a password in these settings, with hashed passwords. */
     static List<UserDetails> load(SecuritySettings settings, PasswordEncoder encoder) {

@@ -2,10 +2,9 @@ package io.budgetmonitor.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
-
-import java.util.Map;
 
 /**
  * Every route with a {@code {department}} path variable is scoped without its controller having to

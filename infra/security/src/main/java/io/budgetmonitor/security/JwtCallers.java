@@ -1,14 +1,13 @@
 package io.budgetmonitor.security;
 
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * Maps a verified token's claims to the same authorities a demo user has, so the rest of the service
@@ -26,7 +25,8 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
     public AbstractAuthenticationToken convert(Jwt jwt) {
         List<Role> roles = new ArrayList<>();
         for (String name : values(jwt.getClaim(claims.rolesClaim()))) {
-            String bare = name.startsWith(Role.AUTHORITY_PREFIX) ? name.substring(Role.AUTHORITY_PREFIX.length()) : name;
+            String bare =
+                    name.startsWith(Role.AUTHORITY_PREFIX) ? name.substring(Role.AUTHORITY_PREFIX.length()) : name;
             Caller.roleNamed(bare).ifPresent(roles::add);
         }
         List<String> departments = values(jwt.getClaim(claims.departmentsClaim()));

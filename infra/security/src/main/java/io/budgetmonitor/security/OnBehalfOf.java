@@ -21,8 +21,7 @@ public final class OnBehalfOf {
     public static final String EXTENDED_HEADER = HEADER + "*";
     public static final int MAX_LENGTH = 100;
 
-    private OnBehalfOf() {
-    }
+    private OnBehalfOf() {}
 
     /**
      * The decoded claim, empty when the client sent none.
@@ -103,7 +102,8 @@ public final class OnBehalfOf {
 
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))

@@ -2,6 +2,9 @@ package io.budgetmonitor.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,10 +14,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * 401 and 403 as RFC 9457 problem+json, like every other error of the services. A 401 names every
@@ -34,36 +33,45 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         challenges.forEach(challenge -> response.addHeader(HttpHeaders.WWW_AUTHENTICATE, challenge));
-        write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-                "credentials are missing or not valid", request);
+        write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "credentials are missing or not valid", request);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "Forbidden",
-                "your roles do not allow " + request.getMethod() + " on this resource", request);
+        write(
+                response,
+                HttpStatus.FORBIDDEN,
+                "Forbidden",
+                "your roles do not allow " + request.getMethod() + " on this resource",
+                request);
     }
 
     /** The detail is fixed text: the firewall's message quotes what the client sent. */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
-        write(response, HttpStatus.BAD_REQUEST, "Bad Request",
+        write(
+                response,
+                HttpStatus.BAD_REQUEST,
+                "Bad Request",
                 "the request was refused before it was read (a malformed or ambiguous path, method or header); nothing was recorded",
                 request);
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
-                              HttpServletRequest request) throws IOException {
+    private static void write(
+            HttpServletResponse response, HttpStatus status, String title, String detail, HttpServletRequest request)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + jsonEscaped(request.getRequestURI()) + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+                        + ",\"detail\":\"" + detail + "\",\"instance\":\"" + jsonEscaped(request.getRequestURI())
+                        + "\"}");
     }
 
     static String jsonEscaped(String text) {

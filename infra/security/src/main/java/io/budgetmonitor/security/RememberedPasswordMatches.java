@@ -1,13 +1,12 @@
 package io.budgetmonitor.security;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * bcrypt, with successful checks remembered. HTTP Basic sends the password on every request, and a

@@ -1,9 +1,8 @@
 package io.budgetmonitor.security;
 
-import org.springframework.http.HttpMethod;
-
 import java.util.EnumSet;
 import java.util.Set;
+import org.springframework.http.HttpMethod;
 
 /**
  * One row of a service's access table: a method and path pattern (Spring's {@code {variable}} and

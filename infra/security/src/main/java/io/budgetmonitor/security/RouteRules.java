@@ -1,9 +1,8 @@
 package io.budgetmonitor.security;
 
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
  * A service's whole access table, read top to bottom (the first matching row decides). Each service

@@ -12,15 +12,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoPassword  one password for every demo user (scripts, tests)
  */
 @ConfigurationProperties("budget.security")
-public record SecuritySettings(String demoUsersFile, String demoPassword, @DefaultValue Jwt jwt) {
+public record SecuritySettings(
+        String demoUsersFile,
+        String demoPassword,
+        @DefaultValue Jwt jwt) {
 
     /**
      * @param rolesClaim       a list (or space/comma separated string) of role names
      * @param departmentsClaim a list of department codes, {@code *} for all
      * @param nameClaim        the principal's name; {@code sub} where the token lacks it
      */
-    public record Jwt(@DefaultValue("roles") String rolesClaim,
-                      @DefaultValue("departments") String departmentsClaim,
-                      @DefaultValue("preferred_username") String nameClaim) {
-    }
+    public record Jwt(
+            @DefaultValue("roles") String rolesClaim,
+            @DefaultValue("departments") String departmentsClaim,
+            @DefaultValue("preferred_username") String nameClaim) {}
 }

@@ -2,6 +2,10 @@ package io.budgetmonitor.security;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,14 +28,14 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.ui.DefaultResourcesFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -40,11 +44,6 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The security contract, applied the same way in every service that declares its {@link RouteRules}.
@@ -60,8 +59,12 @@ import java.util.Set;
  * </ul>
  * A service without a {@link RouteRules} bean fails to start rather than run open.
  */
-@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-        OAuth2ResourceServerAutoConfiguration.class})
+@AutoConfiguration(
+        before = {
+            SecurityAutoConfiguration.class,
+            UserDetailsServiceAutoConfiguration.class,
+            OAuth2ResourceServerAutoConfiguration.class
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 @EnableConfigurationProperties({SecuritySettings.class, CorsSettings.class})
@@ -84,9 +87,14 @@ public class ServiceSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain budgetSecurity(HttpSecurity http, RouteRules routes, SecuritySettings settings,
-                                       InMemoryUserDetailsManager demoUsers, CorsSettings cors,
-                                       ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+    SecurityFilterChain budgetSecurity(
+            HttpSecurity http,
+            RouteRules routes,
+            SecuritySettings settings,
+            InMemoryUserDetailsManager demoUsers,
+            CorsSettings cors,
+            ObjectProvider<JwtDecoder> jwtDecoder)
+            throws Exception {
         boolean basic = DemoUsers.ALL.stream().anyMatch(demo -> demoUsers.userExists(demo.username()));
         boolean bearer = jwtDecoder.getIfAvailable() != null;
         if (!basic && !bearer) {
@@ -103,7 +111,9 @@ public class ServiceSecurityConfiguration {
 
         http.authorizeHttpRequests(authorize -> {
             // an async (SSE) or error dispatch continues a request that was already authorized
-            authorize.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
+            authorize
+                    .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                    .permitAll();
             routes.applyTo(authorize);
         });
         if (cors.enabled()) {
@@ -116,17 +126,16 @@ public class ServiceSecurityConfiguration {
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()));
         http.addFilterBefore(new BrowserSignIn.IssueCsrfCookie(), AuthorizationFilter.class);
         http.requestCache(cache -> cache.requestCache(pageRequestsOnly()));
-        http.exceptionHandling(exceptions -> exceptions
-                .authenticationEntryPoint(entryPoint(problems))
-                .accessDeniedHandler(problems));
+        http.exceptionHandling(exceptions ->
+                exceptions.authenticationEntryPoint(entryPoint(problems)).accessDeniedHandler(problems));
         if (basic) {
             http.httpBasic(httpBasic -> httpBasic.realmName(REALM).authenticationEntryPoint(problems));
             http.formLogin(form -> form.permitAll());
             // Spring generates the form only where no entry point of one's own is set, as here
             http.addFilterBefore(BrowserSignIn.loginPage(), UsernamePasswordAuthenticationFilter.class);
             http.addFilterBefore(DefaultResourcesFilter.css(), UsernamePasswordAuthenticationFilter.class);
-            http.rememberMe(rememberMe -> rememberMe.rememberMeServices(
-                    BrowserSignIn.rememberMe(DemoUsers.passwords(settings), demoUsers)));
+            http.rememberMe(rememberMe ->
+                    rememberMe.rememberMeServices(BrowserSignIn.rememberMe(DemoUsers.passwords(settings), demoUsers)));
             http.logout(logout -> logout.permitAll());
         } else {
             http.httpBasic(httpBasic -> httpBasic.disable());
@@ -159,7 +168,8 @@ public class ServiceSecurityConfiguration {
     }
 
     static boolean isAllowedHeaderValue(String value) {
-        return value.codePoints().allMatch(c -> (c >= 0x80 && c <= 0x9F) || (Character.isDefined(c) && !Character.isISOControl(c)));
+        return value.codePoints()
+                .allMatch(c -> (c >= 0x80 && c <= 0x9F) || (Character.isDefined(c) && !Character.isISOControl(c)));
     }
 
     /**
@@ -172,8 +182,15 @@ public class ServiceSecurityConfiguration {
         CorsConfiguration configuration = new CorsConfiguration();
         configuration.setAllowedOrigins(settings.allowedOrigins());
         configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "OPTIONS"));
-        configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-                "Last-Event-ID", "Idempotency-Key", OnBehalfOf.HEADER, "X-CSRF-TOKEN", "X-XSRF-TOKEN"));
+        configuration.setAllowedHeaders(List.of(
+                HttpHeaders.AUTHORIZATION,
+                HttpHeaders.CONTENT_TYPE,
+                HttpHeaders.ACCEPT,
+                "Last-Event-ID",
+                "Idempotency-Key",
+                OnBehalfOf.HEADER,
+                "X-CSRF-TOKEN",
+                "X-XSRF-TOKEN"));
         configuration.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.CONTENT_DISPOSITION));
         configuration.setAllowCredentials(true);
         configuration.setMaxAge(1800L);
@@ -185,7 +202,8 @@ public class ServiceSecurityConfiguration {
     /** A browser asking for a page is sent to the login form; everyone else gets 401 problem+json. */
     private static AuthenticationEntryPoint entryPoint(ProblemResponses problems) {
         LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byClient = new LinkedHashMap<>();
-        byClient.put(ServiceSecurityConfiguration::isBrowserAskingForAPage, new LoginUrlAuthenticationEntryPoint("/login"));
+        byClient.put(
+                ServiceSecurityConfiguration::isBrowserAskingForAPage, new LoginUrlAuthenticationEntryPoint("/login"));
         DelegatingAuthenticationEntryPoint delegating = new DelegatingAuthenticationEntryPoint(byClient);
         delegating.setDefaultEntryPoint(problems);
         return delegating;
@@ -202,7 +220,8 @@ public class ServiceSecurityConfiguration {
 
     /** A browser opening a page without credentials: sent to the login form, and back after it. */
     static boolean isBrowserAskingForAPage(HttpServletRequest request) {
-        return "GET".equals(request.getMethod()) && WANTS_PAGE.matches(request)
+        return "GET".equals(request.getMethod())
+                && WANTS_PAGE.matches(request)
                 && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
     }
 

@@ -1,20 +1,19 @@
 package io.budgetmonitor.security;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
 class CallerTest {
 
     @Test
     void rolesAndDepartmentsRoundTripThroughAuthorities() {
-        Caller caller = Caller.of(UsernamePasswordAuthenticationToken.authenticated("v", null,
-                Caller.authorities(List.of(Role.VIEWER), List.of("BY-SJ"))));
+        Caller caller = Caller.of(UsernamePasswordAuthenticationToken.authenticated(
+                "v", null, Caller.authorities(List.of(Role.VIEWER), List.of("BY-SJ"))));
         assertThat(caller.roles()).containsExactly(Role.VIEWER);
         assertThat(caller.sees("BY-SJ")).isTrue();
         assertThat(caller.sees("BY-XX")).isFalse();
@@ -24,8 +23,8 @@ class CallerTest {
 
     @Test
     void adminImpliesEveryRoleAndStarEveryDepartment() {
-        Caller admin = Caller.of(UsernamePasswordAuthenticationToken.authenticated("a", null,
-                Caller.authorities(List.of(Role.ADMIN), List.of("*"))));
+        Caller admin = Caller.of(UsernamePasswordAuthenticationToken.authenticated(
+                "a", null, Caller.authorities(List.of(Role.ADMIN), List.of("*"))));
         for (Role role : Role.values()) {
             assertThat(admin.has(role)).isTrue();
         }
@@ -35,8 +34,8 @@ class CallerTest {
 
     @Test
     void aCallerWithoutDepartmentsSeesNone() {
-        Caller nobody = Caller.of(UsernamePasswordAuthenticationToken.authenticated("n", null,
-                Caller.authorities(List.of(Role.VIEWER), List.of())));
+        Caller nobody = Caller.of(UsernamePasswordAuthenticationToken.authenticated(
+                "n", null, Caller.authorities(List.of(Role.VIEWER), List.of())));
         assertThat(nobody.sees("BY-SJ")).isFalse();
     }
 }

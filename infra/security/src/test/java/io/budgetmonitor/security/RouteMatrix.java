@@ -1,10 +1,6 @@
 package io.budgetmonitor.security;
 
-import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -23,8 +19,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The route x role matrix of one service (SECURITY.md "What tests prove"). A service's test states,
@@ -81,20 +80,20 @@ public final class RouteMatrix {
     }
 
     /** One cell's outcome. */
-    public record Cell(Route route, String caller, String expected, int status, boolean ok) {
-    }
+    public record Cell(Route route, String caller, String expected, int status, boolean ok) {}
 
     public static final String OTHER_DEPARTMENT = "ZZ-OTHER";
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
-    private static final Set<String> SPRINGDOC = Set.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config",
-            "/swagger-ui.html");
+    private static final Set<String> SPRINGDOC =
+            Set.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html");
 
     private final String baseUrl;
     private final String password;
     private final Map<Route, Access> table;
     private final Map<String, String> sampleVariables;
     private final Map<Route, String> bodies = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * @param baseUrl         the running service
@@ -118,13 +117,17 @@ public final class RouteMatrix {
     /** Every route Spring MVC serves in this context, springdoc's own pages aside. */
     public static Set<Route> handlerRoutes(ApplicationContext context) {
         Set<Route> routes = new TreeSet<>();
-        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
-            for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+        for (RequestMappingHandlerMapping mapping :
+                context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                    mapping.getHandlerMethods().entrySet()) {
                 RequestMappingInfo info = entry.getKey();
                 Set<String> patterns = info.getPatternValues();
                 var methods = info.getMethodsCondition().getMethods();
                 for (String pattern : patterns) {
-                    if (SPRINGDOC.contains(pattern) || pattern.startsWith("/swagger-ui") || pattern.startsWith("/v3/api-docs")
+                    if (SPRINGDOC.contains(pattern)
+                            || pattern.startsWith("/swagger-ui")
+                            || pattern.startsWith("/v3/api-docs")
                             || pattern.equals("/error")) {
                         continue;
                     }
@@ -144,8 +147,12 @@ public final class RouteMatrix {
         unnamed.removeAll(table.keySet());
         Set<Route> stale = new TreeSet<>(table.keySet());
         stale.removeAll(served);
-        assertThat(unnamed).as("routes the service serves that the security matrix does not name").isEmpty();
-        assertThat(stale).as("routes in the security matrix that the service no longer serves").isEmpty();
+        assertThat(unnamed)
+                .as("routes the service serves that the security matrix does not name")
+                .isEmpty();
+        assertThat(stale)
+                .as("routes in the security matrix that the service no longer serves")
+                .isEmpty();
     }
 
     /** Calls every cell, prints the matrix and asserts it; answers the cells for reporting. */
@@ -161,20 +168,31 @@ public final class RouteMatrix {
             }
             if (route.pattern().contains("{department}")) {
                 DemoUsers.DemoUser scoped = DemoUsers.ALL.stream()
-                        .filter(user -> !user.departments().contains(DepartmentScope.ALL)).findFirst().orElseThrow();
+                        .filter(user -> !user.departments().contains(DepartmentScope.ALL))
+                        .findFirst()
+                        .orElseThrow();
                 String expected = access.roles().isEmpty() ? "allowed" : access.admits(scoped.roles()) ? "404" : "403";
-                cells.add(cell(route, scoped.username() + "@" + OTHER_DEPARTMENT, expected,
+                cells.add(cell(
+                        route,
+                        scoped.username() + "@" + OTHER_DEPARTMENT,
+                        expected,
                         call(route, path(route, OTHER_DEPARTMENT), scoped.username())));
             }
         }
         StringBuilder printed = new StringBuilder("security matrix: " + table.size() + " routes x "
                 + (DemoUsers.ALL.size() + 1) + " callers (+ out-of-scope cells) = " + cells.size() + " cells\n");
-        cells.forEach(cell -> printed.append(String.format("  %-4s %-70s %-22s expected %-7s got %d %s%n",
-                cell.route().method(), cell.route().pattern(), cell.caller(), cell.expected(), cell.status(),
+        cells.forEach(cell -> printed.append(String.format(
+                "  %-4s %-70s %-22s expected %-7s got %d %s%n",
+                cell.route().method(),
+                cell.route().pattern(),
+                cell.caller(),
+                cell.expected(),
+                cell.status(),
                 cell.ok() ? "" : "  <-- WRONG")));
         System.out.println(printed);
         assertThat(cells.stream().filter(cell -> !cell.ok()).map(Cell::toString).toList())
-                .as("cells of the security matrix that do not hold").isEmpty();
+                .as("cells of the security matrix that do not hold")
+                .isEmpty();
         return cells;
     }
 
@@ -203,14 +221,19 @@ public final class RouteMatrix {
                 .timeout(Duration.ofSeconds(20))
                 .header("Accept", "application/json, text/event-stream, */*");
         if (username != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         if (route.method() == HttpMethod.GET) {
             request.GET();
         } else {
             request.header("Content-Type", "application/json")
-                    .method(route.method().name(), HttpRequest.BodyPublishers.ofString(bodies.getOrDefault(route, "{}")));
+                    .method(
+                            route.method().name(),
+                            HttpRequest.BodyPublishers.ofString(bodies.getOrDefault(route, "{}")));
         }
         try {
             // headers only: an event stream answers its status and then stays open

@@ -10,7 +10,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -54,7 +53,8 @@ public final class TestTokens implements AutoCloseable {
     }
 
     public String jwkSetUri() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/jwks.json";
+        return "http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort() + "/jwks.json";
     }
 
     public String token(String user, List<String> roles, List<String> departments) {
@@ -70,11 +70,22 @@ public final class TestTokens implements AutoCloseable {
     }
 
     public String tokenFromAnotherIssuer(String user, List<String> roles, List<String> departments) {
-        return sign(key, "https://evil.example/realms/finance", user, roles, departments, Instant.now().plus(Duration.ofMinutes(5)));
+        return sign(
+                key,
+                "https://evil.example/realms/finance",
+                user,
+                roles,
+                departments,
+                Instant.now().plus(Duration.ofMinutes(5)));
     }
 
-    private static String sign(RSAKey signingKey, String issuer, String user, List<String> roles, List<String> departments,
-                               Instant expires) {
+    private static String sign(
+            RSAKey signingKey,
+            String issuer,
+            String user,
+            List<String> roles,
+            List<String> departments,
+            Instant expires) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
                     .issuer(issuer)
@@ -85,7 +96,11 @@ public final class TestTokens implements AutoCloseable {
                     .issueTime(Date.from(expires.minus(Duration.ofMinutes(15))))
                     .expirationTime(Date.from(expires))
                     .build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(signingKey.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(signingKey));
             return jwt.serialize();
         } catch (JOSEException failed) {

@@ -26,20 +26,28 @@ final class ContainerBackend implements Backend {
     @Override
     public PostgresDatabase startPostgres() {
         PostgreSQLContainer<?> container = new PostgreSQLContainer<>(
-                DockerImageName.parse(settings.pgImage()).asCompatibleSubstituteFor("postgres"))
+                        DockerImageName.parse(settings.pgImage()).asCompatibleSubstituteFor("postgres"))
                 // test data is disposable: trade durability for speed; many Spring contexts, many pools
-                .withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off",
-                        "-c", "full_page_writes=off", "-c", "max_connections=300");
+                .withCommand(
+                        "postgres",
+                        "-c",
+                        "fsync=off",
+                        "-c",
+                        "synchronous_commit=off",
+                        "-c",
+                        "full_page_writes=off",
+                        "-c",
+                        "max_connections=300");
         container.start();
         postgres = container;
-        return new PostgresDatabase(container.getDatabaseName(), container.getJdbcUrl(),
-                container.getUsername(), container.getPassword());
+        return new PostgresDatabase(
+                container.getDatabaseName(), container.getJdbcUrl(), container.getUsername(), container.getPassword());
     }
 
     @Override
     public String startKafka() {
         KafkaContainer container = new KafkaContainer(
-                DockerImageName.parse(settings.kafkaImage()).asCompatibleSubstituteFor("apache/kafka"))
+                        DockerImageName.parse(settings.kafkaImage()).asCompatibleSubstituteFor("apache/kafka"))
                 .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "true")
                 .withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
                 .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")

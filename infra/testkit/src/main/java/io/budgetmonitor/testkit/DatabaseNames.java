@@ -14,8 +14,7 @@ final class DatabaseNames {
     private static final String JVM_TOKEN = UUID.randomUUID().toString().substring(0, 8);
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private DatabaseNames() {
-    }
+    private DatabaseNames() {}
 
     static String unique(String prefix) {
         return sanitize(prefix) + "_" + JVM_TOKEN + "_" + COUNTER.incrementAndGet();

@@ -17,8 +17,7 @@ import java.util.function.UnaryOperator;
  */
 final class DockerProbe {
 
-    private DockerProbe() {
-    }
+    private DockerProbe() {}
 
     /** @return whether a Docker engine answers, without asking Testcontainers when there is no hint of one */
     static boolean dockerAnswers() {
@@ -56,9 +55,7 @@ final class DockerProbe {
 
     private static List<Path> candidates(UnaryOperator<String> environment, String userHome) {
         List<Path> paths = new ArrayList<>(List.of(
-                Path.of("/var/run/docker.sock"),
-                Path.of("/run/docker.sock"),
-                Path.of("/run/podman/podman.sock")));
+                Path.of("/var/run/docker.sock"), Path.of("/run/docker.sock"), Path.of("/run/podman/podman.sock")));
         String runtimeDir = environment.apply("XDG_RUNTIME_DIR");
         if (runtimeDir != null && !runtimeDir.isBlank()) {
             paths.add(Path.of(runtimeDir, "docker.sock"));

@@ -6,7 +6,8 @@ import io.budgetmonitor.testkit.embedded.EmbeddedPostgresServer;
 /** Throw-away embedded servers in temp directories on free ports. */
 final class EmbeddedBackend implements Backend {
 
-    private final EmbeddedPostgresServer postgres = EmbeddedPostgresServer.builder().build();
+    private final EmbeddedPostgresServer postgres =
+            EmbeddedPostgresServer.builder().build();
     private final EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.builder().build();
 
     @Override

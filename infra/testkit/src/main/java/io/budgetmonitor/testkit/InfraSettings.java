@@ -17,8 +17,14 @@ import java.util.function.UnaryOperator;
  * @param pgImage        {@code pg.image}: containers mode, PostgreSQL image
  * @param kafkaImage     {@code kafka.image}: containers mode, Kafka image
  */
-record InfraSettings(InfraMode mode, String pgUrl, String pgUser, String pgPassword,
-                     String kafkaBootstrap, String pgImage, String kafkaImage) {
+record InfraSettings(
+        InfraMode mode,
+        String pgUrl,
+        String pgUser,
+        String pgPassword,
+        String kafkaBootstrap,
+        String pgImage,
+        String kafkaImage) {
 
     static final String DEFAULT_PG_IMAGE = "postgres:16-alpine";
     static final String DEFAULT_KAFKA_IMAGE = "apache/kafka:3.9.1";
@@ -33,7 +39,8 @@ record InfraSettings(InfraMode mode, String pgUrl, String pgUser, String pgPassw
             if (property != null && !property.isBlank()) {
                 return property.trim();
             }
-            String variable = environment.apply("BUDGET_TEST_" + key.toUpperCase(Locale.ROOT).replace('.', '_'));
+            String variable = environment.apply(
+                    "BUDGET_TEST_" + key.toUpperCase(Locale.ROOT).replace('.', '_'));
             return variable == null || variable.isBlank() ? null : variable.trim();
         };
         return new InfraSettings(

@@ -5,8 +5,7 @@ final class JdbcUrls {
 
     private static final String PREFIX = "jdbc:postgresql://";
 
-    private JdbcUrls() {
-    }
+    private JdbcUrls() {}
 
     /**
      * Points a URL at another database on the same server(s), keeping hosts, ports and parameters

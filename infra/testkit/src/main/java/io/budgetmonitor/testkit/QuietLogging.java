@@ -16,8 +16,7 @@ final class QuietLogging {
     private static final List<String> KAFKA_SERVER_LOGGERS =
             List.of("kafka", "state.change.logger", "org.apache.kafka");
 
-    private QuietLogging() {
-    }
+    private QuietLogging() {}
 
     static void quietKafkaServer() {
         try {

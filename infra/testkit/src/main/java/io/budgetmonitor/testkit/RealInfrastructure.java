@@ -18,5 +18,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith(RealInfrastructureExtension.class)
-public @interface RealInfrastructure {
-}
+public @interface RealInfrastructure {}

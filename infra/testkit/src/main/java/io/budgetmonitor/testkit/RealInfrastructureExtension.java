@@ -12,8 +12,7 @@ public final class RealInfrastructureExtension implements BeforeAllCallback, Par
             ExtensionContext.Namespace.create(RealInfrastructureExtension.class);
 
     /** Creates the extension; JUnit does this. */
-    public RealInfrastructureExtension() {
-    }
+    public RealInfrastructureExtension() {}
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -33,8 +32,11 @@ public final class RealInfrastructureExtension implements BeforeAllCallback, Par
         }
         // one database per test class, remembered for the whole run
         Class<?> testClass = context.getRequiredTestClass();
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                testClass, type -> TestInfrastructure.get().newDatabase(testClass.getSimpleName()),
-                PostgresDatabase.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        testClass,
+                        type -> TestInfrastructure.get().newDatabase(testClass.getSimpleName()),
+                        PostgresDatabase.class);
     }
 }

@@ -89,8 +89,8 @@ public final class TestInfrastructure {
      * @param registry receives (property name, value supplier) pairs
      * @param database usually from {@link #newDatabase(String)}
      */
-    public static void registerSpringProperties(BiConsumer<String, Supplier<Object>> registry,
-                                                PostgresDatabase database) {
+    public static void registerSpringProperties(
+            BiConsumer<String, Supplier<Object>> registry, PostgresDatabase database) {
         registry.accept("spring.datasource.url", database::jdbcUrl);
         registry.accept("spring.datasource.username", database::username);
         registry.accept("spring.datasource.password", database::password);
@@ -104,8 +104,8 @@ public final class TestInfrastructure {
      * @param prefix   start of the fresh database's name, e.g. the service name
      * @return the database that was created
      */
-    public static PostgresDatabase registerSpringProperties(BiConsumer<String, Supplier<Object>> registry,
-                                                            String prefix) {
+    public static PostgresDatabase registerSpringProperties(
+            BiConsumer<String, Supplier<Object>> registry, String prefix) {
         PostgresDatabase database = get().newDatabase(prefix);
         registerSpringProperties(registry, database);
         return database;
@@ -147,8 +147,8 @@ public final class TestInfrastructure {
         String name = DatabaseNames.unique(prefix);
         execute(admin, "CREATE DATABASE " + name);
         createdDatabases.add(name);
-        return new PostgresDatabase(name, JdbcUrls.withDatabase(admin.jdbcUrl(), name),
-                admin.username(), admin.password());
+        return new PostgresDatabase(
+                name, JdbcUrls.withDatabase(admin.jdbcUrl(), name), admin.username(), admin.password());
     }
 
     /**
@@ -160,10 +160,13 @@ public final class TestInfrastructure {
      */
     public void createTopic(String name, int partitions) {
         try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafkaBootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000))) {
             admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty())))
-                    .all().get();
+                    .all()
+                    .get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("could not create topic " + name, e.getCause());
@@ -201,8 +204,8 @@ public final class TestInfrastructure {
                     ? (DockerProbe.dockerAnswers() ? InfraMode.CONTAINERS : InfraMode.EMBEDDED)
                     : requested;
             if (requested == InfraMode.CONTAINERS && !DockerProbe.dockerAnswers(true)) {
-                throw new IllegalStateException("BUDGET_TEST_INFRA=containers but no Docker engine answers; "
-                        + "use auto or embedded");
+                throw new IllegalStateException(
+                        "BUDGET_TEST_INFRA=containers but no Docker engine answers; " + "use auto or embedded");
             }
             backend = switch (mode) {
                 case CONTAINERS -> new ContainerBackend(settings);
@@ -216,7 +219,8 @@ public final class TestInfrastructure {
     private synchronized CompletableFuture<PostgresDatabase> postgres() {
         if (postgres == null) {
             Backend chosen = backend();
-            postgres = CompletableFuture.supplyAsync(() -> unchecked("postgres", chosen::startPostgres), starterThread("postgres"));
+            postgres = CompletableFuture.supplyAsync(
+                    () -> unchecked("postgres", chosen::startPostgres), starterThread("postgres"));
         }
         return postgres;
     }
@@ -250,7 +254,7 @@ public final class TestInfrastructure {
 
     private static void execute(PostgresDatabase admin, String sql) {
         try (Connection connection = DriverManager.getConnection(admin.jdbcUrl(), admin.username(), admin.password());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("'" + sql + "' failed on " + admin.jdbcUrl(), e);
@@ -262,8 +266,9 @@ public final class TestInfrastructure {
             return future.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException("test infrastructure (" + backend().description()
-                    + ") is not available: " + cause.getMessage(), cause);
+            throw new IllegalStateException(
+                    "test infrastructure (" + backend().description() + ") is not available: " + cause.getMessage(),
+                    cause);
         }
     }
 

@@ -73,9 +73,11 @@ class SettingsTest {
     @Test
     void noDockerHintsMeansNoDocker() {
         assertThat(DockerProbe.mightHaveDocker(key -> null, "/nonexistent-home", "Linux")
-                == (java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
-                || java.nio.file.Files.exists(java.nio.file.Path.of("/run/docker.sock"))
-                || java.nio.file.Files.exists(java.nio.file.Path.of("/run/podman/podman.sock")))).isTrue();
-        assertThat(DockerProbe.mightHaveDocker(Map.of("DOCKER_HOST", "tcp://x:2375")::get, "/x", "Linux")).isTrue();
+                        == (java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+                                || java.nio.file.Files.exists(java.nio.file.Path.of("/run/docker.sock"))
+                                || java.nio.file.Files.exists(java.nio.file.Path.of("/run/podman/podman.sock"))))
+                .isTrue();
+        assertThat(DockerProbe.mightHaveDocker(Map.of("DOCKER_HOST", "tcp://x:2375")::get, "/x", "Linux"))
+                .isTrue();
     }
 }

@@ -22,14 +22,15 @@ class TestInfrastructureTest {
 
     @BeforeAll
     static void report(TestInfrastructure infrastructure) {
-        System.out.println("[testkit] servers from " + infrastructure.mode()
-                + ", started in parallel: " + infrastructure.startupTimes());
+        System.out.println("[testkit] servers from " + infrastructure.mode() + ", started in parallel: "
+                + infrastructure.startupTimes());
     }
 
     @Test
     void postgresAnswers(PostgresDatabase database) throws SQLException {
-        try (Connection connection = connect(database); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select 1")) {
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select 1")) {
             assertThat(result.next()).isTrue();
             assertThat(result.getInt(1)).isEqualTo(1);
         }
@@ -47,11 +48,13 @@ class TestInfrastructureTest {
         PostgresDatabase two = TestInfrastructure.get().newDatabase("iso-two");
         assertThat(one.databaseName()).isNotEqualTo(two.databaseName()).startsWith("iso_one_");
 
-        try (Connection connection = connect(one); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(one);
+                Statement statement = connection.createStatement()) {
             statement.execute("create table ledger (id int primary key)");
             statement.execute("insert into ledger values (1)");
         }
-        try (Connection connection = connect(two); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(two);
+                Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeQuery("select * from ledger"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("does not exist");
@@ -80,10 +83,12 @@ class TestInfrastructureTest {
         infrastructure.createTopic("testkit.partitioned", 3);
         infrastructure.createTopic("testkit.partitioned", 3);
 
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()))) {
             TopicDescription topic = admin.describeTopics(java.util.List.of("testkit.partitioned"))
-                    .allTopicNames().get().get("testkit.partitioned");
+                    .allTopicNames()
+                    .get()
+                    .get("testkit.partitioned");
             assertThat(topic.partitions()).hasSize(3);
         }
     }
@@ -93,8 +98,12 @@ class TestInfrastructureTest {
         Map<String, Supplier<Object>> registry = new LinkedHashMap<>();
         PostgresDatabase database = TestInfrastructure.registerSpringProperties(registry::put, "spring");
 
-        assertThat(registry).containsOnlyKeys("spring.datasource.url", "spring.datasource.username",
-                "spring.datasource.password", "spring.kafka.bootstrap-servers");
+        assertThat(registry)
+                .containsOnlyKeys(
+                        "spring.datasource.url",
+                        "spring.datasource.username",
+                        "spring.datasource.password",
+                        "spring.kafka.bootstrap-servers");
         assertThat(registry.get("spring.datasource.url").get()).isEqualTo(database.jdbcUrl());
         assertThat(registry.get("spring.kafka.bootstrap-servers").get())
                 .isEqualTo(TestInfrastructure.get().kafkaBootstrapServers());
@@ -105,22 +114,29 @@ class TestInfrastructureTest {
         // the shared servers stand in for servers run by somebody else
         TestInfrastructure shared = TestInfrastructure.get();
         PostgresDatabase admin = shared.adminDatabase();
-        TestInfrastructure external = new TestInfrastructure(new InfraSettings(InfraMode.EXTERNAL,
-                admin.jdbcUrl() + "?ApplicationName=testkit", admin.username(), admin.password(),
-                shared.kafkaBootstrapServers(), null, null));
+        TestInfrastructure external = new TestInfrastructure(new InfraSettings(
+                InfraMode.EXTERNAL,
+                admin.jdbcUrl() + "?ApplicationName=testkit",
+                admin.username(),
+                admin.password(),
+                shared.kafkaBootstrapServers(),
+                null,
+                null));
 
         PostgresDatabase database = external.newDatabase("external");
         external.createTopic("testkit.external", 2);
 
         assertThat(external.mode()).isEqualTo(InfraMode.EXTERNAL);
         assertThat(database.jdbcUrl()).endsWith("/" + database.databaseName() + "?ApplicationName=testkit");
-        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement()) {
             statement.execute("create table t (id int)");
         }
         external.close(); // drops what it created, leaves the servers running
-        try (Connection connection = connect(admin); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(
-                     "select count(*) from pg_database where datname = '" + database.databaseName() + "'")) {
+        try (Connection connection = connect(admin);
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(
+                        "select count(*) from pg_database where datname = '" + database.databaseName() + "'")) {
             result.next();
             assertThat(result.getInt(1)).isZero();
         }

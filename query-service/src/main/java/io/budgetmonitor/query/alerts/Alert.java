@@ -8,7 +8,19 @@ import java.util.List;
 
 /** An alert (预警) as users see it; identified by (rule, subject, department, fiscal year). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Alert(long id, Rule rule, String subject, String department, int fiscalYear, Severity severity,
-                    AlertStatus status, String message, List<String> evidence, Instant openedAt, Instant updatedAt,
-                    String acknowledgedBy, Instant acknowledgedAt, String acknowledgementComment, Instant resolvedAt) {
-}
+public record Alert(
+        long id,
+        Rule rule,
+        String subject,
+        String department,
+        int fiscalYear,
+        Severity severity,
+        AlertStatus status,
+        String message,
+        List<String> evidence,
+        Instant openedAt,
+        Instant updatedAt,
+        String acknowledgedBy,
+        Instant acknowledgedAt,
+        String acknowledgementComment,
+        Instant resolvedAt) {}

@@ -33,58 +33,71 @@ public class AlertController {
         this.service = service;
     }
 
-    @Operation(summary = "Current alerts of the caller's departments; with asOf, the state of every alert at the end "
-            + "of that day (UTC), as its last transition by then recorded it")
+    @Operation(
+            summary = "Current alerts of the caller's departments; with asOf, the state of every alert at the end "
+                    + "of that day (UTC), as its last transition by then recorded it")
     @GetMapping
-    public List<?> alerts(@Parameter(hidden = true) Caller caller,
-                          @RequestParam(required = false) List<String> department,
-                          @RequestParam(required = false) AlertStatus status,
-                          @RequestParam(required = false) Severity severity,
-                          @RequestParam(required = false) Severity minSeverity,
-                          @RequestParam(required = false) Rule rule,
-                          @RequestParam(required = false) Integer year,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    public List<?> alerts(
+            @Parameter(hidden = true) Caller caller,
+            @RequestParam(required = false) List<String> department,
+            @RequestParam(required = false) AlertStatus status,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) Severity minSeverity,
+            @RequestParam(required = false) Rule rule,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         AlertFilter filter = AlertFilter.seenBy(caller, department, severity, minSeverity, rule);
         if (asOf == null) {
             return repository.search(filter, status, year);
         }
-        return repository.stateAt(asOf.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000), filter)
+        return repository
+                .stateAt(
+                        asOf.plusDays(1)
+                                .atStartOfDay()
+                                .toInstant(ZoneOffset.UTC)
+                                .minusNanos(1000),
+                        filter)
                 .stream()
                 .filter(t -> status == null || t.status() == status)
                 .filter(t -> year == null || t.fiscalYear() == year)
                 .toList();
     }
 
-    @Operation(summary = "What to act on today (待处理预警): active alerts of years not closed, grouped per "
-            + "department-year and rule, the worst group first and in each group the worst subject first")
+    @Operation(
+            summary = "What to act on today (待处理预警): active alerts of years not closed, grouped per "
+                    + "department-year and rule, the worst group first and in each group the worst subject first")
     @GetMapping("/groups")
-    public List<AlertGroup> groups(@Parameter(hidden = true) Caller caller,
-                                   @RequestParam(required = false) List<String> department,
-                                   @RequestParam(required = false) Severity minSeverity,
-                                   @RequestParam(required = false) Rule rule,
-                                   @RequestParam(required = false) Integer year) {
-        return AlertGroup.of(repository.actionable(AlertFilter.seenBy(caller, department, null, minSeverity, rule), year));
+    public List<AlertGroup> groups(
+            @Parameter(hidden = true) Caller caller,
+            @RequestParam(required = false) List<String> department,
+            @RequestParam(required = false) Severity minSeverity,
+            @RequestParam(required = false) Rule rule,
+            @RequestParam(required = false) Integer year) {
+        return AlertGroup.of(
+                repository.actionable(AlertFilter.seenBy(caller, department, null, minSeverity, rule), year));
     }
 
     /** An alert and every transition it went through. */
-    public record AlertDetail(Alert alert, List<AlertTransition> transitions) {
-    }
+    public record AlertDetail(Alert alert, List<AlertTransition> transitions) {}
 
     @Operation(summary = "One alert with its full transition history (404 outside the caller's departments)")
     @GetMapping("/{id}")
     public AlertDetail alert(@Parameter(hidden = true) Caller caller, @PathVariable long id) {
-        Alert alert = repository.find(id, AlertFilter.seenBy(caller)).orElseThrow(() -> new NotFoundException("no alert " + id));
+        Alert alert = repository
+                .find(id, AlertFilter.seenBy(caller))
+                .orElseThrow(() -> new NotFoundException("no alert " + id));
         return new AlertDetail(alert, repository.transitionsOf(id));
     }
 
     /** Why the alert is acknowledged; who acknowledges is the authenticated caller, never a body field. */
-    public record Acknowledgement(String comment) {
-    }
+    public record Acknowledgement(String comment) {}
 
     @Operation(summary = "Acknowledge an alert as the authenticated caller, with an optional comment")
     @PostMapping("/{id}/acknowledgement")
-    public Alert acknowledge(@Parameter(hidden = true) Caller caller, @PathVariable long id,
-                             @RequestBody(required = false) Acknowledgement body) {
+    public Alert acknowledge(
+            @Parameter(hidden = true) Caller caller,
+            @PathVariable long id,
+            @RequestBody(required = false) Acknowledgement body) {
         return service.acknowledge(id, caller, body == null ? null : body.comment());
     }
 }

@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * @param severity         exactly this severity, or null
  * @param minSeverity      this severity or a higher one, or null
  */
-public record AlertFilter(Set<String> departmentFilter, Severity severity, Severity minSeverity, Rule rule,
-                          DepartmentScope scope) {
+public record AlertFilter(
+        Set<String> departmentFilter, Severity severity, Severity minSeverity, Rule rule, DepartmentScope scope) {
 
     public AlertFilter {
         Objects.requireNonNull(scope, "an alert filter is always within a department scope");
@@ -43,12 +43,15 @@ public record AlertFilter(Set<String> departmentFilter, Severity severity, Sever
      * Several departments ({@code department=A&department=B} or {@code department=A,B}) and a minimum
      * severity, still within the caller's departments.
      */
-    public static AlertFilter seenBy(Caller caller, Collection<String> departments, Severity severity,
-                                     Severity minSeverity, Rule rule) {
-        Set<String> asked = departments == null ? Set.of() : departments.stream()
-                .flatMap(d -> java.util.Arrays.stream(d.split(",")))
-                .map(String::trim).filter(d -> !d.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+    public static AlertFilter seenBy(
+            Caller caller, Collection<String> departments, Severity severity, Severity minSeverity, Rule rule) {
+        Set<String> asked = departments == null
+                ? Set.of()
+                : departments.stream()
+                        .flatMap(d -> java.util.Arrays.stream(d.split(",")))
+                        .map(String::trim)
+                        .filter(d -> !d.isEmpty())
+                        .collect(Collectors.toCollection(LinkedHashSet::new));
         return new AlertFilter(asked, severity, minSeverity, rule, caller.scope());
     }
 

@@ -17,31 +17,42 @@ import java.util.Map;
  * @param worst    the alert to read first: highest severity, then the longest standing
  * @param alerts   every alert of the group, in that order ({@code worst} first)
  */
-public record AlertGroup(String department, int fiscalYear, Rule rule, Severity severity, int count, Alert worst,
-                         List<Alert> alerts) {
+public record AlertGroup(
+        String department, int fiscalYear, Rule rule, Severity severity, int count, Alert worst, List<Alert> alerts) {
 
     /** Worst first: higher severity, then opened earlier (it has waited longest), then by id. */
-    static final Comparator<Alert> WORST_FIRST = Comparator.comparing(Alert::severity).reversed()
-            .thenComparing(Alert::openedAt).thenComparingLong(Alert::id);
+    static final Comparator<Alert> WORST_FIRST = Comparator.comparing(Alert::severity)
+            .reversed()
+            .thenComparing(Alert::openedAt)
+            .thenComparingLong(Alert::id);
 
     /** Groups first by their worst severity, then the bigger group, then by department, year and rule. */
-    static final Comparator<AlertGroup> ORDER = Comparator.comparing(AlertGroup::severity).reversed()
+    static final Comparator<AlertGroup> ORDER = Comparator.comparing(AlertGroup::severity)
+            .reversed()
             .thenComparing(Comparator.comparingInt(AlertGroup::count).reversed())
-            .thenComparing(AlertGroup::department).thenComparingInt(AlertGroup::fiscalYear)
+            .thenComparing(AlertGroup::department)
+            .thenComparingInt(AlertGroup::fiscalYear)
             .thenComparing(AlertGroup::rule);
 
     /** Groups alerts per department-year and rule; pure, whatever the alerts' order. */
     public static List<AlertGroup> of(List<Alert> alerts) {
         Map<String, List<Alert>> byKey = new LinkedHashMap<>();
         for (Alert a : alerts) {
-            byKey.computeIfAbsent(a.department() + "|" + a.fiscalYear() + "|" + a.rule(), k -> new ArrayList<>()).add(a);
+            byKey.computeIfAbsent(a.department() + "|" + a.fiscalYear() + "|" + a.rule(), k -> new ArrayList<>())
+                    .add(a);
         }
         List<AlertGroup> groups = new ArrayList<>();
         for (List<Alert> members : byKey.values()) {
             List<Alert> sorted = members.stream().sorted(WORST_FIRST).toList();
             Alert worst = sorted.get(0);
-            groups.add(new AlertGroup(worst.department(), worst.fiscalYear(), worst.rule(), worst.severity(),
-                    sorted.size(), worst, sorted));
+            groups.add(new AlertGroup(
+                    worst.department(),
+                    worst.fiscalYear(),
+                    worst.rule(),
+                    worst.severity(),
+                    sorted.size(),
+                    worst,
+                    sorted));
         }
         groups.sort(ORDER);
         return groups;

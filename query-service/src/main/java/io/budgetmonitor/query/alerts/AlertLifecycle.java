@@ -9,12 +9,10 @@ import java.util.Optional;
  * whether its condition holds now. Same facts → no step, which is why re-evaluation never duplicates.
  */
 public final class AlertLifecycle {
-    private AlertLifecycle() {
-    }
+    private AlertLifecycle() {}
 
     /** A change to apply; {@code kind} null means a silent refresh of the numbers, with no transition. */
-    public record Step(TransitionKind kind, AlertStatus status, Severity severity) {
-    }
+    public record Step(TransitionKind kind, AlertStatus status, Severity severity) {}
 
     /** The step in a year still open (未结账). */
     public static Optional<Step> next(Alert existing, Condition condition) {
@@ -34,12 +32,14 @@ public final class AlertLifecycle {
                     : Optional.empty();
         }
         if (existing == null) {
-            return condition == null ? Optional.empty()
+            return condition == null
+                    ? Optional.empty()
                     : Optional.of(new Step(TransitionKind.OPENED, AlertStatus.OPEN, condition.severity()));
         }
         boolean active = existing.status() != AlertStatus.RESOLVED;
         if (condition == null) {
-            return active ? Optional.of(new Step(TransitionKind.RESOLVED, AlertStatus.RESOLVED, existing.severity()))
+            return active
+                    ? Optional.of(new Step(TransitionKind.RESOLVED, AlertStatus.RESOLVED, existing.severity()))
                     : Optional.empty();
         }
         if (!active) {
@@ -51,10 +51,12 @@ public final class AlertLifecycle {
             return Optional.of(new Step(TransitionKind.ESCALATED, AlertStatus.ESCALATED, condition.severity()));
         }
         if (change < 0) {
-            AlertStatus status = existing.status() == AlertStatus.ACKNOWLEDGED ? AlertStatus.ACKNOWLEDGED : AlertStatus.OPEN;
+            AlertStatus status =
+                    existing.status() == AlertStatus.ACKNOWLEDGED ? AlertStatus.ACKNOWLEDGED : AlertStatus.OPEN;
             return Optional.of(new Step(TransitionKind.DEESCALATED, status, condition.severity()));
         }
-        if (!condition.message().equals(existing.message()) || !condition.evidence().equals(existing.evidence())) {
+        if (!condition.message().equals(existing.message())
+                || !condition.evidence().equals(existing.evidence())) {
             return Optional.of(new Step(null, existing.status(), existing.severity()));
         }
         return Optional.empty();

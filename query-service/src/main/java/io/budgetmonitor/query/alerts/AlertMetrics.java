@@ -23,21 +23,25 @@ class AlertMetrics {
         for (Rule rule : Rule.values()) {
             AtomicLong value = new AtomicLong();
             open.put(rule, value);
-            Gauge.builder("budget.alerts.open", value, AtomicLong::get).tag("rule", rule.name())
-                    .description("alerts not resolved, by rule").register(registry);
+            Gauge.builder("budget.alerts.open", value, AtomicLong::get)
+                    .tag("rule", rule.name())
+                    .description("alerts not resolved, by rule")
+                    .register(registry);
         }
     }
 
     void transition(AlertTransition t) {
-        Counter.builder("budget.alerts.transitions").tag("rule", t.rule().name()).tag("transition", t.transition().name())
-                .register(registry).increment();
+        Counter.builder("budget.alerts.transitions")
+                .tag("rule", t.rule().name())
+                .tag("transition", t.transition().name())
+                .register(registry)
+                .increment();
     }
 
     void refreshOpen() {
         open.values().forEach(v -> v.set(0));
-        jdbc.query("select rule, count(*) from alert where status <> 'RESOLVED' group by rule",
-                rs -> {
-                    open.get(Rule.valueOf(rs.getString(1))).set(rs.getLong(2));
-                });
+        jdbc.query("select rule, count(*) from alert where status <> 'RESOLVED' group by rule", rs -> {
+            open.get(Rule.valueOf(rs.getString(1))).set(rs.getLong(2));
+        });
     }
 }

@@ -1,6 +1,7 @@
 package io.budgetmonitor.query.alerts;
 
 import io.budgetmonitor.api.wire.BudgetJson;
+import io.budgetmonitor.query.consumption.ConsumingReplica;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.budgetmonitor.query.consumption.ConsumingReplica;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,8 +40,11 @@ public class AlertPublisher implements TransitionListener {
     private final AtomicBoolean queued = new AtomicBoolean();
     private final ConsumingReplica replica;
 
-    public AlertPublisher(AlertRepository repository, KafkaTemplate<String, CloudEvent> kafka,
-                          @Value("${budget.kafka.alerts-topic:budget.alerts.v1}") String topic, ConsumingReplica replica) {
+    public AlertPublisher(
+            AlertRepository repository,
+            KafkaTemplate<String, CloudEvent> kafka,
+            @Value("${budget.kafka.alerts-topic:budget.alerts.v1}") String topic,
+            ConsumingReplica replica) {
         this.replica = replica;
         this.repository = repository;
         this.kafka = kafka;
@@ -69,7 +72,8 @@ public class AlertPublisher implements TransitionListener {
             List<AlertTransition> pending;
             while (!(pending = repository.unpublished(200)).isEmpty()) {
                 for (AlertTransition t : pending) {
-                    kafka.send(topic, Long.toString(t.alertId()), toCloudEvent(t)).get(30, TimeUnit.SECONDS);
+                    kafka.send(topic, Long.toString(t.alertId()), toCloudEvent(t))
+                            .get(30, TimeUnit.SECONDS);
                     repository.markPublished(t.id());
                 }
             }

@@ -24,11 +24,13 @@ public class AlertRepository {
     }
 
     List<Alert> forDepartmentYear(String department, int year) {
-        return jdbc.query("select * from alert where department = ? and fiscal_year = ?", this::alert, department, year);
+        return jdbc.query(
+                "select * from alert where department = ? and fiscal_year = ?", this::alert, department, year);
     }
 
     Optional<Alert> find(long id) {
-        return jdbc.query("select * from alert where id = ?", this::alert, id).stream().findFirst();
+        return jdbc.query("select * from alert where id = ?", this::alert, id).stream()
+                .findFirst();
     }
 
     /** The alert if {@code filter} lets it through: one outside the reader's departments is not there for it. */
@@ -91,43 +93,103 @@ public class AlertRepository {
     }
 
     long insert(Condition c, String department, int year, Instant now) {
-        Long id = jdbc.queryForObject("insert into alert (rule, subject, department, fiscal_year, severity, status, message, "
-                        + "evidence, opened_at, updated_at) values (?,?,?,?,?,?,?,?,?,?) returning id", Long.class,
-                c.rule().name(), c.subject(), department, year, c.severity().name(), AlertStatus.OPEN.name(), c.message(),
-                String.join(",", c.evidence()), Timestamp.from(now), Timestamp.from(now));
+        Long id = jdbc.queryForObject(
+                "insert into alert (rule, subject, department, fiscal_year, severity, status, message, "
+                        + "evidence, opened_at, updated_at) values (?,?,?,?,?,?,?,?,?,?) returning id",
+                Long.class,
+                c.rule().name(),
+                c.subject(),
+                department,
+                year,
+                c.severity().name(),
+                AlertStatus.OPEN.name(),
+                c.message(),
+                String.join(",", c.evidence()),
+                Timestamp.from(now),
+                Timestamp.from(now));
         return id == null ? -1 : id;
     }
 
-    void update(long id, Severity severity, AlertStatus status, String message, List<String> evidence, Instant now,
-                boolean reopen) {
-        jdbc.update("update alert set severity = ?, status = ?, message = ?, evidence = ?, updated_at = ?"
-                        + (reopen ? ", acknowledged_by = null, acknowledged_at = null, ack_comment = null, resolved_at = null" : "")
-                        + " where id = ?", severity.name(), status.name(), message, String.join(",", evidence),
-                Timestamp.from(now), id);
+    void update(
+            long id,
+            Severity severity,
+            AlertStatus status,
+            String message,
+            List<String> evidence,
+            Instant now,
+            boolean reopen) {
+        jdbc.update(
+                "update alert set severity = ?, status = ?, message = ?, evidence = ?, updated_at = ?"
+                        + (reopen
+                                ? ", acknowledged_by = null, acknowledged_at = null, ack_comment = null, resolved_at = null"
+                                : "")
+                        + " where id = ?",
+                severity.name(),
+                status.name(),
+                message,
+                String.join(",", evidence),
+                Timestamp.from(now),
+                id);
     }
 
     void resolve(long id, Instant now) {
-        jdbc.update("update alert set status = 'RESOLVED', resolved_at = ?, updated_at = ? where id = ?",
-                Timestamp.from(now), Timestamp.from(now), id);
+        jdbc.update(
+                "update alert set status = 'RESOLVED', resolved_at = ?, updated_at = ? where id = ?",
+                Timestamp.from(now),
+                Timestamp.from(now),
+                id);
     }
 
     void acknowledge(long id, String who, String comment, Instant now) {
-        jdbc.update("update alert set status = 'ACKNOWLEDGED', acknowledged_by = ?, acknowledged_at = ?, ack_comment = ?, "
-                + "updated_at = ? where id = ?", who, Timestamp.from(now), comment, Timestamp.from(now), id);
+        jdbc.update(
+                "update alert set status = 'ACKNOWLEDGED', acknowledged_by = ?, acknowledged_at = ?, ack_comment = ?, "
+                        + "updated_at = ? where id = ?",
+                who,
+                Timestamp.from(now),
+                comment,
+                Timestamp.from(now),
+                id);
     }
 
     AlertTransition recordTransition(Alert a, TransitionKind kind, String actor, String comment, Instant now) {
-        Long id = jdbc.queryForObject("insert into alert_transition (alert_id, rule, subject, department, fiscal_year, "
+        Long id = jdbc.queryForObject(
+                "insert into alert_transition (alert_id, rule, subject, department, fiscal_year, "
                         + "transition, status, severity, message, evidence, actor, comment, at) values (?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                        + "returning id", Long.class, a.id(), a.rule().name(), a.subject(), a.department(), a.fiscalYear(),
-                kind.name(), a.status().name(), a.severity().name(), a.message(), String.join(",", a.evidence()), actor,
-                comment, Timestamp.from(now));
-        return new AlertTransition(id == null ? -1 : id, a.id(), a.rule(), a.subject(), a.department(), a.fiscalYear(),
-                kind, a.status(), a.severity(), a.message(), a.evidence(), actor, comment, now);
+                        + "returning id",
+                Long.class,
+                a.id(),
+                a.rule().name(),
+                a.subject(),
+                a.department(),
+                a.fiscalYear(),
+                kind.name(),
+                a.status().name(),
+                a.severity().name(),
+                a.message(),
+                String.join(",", a.evidence()),
+                actor,
+                comment,
+                Timestamp.from(now));
+        return new AlertTransition(
+                id == null ? -1 : id,
+                a.id(),
+                a.rule(),
+                a.subject(),
+                a.department(),
+                a.fiscalYear(),
+                kind,
+                a.status(),
+                a.severity(),
+                a.message(),
+                a.evidence(),
+                actor,
+                comment,
+                now);
     }
 
     public List<AlertTransition> transitionsAfter(long afterId, int limit) {
-        return jdbc.query("select * from alert_transition where id > ? order by id limit ?", this::transition, afterId, limit);
+        return jdbc.query(
+                "select * from alert_transition where id > ? order by id limit ?", this::transition, afterId, limit);
     }
 
     public List<AlertTransition> transitionsOf(long alertId) {
@@ -140,8 +202,10 @@ public class AlertRepository {
     }
 
     public List<AlertTransition> unpublished(int limit) {
-        return jdbc.query("select * from alert_transition where published_at is null order by id limit ?",
-                this::transition, limit);
+        return jdbc.query(
+                "select * from alert_transition where published_at is null order by id limit ?",
+                this::transition,
+                limit);
     }
 
     public void markPublished(long id) {
@@ -157,23 +221,46 @@ public class AlertRepository {
         List<Object> args = new ArrayList<>(List.of(Timestamp.from(at)));
         departments(filter, sql, args);
         sql.append(" order by alert_id, id desc");
-        return jdbc.query(sql.toString(), this::transition, args.toArray()).stream().filter(filter::matches).toList();
+        return jdbc.query(sql.toString(), this::transition, args.toArray()).stream()
+                .filter(filter::matches)
+                .toList();
     }
 
     private Alert alert(ResultSet rs, int i) throws SQLException {
-        return new Alert(rs.getLong("id"), Rule.valueOf(rs.getString("rule")), rs.getString("subject"),
-                rs.getString("department"), rs.getInt("fiscal_year"), Severity.valueOf(rs.getString("severity")),
-                AlertStatus.valueOf(rs.getString("status")), rs.getString("message"), evidence(rs.getString("evidence")),
-                instant(rs, "opened_at"), instant(rs, "updated_at"), rs.getString("acknowledged_by"),
-                instant(rs, "acknowledged_at"), rs.getString("ack_comment"), instant(rs, "resolved_at"));
+        return new Alert(
+                rs.getLong("id"),
+                Rule.valueOf(rs.getString("rule")),
+                rs.getString("subject"),
+                rs.getString("department"),
+                rs.getInt("fiscal_year"),
+                Severity.valueOf(rs.getString("severity")),
+                AlertStatus.valueOf(rs.getString("status")),
+                rs.getString("message"),
+                evidence(rs.getString("evidence")),
+                instant(rs, "opened_at"),
+                instant(rs, "updated_at"),
+                rs.getString("acknowledged_by"),
+                instant(rs, "acknowledged_at"),
+                rs.getString("ack_comment"),
+                instant(rs, "resolved_at"));
     }
 
     private AlertTransition transition(ResultSet rs, int i) throws SQLException {
-        return new AlertTransition(rs.getLong("id"), rs.getLong("alert_id"), Rule.valueOf(rs.getString("rule")),
-                rs.getString("subject"), rs.getString("department"), rs.getInt("fiscal_year"),
-                TransitionKind.valueOf(rs.getString("transition")), AlertStatus.valueOf(rs.getString("status")),
-                Severity.valueOf(rs.getString("severity")), rs.getString("message"), evidence(rs.getString("evidence")),
-                rs.getString("actor"), rs.getString("comment"), instant(rs, "at"));
+        return new AlertTransition(
+                rs.getLong("id"),
+                rs.getLong("alert_id"),
+                Rule.valueOf(rs.getString("rule")),
+                rs.getString("subject"),
+                rs.getString("department"),
+                rs.getInt("fiscal_year"),
+                TransitionKind.valueOf(rs.getString("transition")),
+                AlertStatus.valueOf(rs.getString("status")),
+                Severity.valueOf(rs.getString("severity")),
+                rs.getString("message"),
+                evidence(rs.getString("evidence")),
+                rs.getString("actor"),
+                rs.getString("comment"),
+                instant(rs, "at"));
     }
 
     private static List<String> evidence(String text) {

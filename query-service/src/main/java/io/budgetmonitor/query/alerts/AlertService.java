@@ -33,8 +33,12 @@ public class AlertService {
     private final List<TransitionListener> listeners;
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    public AlertService(AlertRepository repository, TransactionTemplate tx, Clock clock, AlertMetrics metrics,
-                        @Lazy List<TransitionListener> listeners) {
+    public AlertService(
+            AlertRepository repository,
+            TransactionTemplate tx,
+            Clock clock,
+            AlertMetrics metrics,
+            @Lazy List<TransitionListener> listeners) {
         this.repository = repository;
         this.tx = tx;
         this.clock = clock;
@@ -62,7 +66,10 @@ public class AlertService {
      * evaluation. The same plan as {@link #reconcile}, so the two cannot disagree.
      */
     public List<ForeseenTransition> foresee(FiscalYearId id, List<Condition> conditions, LocalDate closedOn) {
-        return plan(id, conditions, closedOn != null).stream().filter(Change::isTransition).map(change -> change.foreseen(id)).toList();
+        return plan(id, conditions, closedOn != null).stream()
+                .filter(Change::isTransition)
+                .map(change -> change.foreseen(id))
+                .toList();
     }
 
     /** One alert that an evaluation changes: opens ({@code before} null), resolves ({@code condition} null) or updates. */
@@ -74,11 +81,28 @@ public class AlertService {
         ForeseenTransition foreseen(FiscalYearId id) {
             Long alertId = before == null ? null : before.id();
             return condition == null || step.kind() == TransitionKind.CLOSED_WITH_YEAR
-                    ? new ForeseenTransition(alertId, before.rule(), before.subject(), id.department(), id.fiscalYear(),
-                    step.kind(), step.status(), step.severity(), before.message(), before.evidence())
-                    : new ForeseenTransition(alertId, condition.rule(), condition.subject(), id.department(),
-                    id.fiscalYear(), step.kind(), step.status(), step.severity(), condition.message(),
-                    condition.evidence());
+                    ? new ForeseenTransition(
+                            alertId,
+                            before.rule(),
+                            before.subject(),
+                            id.department(),
+                            id.fiscalYear(),
+                            step.kind(),
+                            step.status(),
+                            step.severity(),
+                            before.message(),
+                            before.evidence())
+                    : new ForeseenTransition(
+                            alertId,
+                            condition.rule(),
+                            condition.subject(),
+                            id.department(),
+                            id.fiscalYear(),
+                            step.kind(),
+                            step.status(),
+                            step.severity(),
+                            condition.message(),
+                            condition.evidence());
         }
     }
 
@@ -94,11 +118,13 @@ public class AlertService {
         List<Change> changes = new ArrayList<>();
         for (Map.Entry<String, Condition> entry : current.entrySet()) {
             Alert before = existing.get(entry.getKey());
-            AlertLifecycle.next(before, entry.getValue(), yearClosed).ifPresent(step -> changes.add(new Change(before, entry.getValue(), step)));
+            AlertLifecycle.next(before, entry.getValue(), yearClosed)
+                    .ifPresent(step -> changes.add(new Change(before, entry.getValue(), step)));
         }
         for (Map.Entry<String, Alert> entry : existing.entrySet()) {
             if (!current.containsKey(entry.getKey())) {
-                AlertLifecycle.next(entry.getValue(), null, yearClosed).ifPresent(step -> changes.add(new Change(entry.getValue(), null, step)));
+                AlertLifecycle.next(entry.getValue(), null, yearClosed)
+                        .ifPresent(step -> changes.add(new Change(entry.getValue(), null, step)));
             }
         }
         return changes;
@@ -114,8 +140,8 @@ public class AlertService {
             if (s.kind() == TransitionKind.CLOSED_WITH_YEAR) {
                 // the reason travels with the transition (comment), so a subscriber tells it from a cleared condition
                 repository.resolve(before.id(), now);
-                transitions.add(repository.recordTransition(repository.find(before.id()).orElseThrow(), s.kind(), null,
-                        closedWithYear(closedOn), now));
+                transitions.add(repository.recordTransition(
+                        repository.find(before.id()).orElseThrow(), s.kind(), null, closedWithYear(closedOn), now));
                 continue;
             }
             if (before == null) {
@@ -125,11 +151,18 @@ public class AlertService {
                 repository.resolve(alertId, now);
             } else {
                 alertId = before.id();
-                repository.update(alertId, s.severity(), s.status(), change.condition().message(),
-                        change.condition().evidence(), now, s.kind() == TransitionKind.REOPENED);
+                repository.update(
+                        alertId,
+                        s.severity(),
+                        s.status(),
+                        change.condition().message(),
+                        change.condition().evidence(),
+                        now,
+                        s.kind() == TransitionKind.REOPENED);
             }
             if (change.isTransition()) {
-                transitions.add(repository.recordTransition(repository.find(alertId).orElseThrow(), s.kind(), null, null, now));
+                transitions.add(
+                        repository.recordTransition(repository.find(alertId).orElseThrow(), s.kind(), null, null, now));
             }
         }
         return transitions;
@@ -149,7 +182,8 @@ public class AlertService {
         try {
             List<AlertTransition> transitions = new ArrayList<>();
             Alert acknowledged = tx.execute(status -> {
-                Alert alert = repository.find(alertId, AlertFilter.seenBy(by))
+                Alert alert = repository
+                        .find(alertId, AlertFilter.seenBy(by))
                         .orElseThrow(() -> new NotFoundException("no alert " + alertId));
                 if (alert.status() == AlertStatus.RESOLVED) {
                     throw new ResponseStatusException(HttpStatus.CONFLICT, "alert " + alertId + " is already resolved");
@@ -160,7 +194,8 @@ public class AlertService {
                 Instant now = clock.instant();
                 repository.acknowledge(alertId, by.name(), comment, now);
                 Alert after = repository.find(alertId).orElseThrow();
-                transitions.add(repository.recordTransition(after, TransitionKind.ACKNOWLEDGED, by.name(), comment, now));
+                transitions.add(
+                        repository.recordTransition(after, TransitionKind.ACKNOWLEDGED, by.name(), comment, now));
                 return after;
             });
             afterCommit(transitions);

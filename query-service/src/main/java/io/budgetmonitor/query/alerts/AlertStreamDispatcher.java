@@ -51,10 +51,11 @@ public class AlertStreamDispatcher implements TransitionListener, SmartLifecycle
     private volatile boolean running;
 
     @Autowired
-    public AlertStreamDispatcher(AlertRepository repository,
-                                 @Value("${budget.alerts.heartbeat-millis:15000}") long heartbeatMillis,
-                                 @Value("${budget.alerts.stream.writer-threads:8}") int writerThreads,
-                                 @Value("${budget.alerts.stream.outbox-limit:500}") int outboxLimit) {
+    public AlertStreamDispatcher(
+            AlertRepository repository,
+            @Value("${budget.alerts.heartbeat-millis:15000}") long heartbeatMillis,
+            @Value("${budget.alerts.stream.writer-threads:8}") int writerThreads,
+            @Value("${budget.alerts.stream.outbox-limit:500}") int outboxLimit) {
         this.repository = repository;
         this.heartbeatMillis = heartbeatMillis;
         this.writerThreads = writerThreads;
@@ -67,6 +68,7 @@ public class AlertStreamDispatcher implements TransitionListener, SmartLifecycle
         final AlertFilter filter;
         /** The last transition id decided for this subscriber (queued, or skipped by its filter). */
         volatile long lastQueued;
+
         private final ArrayDeque<SseEmitter.SseEventBuilder> outbox = new ArrayDeque<>();
         private boolean writing;
         volatile boolean closed;
@@ -88,7 +90,9 @@ public class AlertStreamDispatcher implements TransitionListener, SmartLifecycle
                     continue; // a resume from an id past the start of this page
                 }
                 if (filter.matches(t)) {
-                    enqueue(SseEmitter.event().id(Long.toString(t.id())).name("alert-transition")
+                    enqueue(SseEmitter.event()
+                            .id(Long.toString(t.id()))
+                            .name("alert-transition")
                             .data(t, MediaType.APPLICATION_JSON));
                 }
                 lastQueued = t.id();
@@ -220,7 +224,8 @@ public class AlertStreamDispatcher implements TransitionListener, SmartLifecycle
             }
             long upTo = cursor;
             List<AlertTransition> own = repository.transitionsAfter(s.lastQueued, PAGE).stream()
-                    .filter(t -> t.id() <= upTo).toList();
+                    .filter(t -> t.id() <= upTo)
+                    .toList();
             s.queue(own);
             if (s.lastQueued < cursor && s.hasRoom()) {
                 wake(); // more than a page behind and still room: go on without waiting for the writer

@@ -10,7 +10,14 @@ import java.util.List;
  * published, so it has no id and no instant. {@code alertId} is absent for an alert it would open.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ForeseenTransition(Long alertId, Rule rule, String subject, String department, int fiscalYear,
-                                 TransitionKind transition, AlertStatus status, Severity severity, String message,
-                                 List<String> evidence) {
-}
+public record ForeseenTransition(
+        Long alertId,
+        Rule rule,
+        String subject,
+        String department,
+        int fiscalYear,
+        TransitionKind transition,
+        AlertStatus status,
+        Severity severity,
+        String message,
+        List<String> evidence) {}

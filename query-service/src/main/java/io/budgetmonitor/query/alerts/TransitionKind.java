@@ -7,5 +7,11 @@ package io.budgetmonitor.query.alerts;
  * monitor said, and nobody is asked to act on it.
  */
 public enum TransitionKind {
-    OPENED, ESCALATED, DEESCALATED, ACKNOWLEDGED, RESOLVED, REOPENED, CLOSED_WITH_YEAR
+    OPENED,
+    ESCALATED,
+    DEESCALATED,
+    ACKNOWLEDGED,
+    RESOLVED,
+    REOPENED,
+    CLOSED_WITH_YEAR
 }

@@ -22,9 +22,23 @@ public final class BatchOutcome {
         touched.addAll(other.touched);
     }
 
-    public int applied() { return applied; }
-    public int duplicates() { return duplicates; }
-    public int held() { return held; }
-    public int parked() { return parked; }
-    public Set<FiscalYearId> touched() { return touched; }
+    public int applied() {
+        return applied;
+    }
+
+    public int duplicates() {
+        return duplicates;
+    }
+
+    public int held() {
+        return held;
+    }
+
+    public int parked() {
+        return parked;
+    }
+
+    public Set<FiscalYearId> touched() {
+        return touched;
+    }
 }

@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Which replica consumes the log (消费副本). Every replica answers queries and streams alerts from the
@@ -54,10 +54,12 @@ public class ConsumingReplica implements SmartLifecycle {
     private volatile boolean running;
 
     /** The role arrives lazily: the consumer depends, through its listeners, on services that ask this class. */
-    public ConsumingReplica(DataSource dataSource, ObjectProvider<Role> role,
-                            @Value("${budget.consumption.lock-key:7243001}") long lockKey,
-                            @Value("${budget.consumption.check-interval-millis:5000}") long checkMillis,
-                            @Value("${budget.consumption.enabled:true}") boolean enabled) {
+    public ConsumingReplica(
+            DataSource dataSource,
+            ObjectProvider<Role> role,
+            @Value("${budget.consumption.lock-key:7243001}") long lockKey,
+            @Value("${budget.consumption.check-interval-millis:5000}") long checkMillis,
+            @Value("${budget.consumption.enabled:true}") boolean enabled) {
         this.enabled = enabled;
         this.dataSource = dataSource;
         this.role = role;
@@ -85,9 +87,11 @@ public class ConsumingReplica implements SmartLifecycle {
     /** Refuses, as 409 problem+json, a change that only the consuming replica makes. */
     public void requireConsuming(String what) {
         if (!consuming) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, what
-                    + " runs on the replica that consumes the event log, and this one is standing by: send it again"
-                    + " (another replica may answer) or to the replica whose /actuator/health says role=consuming");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONFLICT,
+                    what
+                            + " runs on the replica that consumes the event log, and this one is standing by: send it again"
+                            + " (another replica may answer) or to the replica whose /actuator/health says role=consuming");
             problem.setTitle("Standby replica");
             throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
         }

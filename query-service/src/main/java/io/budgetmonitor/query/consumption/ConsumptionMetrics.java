@@ -18,13 +18,26 @@ public class ConsumptionMetrics {
     private final AtomicLong position = new AtomicLong(-1);
 
     public ConsumptionMetrics(MeterRegistry registry) {
-        applied = Counter.builder("budget.events.applied").description("events applied to the read models").register(registry);
-        duplicates = Counter.builder("budget.events.duplicates").description("redeliveries ignored").register(registry);
-        held = Counter.builder("budget.events.held").description("events held behind a sequence gap").register(registry);
-        gaps = Counter.builder("budget.consumer.gaps").description("sequence gaps detected").register(registry);
-        parked = Counter.builder("budget.events.parked").description("poison events parked as dead letters").register(registry);
-        Gauge.builder("budget.consumer.lag", lag, AtomicLong::get).description("records behind the log end").register(registry);
-        Gauge.builder("budget.consumer.position", position, AtomicLong::get).description("highest log position applied")
+        applied = Counter.builder("budget.events.applied")
+                .description("events applied to the read models")
+                .register(registry);
+        duplicates = Counter.builder("budget.events.duplicates")
+                .description("redeliveries ignored")
+                .register(registry);
+        held = Counter.builder("budget.events.held")
+                .description("events held behind a sequence gap")
+                .register(registry);
+        gaps = Counter.builder("budget.consumer.gaps")
+                .description("sequence gaps detected")
+                .register(registry);
+        parked = Counter.builder("budget.events.parked")
+                .description("poison events parked as dead letters")
+                .register(registry);
+        Gauge.builder("budget.consumer.lag", lag, AtomicLong::get)
+                .description("records behind the log end")
+                .register(registry);
+        Gauge.builder("budget.consumer.position", position, AtomicLong::get)
+                .description("highest log position applied")
                 .register(registry);
     }
 

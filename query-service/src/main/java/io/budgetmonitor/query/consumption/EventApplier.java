@@ -50,8 +50,14 @@ public class EventApplier {
     private final ConsumptionMetrics metrics;
     private final Set<String> heldAggregates = ConcurrentHashMap.newKeySet();
 
-    public EventApplier(TransactionTemplate tx, ProjectionCache cache, ReadModelStore store, EventLog eventLog,
-                        StreamBookkeeping books, EventDecoder decoder, ConsumptionMetrics metrics) {
+    public EventApplier(
+            TransactionTemplate tx,
+            ProjectionCache cache,
+            ReadModelStore store,
+            EventLog eventLog,
+            StreamBookkeeping books,
+            EventDecoder decoder,
+            ConsumptionMetrics metrics) {
         this.tx = tx;
         this.cache = cache;
         this.store = store;
@@ -72,7 +78,9 @@ public class EventApplier {
             try {
                 outcome = tx.execute(status -> applyAll(incoming));
             } catch (RuntimeException batchFailure) {
-                log.warn("batch of {} records failed ({}); isolating the poison record by record", incoming.size(),
+                log.warn(
+                        "batch of {} records failed ({}); isolating the poison record by record",
+                        incoming.size(),
                         batchFailure.toString());
                 resetAfterFailure();
                 outcome = new BatchOutcome();
@@ -96,13 +104,17 @@ public class EventApplier {
             return tx.execute(status -> applyAll(List.of(one)));
         } catch (RuntimeException poison) {
             resetAfterFailure();
-            log.error("parking event {} ({} seq {}): {}", one.eventId(), one.aggregateId(), one.sequenceNumber(),
+            log.error(
+                    "parking event {} ({} seq {}): {}",
+                    one.eventId(),
+                    one.aggregateId(),
+                    one.sequenceNumber(),
                     poison.toString());
             // if parking fails too (the database is down) this throws and the container retries the batch
             return tx.execute(status -> {
                 BatchOutcome outcome = new BatchOutcome();
-                Map<String, Long> last = one.aggregateId() == null ? new HashMap<>()
-                        : books.lastSequences(List.of(one.aggregateId()));
+                Map<String, Long> last =
+                        one.aggregateId() == null ? new HashMap<>() : books.lastSequences(List.of(one.aggregateId()));
                 Map<String, Long> changed = new HashMap<>();
                 park(one, poison.getClass().getSimpleName() + ": " + poison.getMessage(), last, changed);
                 books.saveSequences(changed);
@@ -153,8 +165,12 @@ public class EventApplier {
                 continue;
             }
             if (event.sequenceNumber() > previous + 1) {
-                log.warn("gap in {}: expected sequence {}, received {} (event {}); holding it",
-                        event.aggregateId(), previous + 1, event.sequenceNumber(), event.eventId());
+                log.warn(
+                        "gap in {}: expected sequence {}, received {} (event {}); holding it",
+                        event.aggregateId(),
+                        previous + 1,
+                        event.sequenceNumber(),
+                        event.eventId());
                 books.hold(event, previous + 1);
                 heldAggregates.add(event.aggregateId());
                 metrics.gaps.increment();
@@ -176,9 +192,15 @@ public class EventApplier {
         return outcome;
     }
 
-    private void project(RecordedEvent event, Map<String, Long> last, Map<String, Long> changed,
-                         List<RecordedEvent> logged, Set<FiscalYearId> touched, BatchOutcome outcome) {
-        FiscalYearId id = new FiscalYearId(event.event().department(), event.event().fiscalYear());
+    private void project(
+            RecordedEvent event,
+            Map<String, Long> last,
+            Map<String, Long> changed,
+            List<RecordedEvent> logged,
+            Set<FiscalYearId> touched,
+            BatchOutcome outcome) {
+        FiscalYearId id =
+                new FiscalYearId(event.event().department(), event.event().fiscalYear());
         DepartmentYearState state = cache.get(id);
         state.apply(event);
         touched.add(id);
@@ -190,8 +212,13 @@ public class EventApplier {
     }
 
     /** Applies events held behind a gap that the event just applied has closed. */
-    private void drainHeld(String aggregate, Map<String, Long> last, Map<String, Long> changed,
-                           List<RecordedEvent> logged, Set<FiscalYearId> touched, BatchOutcome outcome) {
+    private void drainHeld(
+            String aggregate,
+            Map<String, Long> last,
+            Map<String, Long> changed,
+            List<RecordedEvent> logged,
+            Set<FiscalYearId> touched,
+            BatchOutcome outcome) {
         if (!heldAggregates.contains(aggregate)) {
             return;
         }
@@ -210,7 +237,8 @@ public class EventApplier {
     private void park(Incoming in, String error, Map<String, Long> last, Map<String, Long> changed) {
         books.park(in, error);
         // move the aggregate past the poison event, or every later event of it would look like a gap
-        if (in.aggregateId() != null && in.sequenceNumber() != null
+        if (in.aggregateId() != null
+                && in.sequenceNumber() != null
                 && in.sequenceNumber() == last.getOrDefault(in.aggregateId(), -1L) + 1) {
             last.put(in.aggregateId(), in.sequenceNumber());
             changed.put(in.aggregateId(), in.sequenceNumber());

@@ -28,8 +28,11 @@ public class EventConsumer implements ConsumingReplica.Role {
     private final List<AppliedEventsListener> listeners;
     private final ObjectProvider<KafkaListenerEndpointRegistry> registry;
 
-    public EventConsumer(EventApplier applier, ConsumptionMetrics metrics, List<AppliedEventsListener> listeners,
-                         ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+    public EventConsumer(
+            EventApplier applier,
+            ConsumptionMetrics metrics,
+            List<AppliedEventsListener> listeners,
+            ObjectProvider<KafkaListenerEndpointRegistry> registry) {
         this.applier = applier;
         this.metrics = metrics;
         this.listeners = listeners;
@@ -51,8 +54,12 @@ public class EventConsumer implements ConsumingReplica.Role {
         }
     }
 
-    @KafkaListener(id = LISTENER, topics = "${budget.kafka.events-topic:budget.events.v1}",
-            groupId = "${budget.kafka.group-id:query-service}", batch = "true", autoStartup = "false")
+    @KafkaListener(
+            id = LISTENER,
+            topics = "${budget.kafka.events-topic:budget.events.v1}",
+            groupId = "${budget.kafka.group-id:query-service}",
+            batch = "true",
+            autoStartup = "false")
     public void onEvents(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         BatchOutcome outcome = applier.applyRecords(records);
         long lag = 0;
@@ -61,8 +68,12 @@ public class EventConsumer implements ConsumingReplica.Role {
         }
         metrics.lag(lag);
         if (outcome.duplicates() > 0 || outcome.held() > 0 || outcome.parked() > 0) {
-            log.info("batch: {} applied, {} duplicates, {} held, {} parked", outcome.applied(), outcome.duplicates(),
-                    outcome.held(), outcome.parked());
+            log.info(
+                    "batch: {} applied, {} duplicates, {} held, {} parked",
+                    outcome.applied(),
+                    outcome.duplicates(),
+                    outcome.held(),
+                    outcome.parked());
         }
         for (AppliedEventsListener listener : listeners) {
             try {

@@ -25,8 +25,14 @@ class EventDecoder {
             if (cloudEvent == null) {
                 return new Incoming(record, null, error, null, null, record.key(), null);
             }
-            return new Incoming(record, null, error, cloudEvent.getId(), cloudEvent.getType(),
-                    cloudEvent.getSubject() != null ? cloudEvent.getSubject() : record.key(), sequence(cloudEvent));
+            return new Incoming(
+                    record,
+                    null,
+                    error,
+                    cloudEvent.getId(),
+                    cloudEvent.getType(),
+                    cloudEvent.getSubject() != null ? cloudEvent.getSubject() : record.key(),
+                    sequence(cloudEvent));
         }
     }
 

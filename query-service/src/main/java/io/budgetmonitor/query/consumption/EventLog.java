@@ -50,16 +50,30 @@ public class EventLog {
         for (RecordedEvent e : events) {
             rows.add(row(e));
         }
-        jdbc.batchUpdate("insert into " + table + " (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?) " + conflict,
+        jdbc.batchUpdate(
+                "insert into " + table + " (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?) " + conflict,
                 rows);
     }
 
     Object[] row(RecordedEvent e) {
         BudgetEvent event = e.event();
-        return new Object[]{e.position(), e.eventId(), e.aggregateId(), e.sequenceNumber(),
-                event.getClass().getSimpleName(), event.department(), event.fiscalYear(),
-                java.sql.Date.valueOf(event.occurredOn()), Timestamp.from(e.recordedAt()), e.recordedBy(),
-                e.correlationId(), json(event), e.onBehalfOf(), e.eventHash(), e.prevHash()};
+        return new Object[] {
+            e.position(),
+            e.eventId(),
+            e.aggregateId(),
+            e.sequenceNumber(),
+            event.getClass().getSimpleName(),
+            event.department(),
+            event.fiscalYear(),
+            java.sql.Date.valueOf(event.occurredOn()),
+            Timestamp.from(e.recordedAt()),
+            e.recordedBy(),
+            e.correlationId(),
+            json(event),
+            e.onBehalfOf(),
+            e.eventHash(),
+            e.prevHash()
+        };
     }
 
     private String json(BudgetEvent event) {
@@ -80,10 +94,18 @@ public class EventLog {
                 .orElseThrow(() -> new IllegalStateException("unknown stored event type"));
         try {
             BudgetEvent event = mapper.readValue(rs.getString("payload"), type);
-            return new RecordedEvent(rs.getString("event_id"), rs.getString("aggregate_id"),
-                    rs.getLong("sequence_number"), rs.getLong("position"), rs.getTimestamp("recorded_at").toInstant(),
-                    rs.getString("recorded_by"), rs.getString("correlation_id"), event, rs.getString("on_behalf_of"),
-                    rs.getString("event_hash"), rs.getString("prev_hash"));
+            return new RecordedEvent(
+                    rs.getString("event_id"),
+                    rs.getString("aggregate_id"),
+                    rs.getLong("sequence_number"),
+                    rs.getLong("position"),
+                    rs.getTimestamp("recorded_at").toInstant(),
+                    rs.getString("recorded_by"),
+                    rs.getString("correlation_id"),
+                    event,
+                    rs.getString("on_behalf_of"),
+                    rs.getString("event_hash"),
+                    rs.getString("prev_hash"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event " + rs.getString("event_id") + " does not parse", e);
         }
@@ -91,34 +113,46 @@ public class EventLog {
 
     /** Events of a department-year known at {@code knownAt} with a business date on or before {@code asOf}. */
     public List<RecordedEvent> departmentYear(String department, int year, LocalDate asOf, Instant knownAt) {
-        return jdbc.query("select " + COLUMNS + " from event_log where department = ? and fiscal_year = ? "
+        return jdbc.query(
+                "select " + COLUMNS + " from event_log where department = ? and fiscal_year = ? "
                         + "and occurred_on <= ? and recorded_at <= ? order by position",
-                rowMapper(), department, year, java.sql.Date.valueOf(asOf), Timestamp.from(knownAt));
+                rowMapper(),
+                department,
+                year,
+                java.sql.Date.valueOf(asOf),
+                Timestamp.from(knownAt));
     }
 
     /** Events of a department-year of the given types ({@code DisbursementRecorded}, …), in log order. */
     public List<RecordedEvent> departmentYearOfTypes(String department, int year, List<String> types) {
-        return jdbc.query("select " + COLUMNS + " from event_log where department = ? and fiscal_year = ? "
+        return jdbc.query(
+                "select " + COLUMNS + " from event_log where department = ? and fiscal_year = ? "
                         + "and event_type = any (?) order by position",
-                rowMapper(), department, year, types.toArray(new String[0]));
+                rowMapper(),
+                department,
+                year,
+                types.toArray(new String[0]));
     }
 
     public boolean hasDepartment(String department) {
-        Boolean exists = jdbc.queryForObject("select exists (select 1 from event_log where department = ?)",
-                Boolean.class, department);
+        Boolean exists = jdbc.queryForObject(
+                "select exists (select 1 from event_log where department = ?)", Boolean.class, department);
         return Boolean.TRUE.equals(exists);
     }
 
     /** Streams every event after {@code afterPosition} in log order (rebuilds). */
     public void forEachAfter(long afterPosition, Consumer<RecordedEvent> consumer) {
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("select " + COLUMNS + " from event_log where position > ? order by position");
-            ps.setLong(1, afterPosition);
-            ps.setFetchSize(2000);
-            return ps;
-        }, rs -> {
-            consumer.accept(read(rs));
-        });
+        jdbc.query(
+                con -> {
+                    var ps = con.prepareStatement(
+                            "select " + COLUMNS + " from event_log where position > ? order by position");
+                    ps.setLong(1, afterPosition);
+                    ps.setFetchSize(2000);
+                    return ps;
+                },
+                rs -> {
+                    consumer.accept(read(rs));
+                });
     }
 
     public long maxPosition() {

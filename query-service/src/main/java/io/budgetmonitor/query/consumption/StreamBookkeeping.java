@@ -28,13 +28,16 @@ class StreamBookkeeping {
         if (aggregates.isEmpty()) {
             return last;
         }
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("select aggregate_id, last_sequence from applied_sequence where aggregate_id = any (?)");
-            ps.setArray(1, con.createArrayOf("text", aggregates.toArray()));
-            return ps;
-        }, rs -> {
-            last.put(rs.getString(1), rs.getLong(2));
-        });
+        jdbc.query(
+                con -> {
+                    var ps = con.prepareStatement(
+                            "select aggregate_id, last_sequence from applied_sequence where aggregate_id = any (?)");
+                    ps.setArray(1, con.createArrayOf("text", aggregates.toArray()));
+                    return ps;
+                },
+                rs -> {
+                    last.put(rs.getString(1), rs.getLong(2));
+                });
         return last;
     }
 
@@ -42,9 +45,12 @@ class StreamBookkeeping {
         if (changed.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("insert into applied_sequence (aggregate_id, last_sequence) values (?, ?) "
+        jdbc.batchUpdate(
+                "insert into applied_sequence (aggregate_id, last_sequence) values (?, ?) "
                         + "on conflict (aggregate_id) do update set last_sequence = greatest(applied_sequence.last_sequence, excluded.last_sequence)",
-                changed.entrySet().stream().map(e -> new Object[]{e.getKey(), e.getValue()}).toList());
+                changed.entrySet().stream()
+                        .map(e -> new Object[] {e.getKey(), e.getValue()})
+                        .toList());
     }
 
     void advancePosition(long position) {
@@ -59,10 +65,16 @@ class StreamBookkeeping {
     /** Holds an event that arrived ahead of a missing predecessor, and records the gap once. */
     void hold(RecordedEvent event, long expected) {
         eventLog.insert("held_event", List.of(event), "on conflict do nothing");
-        jdbc.update("insert into consumer_gap (aggregate_id, expected_sequence, received_sequence, event_id) "
+        jdbc.update(
+                "insert into consumer_gap (aggregate_id, expected_sequence, received_sequence, event_id) "
                         + "select ?, ?, ?, ? where not exists (select 1 from consumer_gap where aggregate_id = ? "
                         + "and expected_sequence = ? and resolved_at is null)",
-                event.aggregateId(), expected, event.sequenceNumber(), event.eventId(), event.aggregateId(), expected);
+                event.aggregateId(),
+                expected,
+                event.sequenceNumber(),
+                event.eventId(),
+                event.aggregateId(),
+                expected);
     }
 
     List<String> aggregatesWithHeldEvents() {
@@ -70,8 +82,11 @@ class StreamBookkeeping {
     }
 
     Optional<RecordedEvent> takeHeld(String aggregate, long sequence) {
-        List<RecordedEvent> found = jdbc.query("select " + EventLog.COLUMNS + " from held_event where aggregate_id = ? "
-                + "and sequence_number = ?", eventLog.rowMapper(), aggregate, sequence);
+        List<RecordedEvent> found = jdbc.query(
+                "select " + EventLog.COLUMNS + " from held_event where aggregate_id = ? " + "and sequence_number = ?",
+                eventLog.rowMapper(),
+                aggregate,
+                sequence);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -80,23 +95,34 @@ class StreamBookkeeping {
     }
 
     boolean hasHeld(String aggregate) {
-        Boolean any = jdbc.queryForObject("select exists (select 1 from held_event where aggregate_id = ?)", Boolean.class,
-                aggregate);
+        Boolean any = jdbc.queryForObject(
+                "select exists (select 1 from held_event where aggregate_id = ?)", Boolean.class, aggregate);
         return Boolean.TRUE.equals(any);
     }
 
     void resolveGaps(String aggregate, long appliedThrough) {
-        jdbc.update("update consumer_gap set resolved_at = now() where aggregate_id = ? and resolved_at is null "
-                + "and expected_sequence <= ?", aggregate, appliedThrough);
+        jdbc.update(
+                "update consumer_gap set resolved_at = now() where aggregate_id = ? and resolved_at is null "
+                        + "and expected_sequence <= ?",
+                aggregate,
+                appliedThrough);
     }
 
     void park(Incoming incoming, String error) {
         var r = incoming.record();
-        jdbc.update("insert into dead_letter (topic, kafka_partition, kafka_offset, record_key, event_id, event_type, "
+        jdbc.update(
+                "insert into dead_letter (topic, kafka_partition, kafka_offset, record_key, event_id, event_type, "
                         + "aggregate_id, sequence_number, payload, error) values (?,?,?,?,?,?,?,?,?,?)",
-                r.topic(), r.partition(), r.offset(), r.key(), incoming.eventId(), incoming.eventType(),
-                incoming.aggregateId(), incoming.sequenceNumber(),
-                r.value() == null ? null : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8), error);
+                r.topic(),
+                r.partition(),
+                r.offset(),
+                r.key(),
+                incoming.eventId(),
+                incoming.eventType(),
+                incoming.aggregateId(),
+                incoming.sequenceNumber(),
+                r.value() == null ? null : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8),
+                error);
     }
 
     long unresolvedGaps() {

@@ -25,10 +25,23 @@ import java.util.UUID;
  * @param projectedAsOf   the day that projection's run rate was measured on (it is re-announced only when a
  *                        batch of events changes its total or grade, not as days pass)
  */
-public record DepartmentOverview(String department, String name, List<Integer> years, int fiscalYear, LocalDate asOf,
-                                 Money budget, Money executed, Money available, String executionRate,
-                                 String timeProgress, String gap, Map<Severity, Integer> openAlerts,
-                                 UUID evaluationId, BigDecimal evaluationTotal, String evaluationGrade,
-                                 Instant evaluatedAt, BigDecimal projectedTotal, String projectedGrade,
-                                 LocalDate projectedAsOf) {
-}
+public record DepartmentOverview(
+        String department,
+        String name,
+        List<Integer> years,
+        int fiscalYear,
+        LocalDate asOf,
+        Money budget,
+        Money executed,
+        Money available,
+        String executionRate,
+        String timeProgress,
+        String gap,
+        Map<Severity, Integer> openAlerts,
+        UUID evaluationId,
+        BigDecimal evaluationTotal,
+        String evaluationGrade,
+        Instant evaluatedAt,
+        BigDecimal projectedTotal,
+        String projectedGrade,
+        LocalDate projectedAsOf) {}

@@ -40,8 +40,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DistrictQueries {
     /** Lower bounds of the 预算执行率 bands; the last band is open-ended. */
-    static final List<BigDecimal> BANDS = List.of(new BigDecimal("0.00"), new BigDecimal("0.20"),
-            new BigDecimal("0.40"), new BigDecimal("0.60"), new BigDecimal("0.80"), new BigDecimal("1.00"));
+    static final List<BigDecimal> BANDS = List.of(
+            new BigDecimal("0.00"),
+            new BigDecimal("0.20"),
+            new BigDecimal("0.40"),
+            new BigDecimal("0.60"),
+            new BigDecimal("0.80"),
+            new BigDecimal("1.00"));
 
     private final ReadModelStore store;
     private final ExecutionQueries queries;
@@ -49,8 +54,12 @@ public class DistrictQueries {
     private final EvaluationStore evaluations;
     private final ProjectionStore projections;
 
-    public DistrictQueries(ReadModelStore store, ExecutionQueries queries, AlertRepository alerts,
-                           EvaluationStore evaluations, ProjectionStore projections) {
+    public DistrictQueries(
+            ReadModelStore store,
+            ExecutionQueries queries,
+            AlertRepository alerts,
+            EvaluationStore evaluations,
+            ProjectionStore projections) {
         this.store = store;
         this.queries = queries;
         this.alerts = alerts;
@@ -72,8 +81,9 @@ public class DistrictQueries {
                 return;
             }
             FiscalYearId id = new FiscalYearId(department, shown);
-            store.load(id).ifPresent(state -> result.add(overview(state, its, open.getOrDefault(id, noAlerts()),
-                    latest.get(id), projected.get(id))));
+            store.load(id)
+                    .ifPresent(state -> result.add(overview(
+                            state, its, open.getOrDefault(id, noAlerts()), latest.get(id), projected.get(id))));
         });
         return result;
     }
@@ -96,25 +106,53 @@ public class DistrictQueries {
         Money executed = reports.stream().map(ExecutionReport::executed).reduce(Money.ZERO, Money::plus);
         Money available = reports.stream().map(ExecutionReport::available).reduce(Money.ZERO, Money::plus);
         Map<Severity, Integer> openAlerts = noAlerts();
-        openAlerts(caller, year).values().forEach(counts -> counts.forEach((s, n) -> openAlerts.merge(s, n, Integer::sum)));
-        return new YearSummary(year, asOf, progress, reports.size(), budget, executed, available,
+        openAlerts(caller, year)
+                .values()
+                .forEach(counts -> counts.forEach((s, n) -> openAlerts.merge(s, n, Integer::sum)));
+        return new YearSummary(
+                year,
+                asOf,
+                progress,
+                reports.size(),
+                budget,
+                executed,
+                available,
                 Rates.text(Rates.ratio(executed, budget)),
                 rollUp(reports, ExecutionReport::byFundSource, progress),
                 rollUp(reports, ExecutionReport::byExpenditureType, progress),
-                bands(reports), (int) reports.stream().filter(r -> r.executionRate() == null).count(),
-                furthestBehind(reports, names, behindLimit), openAlerts);
+                bands(reports),
+                (int) reports.stream().filter(r -> r.executionRate() == null).count(),
+                furthestBehind(reports, names, behindLimit),
+                openAlerts);
     }
 
-    private DepartmentOverview overview(DepartmentYearState state, List<Integer> years, Map<Severity, Integer> open,
-                                        LatestEvaluation evaluation, LatestProjection projection) {
+    private DepartmentOverview overview(
+            DepartmentYearState state,
+            List<Integer> years,
+            Map<Severity, Integer> open,
+            LatestEvaluation evaluation,
+            LatestProjection projection) {
         int year = state.id().fiscalYear();
         ExecutionReport report = ExecutionCalculator.report(state, queries.evaluationDate(null, year), null);
-        return new DepartmentOverview(state.id().department(), state.departmentName(), years, year, report.asOf(),
-                report.budget(), report.executed(), report.available(), report.executionRate(), report.timeProgress(),
-                gap(report), open,
-                evaluation == null ? null : evaluation.id(), evaluation == null ? null : evaluation.total(),
-                evaluation == null ? null : evaluation.grade(), evaluation == null ? null : evaluation.takenAt(),
-                projection == null ? null : projection.total(), projection == null ? null : projection.grade(),
+        return new DepartmentOverview(
+                state.id().department(),
+                state.departmentName(),
+                years,
+                year,
+                report.asOf(),
+                report.budget(),
+                report.executed(),
+                report.available(),
+                report.executionRate(),
+                report.timeProgress(),
+                gap(report),
+                open,
+                evaluation == null ? null : evaluation.id(),
+                evaluation == null ? null : evaluation.total(),
+                evaluation == null ? null : evaluation.grade(),
+                evaluation == null ? null : evaluation.takenAt(),
+                projection == null ? null : projection.total(),
+                projection == null ? null : projection.grade(),
                 projection == null ? null : projection.asOf());
     }
 
@@ -150,21 +188,23 @@ public class DistrictQueries {
     }
 
     /** Sums the departments' slices key by key (fund source, expenditure type), in their enum order. */
-    private static List<Breakdown> rollUp(List<ExecutionReport> reports,
-                                          java.util.function.Function<ExecutionReport, List<Breakdown>> slices,
-                                          String progress) {
+    private static List<Breakdown> rollUp(
+            List<ExecutionReport> reports,
+            java.util.function.Function<ExecutionReport, List<Breakdown>> slices,
+            String progress) {
         Map<String, Money[]> sums = new LinkedHashMap<>();
-        reports.stream().flatMap(r -> slices.apply(r).stream())
+        reports.stream()
+                .flatMap(r -> slices.apply(r).stream())
                 .sorted(Comparator.comparing(Breakdown::key, DistrictQueries::enumOrder))
                 .forEach(b -> {
-                    Money[] sum = sums.computeIfAbsent(b.key(), k -> new Money[]{Money.ZERO, Money.ZERO, Money.ZERO});
+                    Money[] sum = sums.computeIfAbsent(b.key(), k -> new Money[] {Money.ZERO, Money.ZERO, Money.ZERO});
                     sum[0] = sum[0].plus(b.budget());
                     sum[1] = sum[1].plus(b.executed());
                     sum[2] = sum[2].plus(b.available());
                 });
         List<Breakdown> result = new ArrayList<>();
-        sums.forEach((key, sum) -> result.add(new Breakdown(key, sum[0], sum[1], sum[2],
-                Rates.text(Rates.ratio(sum[1], sum[0])), progress)));
+        sums.forEach((key, sum) -> result.add(
+                new Breakdown(key, sum[0], sum[1], sum[2], Rates.text(Rates.ratio(sum[1], sum[0])), progress)));
         return result;
     }
 
@@ -173,7 +213,8 @@ public class DistrictQueries {
     }
 
     private static int ordinal(String key) {
-        for (var values : List.of(io.budgetmonitor.api.values.FundSource.values(),
+        for (var values : List.of(
+                io.budgetmonitor.api.values.FundSource.values(),
                 io.budgetmonitor.api.values.ExpenditureType.values())) {
             for (Enum<?> value : values) {
                 if (value.name().equals(key)) {
@@ -190,10 +231,13 @@ public class DistrictQueries {
             BigDecimal from = BANDS.get(i);
             BigDecimal to = i + 1 < BANDS.size() ? BANDS.get(i + 1) : null;
             boolean first = i == 0;
-            List<String> in = reports.stream().filter(r -> r.executionRate() != null)
+            List<String> in = reports.stream()
+                    .filter(r -> r.executionRate() != null)
                     .filter(r -> inBand(new BigDecimal(r.executionRate()), from, to, first))
-                    .map(ExecutionReport::department).toList();
-            bands.add(new YearSummary.RateBand(from.toPlainString(), to == null ? null : to.toPlainString(), in.size(), in));
+                    .map(ExecutionReport::department)
+                    .toList();
+            bands.add(new YearSummary.RateBand(
+                    from.toPlainString(), to == null ? null : to.toPlainString(), in.size(), in));
         }
         return bands;
     }
@@ -203,14 +247,15 @@ public class DistrictQueries {
         return (first || rate.compareTo(from) >= 0) && (to == null || rate.compareTo(to) < 0);
     }
 
-    private static List<YearSummary.Behind> furthestBehind(List<ExecutionReport> reports, Map<String, String> names,
-                                                           int limit) {
-        return reports.stream().filter(r -> gap(r) != null && new BigDecimal(gap(r)).signum() < 0)
+    private static List<YearSummary.Behind> furthestBehind(
+            List<ExecutionReport> reports, Map<String, String> names, int limit) {
+        return reports.stream()
+                .filter(r -> gap(r) != null && new BigDecimal(gap(r)).signum() < 0)
                 .sorted(Comparator.comparing((ExecutionReport r) -> new BigDecimal(gap(r)))
                         .thenComparing(ExecutionReport::department))
                 .limit(limit)
-                .map(r -> new YearSummary.Behind(r.department(), names.get(r.department()), r.executionRate(),
-                        r.timeProgress(), gap(r)))
+                .map(r -> new YearSummary.Behind(
+                        r.department(), names.get(r.department()), r.executionRate(), r.timeProgress(), gap(r)))
                 .toList();
     }
 
@@ -219,6 +264,8 @@ public class DistrictQueries {
         if (report.executionRate() == null) {
             return null;
         }
-        return new BigDecimal(report.executionRate()).subtract(new BigDecimal(report.timeProgress())).toPlainString();
+        return new BigDecimal(report.executionRate())
+                .subtract(new BigDecimal(report.timeProgress()))
+                .toPlainString();
     }
 }

@@ -14,17 +14,22 @@ import java.util.List;
  * @param total           every fund source together
  * @param quarterTargets  the year's cumulative quarterly targets (季度序时目标) at each quarter end
  */
-public record ExecutionSeries(String department, int fiscalYear, LocalDate asOf, String interval, List<LocalDate> dates,
-                              List<String> timeProgress, Series total, List<Series> byFundSource,
-                              List<QuarterTarget> quarterTargets) {
+public record ExecutionSeries(
+        String department,
+        int fiscalYear,
+        LocalDate asOf,
+        String interval,
+        List<LocalDate> dates,
+        List<String> timeProgress,
+        Series total,
+        List<Series> byFundSource,
+        List<QuarterTarget> quarterTargets) {
 
     /**
      * One curve: cumulative net disbursements (支出 − 冲销, each on its own business date) and the same as a
      * rate of today's adjusted {@code budget} (as the quarterly rates are).
      */
-    public record Series(String key, Money budget, List<Money> executed, List<String> rate) {
-    }
+    public record Series(String key, Money budget, List<Money> executed, List<String> rate) {}
 
-    public record QuarterTarget(int quarter, LocalDate endsOn, String target) {
-    }
+    public record QuarterTarget(int quarter, LocalDate endsOn, String target) {}
 }

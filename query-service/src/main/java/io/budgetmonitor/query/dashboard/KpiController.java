@@ -33,8 +33,9 @@ public class KpiController {
         this.eventLog = eventLog;
     }
 
-    @Operation(summary = "Each KPI's target, latest reported progress, completion ratio, direction, whether it is on "
-            + "track against time progress, and the target's adjustment history")
+    @Operation(
+            summary = "Each KPI's target, latest reported progress, completion ratio, direction, whether it is on "
+                    + "track against time progress, and the target's adjustment history")
     @GetMapping("/api/v1/departments/{department}/years/{year}/kpis")
     @Transactional(readOnly = true)
     public KpiProgress kpis(@PathVariable String department, @PathVariable int year) {
@@ -46,9 +47,20 @@ public class KpiController {
         for (KpiFigures k : state.kpis()) {
             BigDecimal completion = KpiJudgement.completion(k);
             KpiJudgement.Status status = KpiJudgement.status(k, progress);
-            kpis.add(new KpiProgress.Kpi(k.kpi(), k.task(), k.name(), k.direction() == null ? null : k.direction().name(),
-                    plain(k.target()), k.targetDescription(), k.unit(), plain(k.points()), plain(k.actual()), k.met(),
-                    k.reportedOn(), Rates.text(completion), status.name(),
+            kpis.add(new KpiProgress.Kpi(
+                    k.kpi(),
+                    k.task(),
+                    k.name(),
+                    k.direction() == null ? null : k.direction().name(),
+                    plain(k.target()),
+                    k.targetDescription(),
+                    k.unit(),
+                    plain(k.points()),
+                    plain(k.actual()),
+                    k.met(),
+                    k.reportedOn(),
+                    Rates.text(completion),
+                    status.name(),
                     status == KpiJudgement.Status.NOT_REPORTED ? null : status == KpiJudgement.Status.ON_TRACK,
                     history.getOrDefault(k.kpi(), List.of())));
         }
@@ -57,16 +69,30 @@ public class KpiController {
 
     private Map<String, List<KpiProgress.TargetChange>> targetHistory(String department, int year) {
         Map<String, List<KpiProgress.TargetChange>> history = new HashMap<>();
-        for (RecordedEvent recorded : eventLog.departmentYearOfTypes(department, year,
+        for (RecordedEvent recorded : eventLog.departmentYearOfTypes(
+                department,
+                year,
                 List.of(PerformanceTargetSet.class.getSimpleName(), PerformanceTargetAdjusted.class.getSimpleName()))) {
             if (recorded.event() instanceof PerformanceTargetSet set) {
-                history.computeIfAbsent(set.kpi(), k -> new ArrayList<>()).add(new KpiProgress.TargetChange("SET",
-                        set.occurredOn(), plain(set.target()), set.targetDescription(), null, recorded.recordedAt(),
-                        recorded.recordedBy()));
+                history.computeIfAbsent(set.kpi(), k -> new ArrayList<>())
+                        .add(new KpiProgress.TargetChange(
+                                "SET",
+                                set.occurredOn(),
+                                plain(set.target()),
+                                set.targetDescription(),
+                                null,
+                                recorded.recordedAt(),
+                                recorded.recordedBy()));
             } else if (recorded.event() instanceof PerformanceTargetAdjusted adjusted) {
-                history.computeIfAbsent(adjusted.kpi(), k -> new ArrayList<>()).add(new KpiProgress.TargetChange(
-                        "ADJUSTED", adjusted.occurredOn(), plain(adjusted.target()), adjusted.targetDescription(),
-                        adjusted.reason(), recorded.recordedAt(), recorded.recordedBy()));
+                history.computeIfAbsent(adjusted.kpi(), k -> new ArrayList<>())
+                        .add(new KpiProgress.TargetChange(
+                                "ADJUSTED",
+                                adjusted.occurredOn(),
+                                plain(adjusted.target()),
+                                adjusted.targetDescription(),
+                                adjusted.reason(),
+                                recorded.recordedAt(),
+                                recorded.recordedBy()));
             }
         }
         return history;

@@ -19,13 +19,30 @@ public record KpiProgress(String department, int fiscalYear, LocalDate asOf, Str
      * @param onTrack    null when not reported (or not judgeable)
      * @param targetHistory the target as set and every adjustment (年中调整), oldest first
      */
-    public record Kpi(String kpi, String task, String name, String direction, String target, String targetDescription,
-                      String unit, String points, String actual, Boolean met, LocalDate reportedOn, String completion,
-                      String status, Boolean onTrack, List<TargetChange> targetHistory) {
-    }
+    public record Kpi(
+            String kpi,
+            String task,
+            String name,
+            String direction,
+            String target,
+            String targetDescription,
+            String unit,
+            String points,
+            String actual,
+            Boolean met,
+            LocalDate reportedOn,
+            String completion,
+            String status,
+            Boolean onTrack,
+            List<TargetChange> targetHistory) {}
 
     /** A target set ({@code SET}) or adjusted ({@code ADJUSTED}), on its business date, with who recorded it. */
-    public record TargetChange(String change, LocalDate on, String target, String targetDescription, String reason,
-                               Instant recordedAt, String recordedBy) {
-    }
+    public record TargetChange(
+            String change,
+            LocalDate on,
+            String target,
+            String targetDescription,
+            String reason,
+            Instant recordedAt,
+            String recordedBy) {}
 }

@@ -20,14 +20,19 @@ public class SeriesController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Cumulative execution over the year per fund source and in total, weekly or monthly up to "
-            + "asOf, with the time-progress line and the quarterly targets")
+    @Operation(
+            summary = "Cumulative execution over the year per fund source and in total, weekly or monthly up to "
+                    + "asOf, with the time-progress line and the quarterly targets")
     @GetMapping("/api/v1/departments/{department}/years/{year}/execution/series")
-    public ExecutionSeries series(@PathVariable String department, @PathVariable int year,
-                                  @Parameter(description = "week or month (default month)")
-                                  @RequestParam(defaultValue = "month") String interval,
-                                  @Parameter(description = "business date of the last point (default today)")
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    public ExecutionSeries series(
+            @PathVariable String department,
+            @PathVariable int year,
+            @Parameter(description = "week or month (default month)") @RequestParam(defaultValue = "month")
+                    String interval,
+            @Parameter(description = "business date of the last point (default today)")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf) {
         SeriesQueries.Interval parsed;
         try {
             parsed = SeriesQueries.Interval.valueOf(interval.toUpperCase(Locale.ROOT));

@@ -9,7 +9,6 @@ import io.budgetmonitor.query.execution.ExecutionQueries;
 import io.budgetmonitor.query.execution.LineFigures;
 import io.budgetmonitor.query.execution.Rates;
 import io.budgetmonitor.query.execution.TimeProgress;
-import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -31,7 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SeriesQueries {
     /** How far apart the points are. */
-    public enum Interval { WEEK, MONTH }
+    public enum Interval {
+        WEEK,
+        MONTH
+    }
 
     private final ExecutionQueries queries;
     private final JdbcTemplate jdbc;
@@ -52,15 +54,19 @@ public class SeriesQueries {
         }
         // day → line → net execution, for days up to asOf
         TreeMap<LocalDate, Map<String, Money>> byDay = new TreeMap<>();
-        jdbc.query("select occurred_on, payload->>'line' as line, sum(case when event_type = 'DisbursementRecorded' "
+        jdbc.query(
+                "select occurred_on, payload->>'line' as line, sum(case when event_type = 'DisbursementRecorded' "
                         + "then (payload->>'amount')::numeric else -(payload->>'amount')::numeric end) as net "
                         + "from event_log where department = ? and fiscal_year = ? "
                         + "and event_type in ('DisbursementRecorded', 'DisbursementReversed') "
-                        + "group by occurred_on, payload->>'line'", rs -> {
+                        + "group by occurred_on, payload->>'line'",
+                rs -> {
                     LocalDate day = TimeProgress.clamp(rs.getDate("occurred_on").toLocalDate(), year);
                     byDay.computeIfAbsent(day, d -> new HashMap<>())
                             .merge(rs.getString("line"), Money.of(rs.getBigDecimal("net")), Money::plus);
-                }, department, year);
+                },
+                department,
+                year);
 
         List<FundSource> sources = new ArrayList<>();
         for (FundSource fs : FundSource.values()) {
@@ -97,18 +103,30 @@ public class SeriesQueries {
             Money budget = ExecutionCalculator.sum(state.lines(), l -> l.fundSource() == fs, LineFigures::budget);
             byFund.add(series(fs.name(), budget, cumulative.get(fs)));
         }
-        List<String> progress = dates.stream().map(d -> Rates.text(TimeProgress.ratio(d, year))).toList();
+        List<String> progress =
+                dates.stream().map(d -> Rates.text(TimeProgress.ratio(d, year))).toList();
         List<ExecutionSeries.QuarterTarget> targets = new ArrayList<>();
         for (int q = 1; q <= 4; q++) {
-            targets.add(new ExecutionSeries.QuarterTarget(q, Quarter.of(q).lastDay(year),
-                    Rates.text(ExecutionCalculator.quarterTarget(state, q))));
+            targets.add(new ExecutionSeries.QuarterTarget(
+                    q, Quarter.of(q).lastDay(year), Rates.text(ExecutionCalculator.quarterTarget(state, q))));
         }
-        return new ExecutionSeries(department, year, asOf, interval.name().toLowerCase(java.util.Locale.ROOT), dates,
-                progress, series("TOTAL", state.budget(), total), byFund, targets);
+        return new ExecutionSeries(
+                department,
+                year,
+                asOf,
+                interval.name().toLowerCase(java.util.Locale.ROOT),
+                dates,
+                progress,
+                series("TOTAL", state.budget(), total),
+                byFund,
+                targets);
     }
 
     private static ExecutionSeries.Series series(String key, Money budget, List<Money> executed) {
-        return new ExecutionSeries.Series(key, budget, executed,
+        return new ExecutionSeries.Series(
+                key,
+                budget,
+                executed,
                 executed.stream().map(e -> Rates.text(Rates.ratio(e, budget))).toList());
     }
 
@@ -121,7 +139,8 @@ public class SeriesQueries {
                 : first.with(TemporalAdjusters.lastDayOfMonth());
         while (!date.isAfter(asOf)) {
             dates.add(date);
-            date = interval == Interval.WEEK ? date.plusWeeks(1)
+            date = interval == Interval.WEEK
+                    ? date.plusWeeks(1)
                     : date.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth());
         }
         if (dates.isEmpty() || !dates.get(dates.size() - 1).equals(asOf)) {

@@ -15,17 +15,25 @@ import java.util.Map;
  * @param withoutBudget    departments with no budget yet (no rate, in no band)
  * @param furthestBehind   departments below 序时进度, the furthest behind first
  */
-public record YearSummary(int fiscalYear, LocalDate asOf, String timeProgress, int departments,
-                          Money budget, Money executed, Money available, String executionRate,
-                          List<Breakdown> byFundSource, List<Breakdown> byExpenditureType,
-                          List<RateBand> rateDistribution, int withoutBudget, List<Behind> furthestBehind,
-                          Map<Severity, Integer> openAlerts) {
+public record YearSummary(
+        int fiscalYear,
+        LocalDate asOf,
+        String timeProgress,
+        int departments,
+        Money budget,
+        Money executed,
+        Money available,
+        String executionRate,
+        List<Breakdown> byFundSource,
+        List<Breakdown> byExpenditureType,
+        List<RateBand> rateDistribution,
+        int withoutBudget,
+        List<Behind> furthestBehind,
+        Map<Severity, Integer> openAlerts) {
 
     /** Departments whose rate is in [from, to); {@code to} null for the open-ended top band. */
-    public record RateBand(String from, String to, int count, List<String> departments) {
-    }
+    public record RateBand(String from, String to, int count, List<String> departments) {}
 
     /** A department behind time progress by {@code gap} (negative). */
-    public record Behind(String department, String name, String executionRate, String timeProgress, String gap) {
-    }
+    public record Behind(String department, String name, String executionRate, String timeProgress, String gap) {}
 }

@@ -38,8 +38,8 @@ public class EvaluationConsumer {
     private final TransactionTemplate tx;
     private final ObjectMapper mapper = BudgetJson.mapper();
 
-    public EvaluationConsumer(EvaluationStore store, ProjectionStore projections, JdbcTemplate jdbc,
-                              TransactionTemplate tx) {
+    public EvaluationConsumer(
+            EvaluationStore store, ProjectionStore projections, JdbcTemplate jdbc, TransactionTemplate tx) {
         this.store = store;
         this.projections = projections;
         this.jdbc = jdbc;
@@ -47,8 +47,11 @@ public class EvaluationConsumer {
     }
 
     /** Off in a one-shot run ({@code --rebuild}), which consumes nothing. */
-    @KafkaListener(id = "budget-evaluations", topics = "${budget.kafka.evaluations-topic:budget.evaluations.v1}",
-            groupId = "${budget.kafka.group-id:query-service}-evaluations", batch = "true",
+    @KafkaListener(
+            id = "budget-evaluations",
+            topics = "${budget.kafka.evaluations-topic:budget.evaluations.v1}",
+            groupId = "${budget.kafka.group-id:query-service}-evaluations",
+            batch = "true",
             autoStartup = "${budget.consumption.enabled:true}")
     public void onEvaluations(List<ConsumerRecord<String, byte[]>> records) {
         List<EvaluationTaken> evaluations = new ArrayList<>(records.size());
@@ -74,7 +77,9 @@ public class EvaluationConsumer {
             }
             int kept = projections.record(projected);
             if (kept < projected.size()) {
-                log.info("projected scores: {} kept, {} already known or older than the stored one", kept,
+                log.info(
+                        "projected scores: {} kept, {} already known or older than the stored one",
+                        kept,
                         projected.size() - kept);
             }
         });
@@ -82,7 +87,9 @@ public class EvaluationConsumer {
 
     private EvaluationTaken evaluation(ConsumerRecord<String, byte[]> record) throws IOException {
         EvaluationTaken evaluation = mapper.readValue(record.value(), EvaluationTaken.class);
-        if (evaluation.id() == null || evaluation.department() == null || evaluation.total() == null
+        if (evaluation.id() == null
+                || evaluation.department() == null
+                || evaluation.total() == null
                 || evaluation.createdAt() == null) {
             throw new IOException("an evaluation needs id, department, total and createdAt");
         }
@@ -91,7 +98,10 @@ public class EvaluationConsumer {
 
     private ProjectedScoreChanged projection(ConsumerRecord<String, byte[]> record) throws IOException {
         ProjectedScoreChanged change = mapper.readValue(record.value(), ProjectedScoreChanged.class);
-        if (change.department() == null || change.fiscalYear() == 0 || change.total() == null || change.asOf() == null
+        if (change.department() == null
+                || change.fiscalYear() == 0
+                || change.total() == null
+                || change.asOf() == null
                 || change.computedAt() == null) {
             throw new IOException("a projected score needs department, fiscalYear, total, asOf and computedAt");
         }
@@ -99,10 +109,20 @@ public class EvaluationConsumer {
     }
 
     private void park(ConsumerRecord<String, byte[]> record, Exception error) {
-        log.warn("parking unreadable evaluation message at {}-{}@{}: {}", record.topic(), record.partition(),
-                record.offset(), error.toString());
-        jdbc.update("insert into dead_letter (topic, kafka_partition, kafka_offset, record_key, payload, error) "
-                        + "values (?,?,?,?,?,?)", record.topic(), record.partition(), record.offset(), record.key(),
-                record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8), error.toString());
+        log.warn(
+                "parking unreadable evaluation message at {}-{}@{}: {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                error.toString());
+        jdbc.update(
+                "insert into dead_letter (topic, kafka_partition, kafka_offset, record_key, payload, error) "
+                        + "values (?,?,?,?,?,?)",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
+                error.toString());
     }
 }

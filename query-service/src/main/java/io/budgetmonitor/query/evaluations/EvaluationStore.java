@@ -23,10 +23,17 @@ public class EvaluationStore {
     public int record(List<EvaluationTaken> evaluations) {
         int stored = 0;
         for (EvaluationTaken e : evaluations) {
-            stored += jdbc.update("insert into evaluation (id, department, fiscal_year, total, grade, taken_at, taken_by, "
+            stored += jdbc.update(
+                    "insert into evaluation (id, department, fiscal_year, total, grade, taken_at, taken_by, "
                             + "position) values (?,?,?,?,?,?,?,?) on conflict (id) do nothing",
-                    e.id(), e.department(), e.fiscalYear(), e.total(), e.grade(), Timestamp.from(e.createdAt()),
-                    e.takenBy(), e.position());
+                    e.id(),
+                    e.department(),
+                    e.fiscalYear(),
+                    e.total(),
+                    e.grade(),
+                    Timestamp.from(e.createdAt()),
+                    e.takenBy(),
+                    e.position());
         }
         return stored;
     }
@@ -34,13 +41,19 @@ public class EvaluationStore {
     /** The latest snapshot of each department-year that has one. */
     public Map<FiscalYearId, LatestEvaluation> latest() {
         Map<FiscalYearId, LatestEvaluation> latest = new HashMap<>();
-        jdbc.query("select distinct on (department, fiscal_year) id, department, fiscal_year, total, grade, taken_at "
-                + "from evaluation order by department, fiscal_year, taken_at desc, id desc", rs -> {
-            LatestEvaluation e = new LatestEvaluation(rs.getObject("id", UUID.class), rs.getString("department"),
-                    rs.getInt("fiscal_year"), rs.getBigDecimal("total"), rs.getString("grade"),
-                    rs.getTimestamp("taken_at").toInstant());
-            latest.put(new FiscalYearId(e.department(), e.fiscalYear()), e);
-        });
+        jdbc.query(
+                "select distinct on (department, fiscal_year) id, department, fiscal_year, total, grade, taken_at "
+                        + "from evaluation order by department, fiscal_year, taken_at desc, id desc",
+                rs -> {
+                    LatestEvaluation e = new LatestEvaluation(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("department"),
+                            rs.getInt("fiscal_year"),
+                            rs.getBigDecimal("total"),
+                            rs.getString("grade"),
+                            rs.getTimestamp("taken_at").toInstant());
+                    latest.put(new FiscalYearId(e.department(), e.fiscalYear()), e);
+                });
         return latest;
     }
 }

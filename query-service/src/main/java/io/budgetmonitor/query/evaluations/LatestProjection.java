@@ -10,6 +10,5 @@ import java.time.LocalDate;
  * @param asOf the day its run rate was measured on: the projection of a department with no events since
  *             is not re-announced as days pass
  */
-public record LatestProjection(String department, int fiscalYear, BigDecimal total, String grade, LocalDate asOf,
-                               Instant computedAt) {
-}
+public record LatestProjection(
+        String department, int fiscalYear, BigDecimal total, String grade, LocalDate asOf, Instant computedAt) {}

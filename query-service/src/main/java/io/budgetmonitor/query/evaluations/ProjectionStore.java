@@ -27,12 +27,19 @@ public class ProjectionStore {
     public int record(List<ProjectedScoreChanged> changes) {
         int kept = 0;
         for (ProjectedScoreChanged c : changes) {
-            kept += jdbc.update("insert into projected_score (department, fiscal_year, total, grade, as_of, rubric, position, "
+            kept += jdbc.update(
+                    "insert into projected_score (department, fiscal_year, total, grade, as_of, rubric, position, "
                             + "computed_at) values (?,?,?,?,?,?,?,?) on conflict (department, fiscal_year) do update set "
                             + "total = excluded.total, grade = excluded.grade, as_of = excluded.as_of, rubric = excluded.rubric, "
                             + "position = excluded.position, computed_at = excluded.computed_at, received_at = now() "
                             + "where projected_score.computed_at < excluded.computed_at",
-                    c.department(), c.fiscalYear(), c.total(), c.grade(), Date.valueOf(c.asOf()), c.rubric(), c.position(),
+                    c.department(),
+                    c.fiscalYear(),
+                    c.total(),
+                    c.grade(),
+                    Date.valueOf(c.asOf()),
+                    c.rubric(),
+                    c.position(),
                     Timestamp.from(c.computedAt()));
         }
         return kept;
@@ -42,8 +49,12 @@ public class ProjectionStore {
     public Map<FiscalYearId, LatestProjection> latest() {
         Map<FiscalYearId, LatestProjection> latest = new HashMap<>();
         jdbc.query("select department, fiscal_year, total, grade, as_of, computed_at from projected_score", rs -> {
-            LatestProjection p = new LatestProjection(rs.getString("department"), rs.getInt("fiscal_year"),
-                    rs.getBigDecimal("total"), rs.getString("grade"), rs.getDate("as_of").toLocalDate(),
+            LatestProjection p = new LatestProjection(
+                    rs.getString("department"),
+                    rs.getInt("fiscal_year"),
+                    rs.getBigDecimal("total"),
+                    rs.getString("grade"),
+                    rs.getDate("as_of").toLocalDate(),
                     rs.getTimestamp("computed_at").toInstant());
             latest.put(new FiscalYearId(p.department(), p.fiscalYear()), p);
         });

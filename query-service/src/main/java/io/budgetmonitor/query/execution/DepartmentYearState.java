@@ -40,8 +40,8 @@ import java.util.TreeMap;
  * fiscal-year events travel under different Kafka keys and may be applied in either order.
  */
 public final class DepartmentYearState {
-    public static final List<BigDecimal> DEFAULT_TARGETS = List.of(
-            new BigDecimal("0.25"), new BigDecimal("0.50"), new BigDecimal("0.75"), new BigDecimal("1.00"));
+    public static final List<BigDecimal> DEFAULT_TARGETS =
+            List.of(new BigDecimal("0.25"), new BigDecimal("0.50"), new BigDecimal("0.75"), new BigDecimal("1.00"));
 
     private final FiscalYearId id;
     String departmentName;
@@ -74,8 +74,8 @@ public final class DepartmentYearState {
     public void apply(RecordedEvent recorded) {
         BudgetEvent event = recorded.event();
         if (!event.department().equals(id.department()) || event.fiscalYear() != id.fiscalYear()) {
-            throw new IllegalArgumentException("event " + recorded.eventId() + " belongs to " + event.department()
-                    + ":" + event.fiscalYear() + ", not " + id);
+            throw new IllegalArgumentException("event " + recorded.eventId() + " belongs to " + event.department() + ":"
+                    + event.fiscalYear() + ", not " + id);
         }
         lastPosition = Math.max(lastPosition, recorded.position());
         dirty.year = true;
@@ -138,20 +138,29 @@ public final class DepartmentYearState {
 
     private void applyToYear(BudgetEvent event, RecordedEvent recorded) {
         if (event instanceof FiscalYearOpened e) {
-            if (e.quarterTargets() != null && !e.quarterTargets().isEmpty() && e.quarterTargets().size() != 4) {
+            if (e.quarterTargets() != null
+                    && !e.quarterTargets().isEmpty()
+                    && e.quarterTargets().size() != 4) {
                 throw new IllegalArgumentException("a year needs four quarterly targets, got " + e.quarterTargets());
             }
             departmentName = e.departmentName();
             rubric = e.rubric();
             quarterTargets = e.quarterTargets() == null || e.quarterTargets().isEmpty()
-                    ? DEFAULT_TARGETS : List.copyOf(e.quarterTargets());
+                    ? DEFAULT_TARGETS
+                    : List.copyOf(e.quarterTargets());
             openedOn = e.occurredOn();
         } else if (event instanceof QuarterClosed e) {
             Quarter.of(e.quarter()); // refuses 0 or 5: such an event is parked, not guessed at
             QuarterClose previous = closes.get(e.quarter());
             if (previous == null || recorded.position() > previous.position()) {
-                closes.put(e.quarter(), new QuarterClose(e.quarter(), e.occurredOn(), recorded.position(),
-                        recorded.eventId(), e.reportedExecution()));
+                closes.put(
+                        e.quarter(),
+                        new QuarterClose(
+                                e.quarter(),
+                                e.occurredOn(),
+                                recorded.position(),
+                                recorded.eventId(),
+                                e.reportedExecution()));
                 dirty.quarters.add(e.quarter());
             }
         } else if (event instanceof FiscalYearClosed e) {
@@ -205,17 +214,49 @@ public final class DepartmentYearState {
         return Quarter.containing(date).number() - 1;
     }
 
-    public FiscalYearId id() { return id; }
-    public String departmentName() { return departmentName; }
-    public String rubric() { return rubric; }
-    public List<BigDecimal> quarterTargets() { return quarterTargets; }
-    public LocalDate openedOn() { return openedOn; }
-    public LocalDate closedOn() { return closedOn; }
-    public long lastPosition() { return lastPosition; }
-    public Collection<LineFigures> lines() { return lines.values(); }
-    public LineFigures lineOrNull(String code) { return lines.get(code); }
-    public Map<Integer, QuarterClose> closes() { return closes; }
-    public Collection<KpiFigures> kpis() { return kpis.values(); }
+    public FiscalYearId id() {
+        return id;
+    }
+
+    public String departmentName() {
+        return departmentName;
+    }
+
+    public String rubric() {
+        return rubric;
+    }
+
+    public List<BigDecimal> quarterTargets() {
+        return quarterTargets;
+    }
+
+    public LocalDate openedOn() {
+        return openedOn;
+    }
+
+    public LocalDate closedOn() {
+        return closedOn;
+    }
+
+    public long lastPosition() {
+        return lastPosition;
+    }
+
+    public Collection<LineFigures> lines() {
+        return lines.values();
+    }
+
+    public LineFigures lineOrNull(String code) {
+        return lines.get(code);
+    }
+
+    public Map<Integer, QuarterClose> closes() {
+        return closes;
+    }
+
+    public Collection<KpiFigures> kpis() {
+        return kpis.values();
+    }
 
     public Money budget() {
         return lines.values().stream().map(LineFigures::budget).reduce(Money.ZERO, Money::plus);

@@ -21,8 +21,7 @@ import java.util.function.Predicate;
  * date always give the same report, whether the state is live or folded as of a past day.
  */
 public final class ExecutionCalculator {
-    private ExecutionCalculator() {
-    }
+    private ExecutionCalculator() {}
 
     public static ExecutionReport report(DepartmentYearState state, LocalDate asOf, Instant knownAt) {
         int year = state.id().fiscalYear();
@@ -40,17 +39,35 @@ public final class ExecutionCalculator {
                 byType.add(breakdown(type.name(), state.lines(), l -> l.expenditureType() == type, progressText));
             }
         }
-        ExecutionReport.Breakdown basic = breakdown("BASIC", state.lines(),
-                l -> l.expenditureType() != null && l.expenditureType().isBasic(), progressText);
+        ExecutionReport.Breakdown basic = breakdown(
+                "BASIC",
+                state.lines(),
+                l -> l.expenditureType() != null && l.expenditureType().isBasic(),
+                progressText);
         List<ExecutionReport.QuarterView> quarters = quarters(state);
         Money reclaimed = sum(state.lines(), l -> true, LineFigures::reclaimed);
         Money carried = sum(state.lines(), l -> true, LineFigures::carriedOver);
         Money budget = state.budget();
         Money executed = state.executed();
-        return new ExecutionReport(state.id().department(), year, state.departmentName(), state.rubric(),
-                asOf, knownAt, state.lastPosition(), budget, executed,
-                budget.minus(executed).minus(reclaimed).minus(carried), reclaimed, carried,
-                Rates.text(Rates.ratio(executed, budget)), progressText, byFund, byType, basic, quarters,
+        return new ExecutionReport(
+                state.id().department(),
+                year,
+                state.departmentName(),
+                state.rubric(),
+                asOf,
+                knownAt,
+                state.lastPosition(),
+                budget,
+                executed,
+                budget.minus(executed).minus(reclaimed).minus(carried),
+                reclaimed,
+                carried,
+                Rates.text(Rates.ratio(executed, budget)),
+                progressText,
+                byFund,
+                byType,
+                basic,
+                quarters,
                 Rates.text(averageQuarterlyRate(quarters)));
     }
 
@@ -89,7 +106,8 @@ public final class ExecutionCalculator {
             Money reported = close.reported().getOrDefault(fs, Money.ZERO);
             Money actual = ledger.getOrDefault(fs, Money.ZERO);
             Money difference = reported.minus(actual);
-            result.add(new ExecutionReport.Reconciliation(fs.name(), reported, actual, difference, difference.isZero()));
+            result.add(
+                    new ExecutionReport.Reconciliation(fs.name(), reported, actual, difference, difference.isZero()));
         }
         return result;
     }
@@ -103,9 +121,16 @@ public final class ExecutionCalculator {
             BigDecimal vsTarget = Rates.ratio(cumulative, target);
             BigDecimal scored = vsTarget == null ? null : vsTarget.min(BigDecimal.ONE.setScale(4));
             QuarterClose close = state.closes().get(q);
-            views.add(new ExecutionReport.QuarterView(q, Quarter.of(q).lastDay(year), Rates.text(target),
-                    Rates.text(cumulative), Rates.text(vsTarget), Rates.text(scored), close != null,
-                    close == null ? null : close.closedOn(), close == null ? List.of() : reconcile(state, close)));
+            views.add(new ExecutionReport.QuarterView(
+                    q,
+                    Quarter.of(q).lastDay(year),
+                    Rates.text(target),
+                    Rates.text(cumulative),
+                    Rates.text(vsTarget),
+                    Rates.text(scored),
+                    close != null,
+                    close == null ? null : close.closedOn(),
+                    close == null ? List.of() : reconcile(state, close)));
         }
         return views;
     }
@@ -135,28 +160,49 @@ public final class ExecutionCalculator {
         List<LineView.LineQuarter> quarters = new ArrayList<>();
         for (int q = 1; q <= 4; q++) {
             Money cumulative = line.executedThroughQuarter(q);
-            quarters.add(new LineView.LineQuarter(q, line.quarterDisbursed(q).minus(line.quarterReversed(q)),
-                    cumulative, Rates.text(Rates.ratio(cumulative, line.budget()))));
+            quarters.add(new LineView.LineQuarter(
+                    q,
+                    line.quarterDisbursed(q).minus(line.quarterReversed(q)),
+                    cumulative,
+                    Rates.text(Rates.ratio(cumulative, line.budget()))));
         }
-        return new LineView(state.id().department(), state.id().fiscalYear(), line.line(), line.name(),
-                name(line.fundSource()), name(line.expenditureType()), name(line.threePublic()), line.appropriation(),
-                line.allocated(), line.adjustments(), line.transfers(), line.budget(), line.executed(),
-                line.available(), line.reclaimed(), line.carriedOver(),
-                Rates.text(Rates.ratio(line.executed(), line.budget())), Rates.text(progress), asOf,
-                line.rejectedCount(), quarters);
+        return new LineView(
+                state.id().department(),
+                state.id().fiscalYear(),
+                line.line(),
+                line.name(),
+                name(line.fundSource()),
+                name(line.expenditureType()),
+                name(line.threePublic()),
+                line.appropriation(),
+                line.allocated(),
+                line.adjustments(),
+                line.transfers(),
+                line.budget(),
+                line.executed(),
+                line.available(),
+                line.reclaimed(),
+                line.carriedOver(),
+                Rates.text(Rates.ratio(line.executed(), line.budget())),
+                Rates.text(progress),
+                asOf,
+                line.rejectedCount(),
+                quarters);
     }
 
-    static ExecutionReport.Breakdown breakdown(String key, Collection<LineFigures> lines,
-                                               Predicate<LineFigures> filter, String progress) {
+    static ExecutionReport.Breakdown breakdown(
+            String key, Collection<LineFigures> lines, Predicate<LineFigures> filter, String progress) {
         Money budget = sum(lines, filter, LineFigures::budget);
         Money executed = sum(lines, filter, LineFigures::executed);
         Money available = sum(lines, filter, LineFigures::available);
-        return new ExecutionReport.Breakdown(key, budget, executed, available,
-                Rates.text(Rates.ratio(executed, budget)), progress);
+        return new ExecutionReport.Breakdown(
+                key, budget, executed, available, Rates.text(Rates.ratio(executed, budget)), progress);
     }
 
-    public static Money sum(Collection<LineFigures> lines, Predicate<LineFigures> filter,
-                            java.util.function.Function<LineFigures, Money> figure) {
+    public static Money sum(
+            Collection<LineFigures> lines,
+            Predicate<LineFigures> filter,
+            java.util.function.Function<LineFigures, Money> figure) {
         Money total = Money.ZERO;
         for (LineFigures line : lines) {
             if (filter.test(line)) {

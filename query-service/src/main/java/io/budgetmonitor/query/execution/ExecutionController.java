@@ -25,32 +25,43 @@ public class ExecutionController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Execution of a department-year: budget, executed, rate, time progress, by fund source, "
-            + "by expenditure type (plus basic = personnel + public expense), the four quarters with reconciliation")
+    @Operation(
+            summary =
+                    "Execution of a department-year: budget, executed, rate, time progress, by fund source, "
+                            + "by expenditure type (plus basic = personnel + public expense), the four quarters with reconciliation")
     @GetMapping("/execution")
-    public ExecutionReport execution(@PathVariable String department, @PathVariable int year,
-                                     @Parameter(description = "business date (default today)")
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                     @Parameter(description = "recording-time cut-off (default now)")
-                                     @RequestParam(required = false) Instant knownAt) {
+    public ExecutionReport execution(
+            @PathVariable String department,
+            @PathVariable int year,
+            @Parameter(description = "business date (default today)")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf,
+            @Parameter(description = "recording-time cut-off (default now)") @RequestParam(required = false)
+                    Instant knownAt) {
         DepartmentYearState state = queries.state(department, year, asOf, knownAt);
         return ExecutionCalculator.report(state, queries.evaluationDate(asOf, year), knownAt);
     }
 
     @Operation(summary = "Every budget line of a department-year")
     @GetMapping("/lines")
-    public List<LineView> lines(@PathVariable String department, @PathVariable int year,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                @RequestParam(required = false) Instant knownAt) {
+    public List<LineView> lines(
+            @PathVariable String department,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Instant knownAt) {
         DepartmentYearState state = queries.state(department, year, asOf, knownAt);
         return ExecutionCalculator.lines(state, queries.evaluationDate(asOf, year));
     }
 
     @Operation(summary = "One budget line")
     @GetMapping("/lines/{line}")
-    public LineView line(@PathVariable String department, @PathVariable int year, @PathVariable String line,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                         @RequestParam(required = false) Instant knownAt) {
+    public LineView line(
+            @PathVariable String department,
+            @PathVariable int year,
+            @PathVariable String line,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Instant knownAt) {
         DepartmentYearState state = queries.state(department, year, asOf, knownAt);
         LineFigures figures = state.lineOrNull(line);
         if (figures == null) {
@@ -61,10 +72,12 @@ public class ExecutionController {
 
     @Operation(summary = "One fund source (资金来源) with its lines")
     @GetMapping("/fund-sources/{fundSource}")
-    public FundSourceView fundSource(@PathVariable String department, @PathVariable int year,
-                                     @PathVariable String fundSource,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                     @RequestParam(required = false) Instant knownAt) {
+    public FundSourceView fundSource(
+            @PathVariable String department,
+            @PathVariable int year,
+            @PathVariable String fundSource,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Instant knownAt) {
         FundSource source;
         try {
             source = FundSource.valueOf(fundSource);
@@ -73,15 +86,23 @@ public class ExecutionController {
         }
         DepartmentYearState state = queries.state(department, year, asOf, knownAt);
         LocalDate date = queries.evaluationDate(asOf, year);
-        ExecutionReport.Breakdown totals = ExecutionCalculator.breakdown(source.name(), state.lines(),
-                l -> l.fundSource() == source, Rates.text(TimeProgress.ratio(date, year)));
-        List<LineView> lines = state.lines().stream().filter(l -> l.fundSource() == source)
-                .map(l -> ExecutionCalculator.line(state, l, date)).toList();
+        ExecutionReport.Breakdown totals = ExecutionCalculator.breakdown(
+                source.name(),
+                state.lines(),
+                l -> l.fundSource() == source,
+                Rates.text(TimeProgress.ratio(date, year)));
+        List<LineView> lines = state.lines().stream()
+                .filter(l -> l.fundSource() == source)
+                .map(l -> ExecutionCalculator.line(state, l, date))
+                .toList();
         return new FundSourceView(department, year, date, totals, lines);
     }
 
     /** A fund source's totals and lines. */
-    public record FundSourceView(String department, int fiscalYear, LocalDate asOf, ExecutionReport.Breakdown totals,
-                                 List<LineView> lines) {
-    }
+    public record FundSourceView(
+            String department,
+            int fiscalYear,
+            LocalDate asOf,
+            ExecutionReport.Breakdown totals,
+            List<LineView> lines) {}
 }

@@ -35,8 +35,11 @@ public class ExecutionQueries {
         if (asOf == null && knownAt == null) {
             return store.load(new FiscalYearId(department, year)).orElseThrow(() -> notFound(department, year));
         }
-        List<RecordedEvent> events = eventLog.departmentYear(department, year,
-                asOf == null ? LocalDate.of(9999, 12, 31) : asOf, knownAt == null ? clock.instant() : knownAt);
+        List<RecordedEvent> events = eventLog.departmentYear(
+                department,
+                year,
+                asOf == null ? LocalDate.of(9999, 12, 31) : asOf,
+                knownAt == null ? clock.instant() : knownAt);
         if (events.isEmpty()) {
             throw notFound(department, year);
         }

@@ -13,17 +13,30 @@ import java.util.List;
  * @param knownAt  recording-time cut-off, null for "everything recorded so far"
  * @param position highest log position included
  */
-public record ExecutionReport(String department, int fiscalYear, String departmentName, String rubric,
-                              LocalDate asOf, Instant knownAt, long position,
-                              Money budget, Money executed, Money available, Money reclaimed, Money carriedOver,
-                              String executionRate, String timeProgress,
-                              List<Breakdown> byFundSource, List<Breakdown> byExpenditureType, Breakdown basic,
-                              List<QuarterView> quarters, String averageQuarterlyRate) {
+public record ExecutionReport(
+        String department,
+        int fiscalYear,
+        String departmentName,
+        String rubric,
+        LocalDate asOf,
+        Instant knownAt,
+        long position,
+        Money budget,
+        Money executed,
+        Money available,
+        Money reclaimed,
+        Money carriedOver,
+        String executionRate,
+        String timeProgress,
+        List<Breakdown> byFundSource,
+        List<Breakdown> byExpenditureType,
+        Breakdown basic,
+        List<QuarterView> quarters,
+        String averageQuarterlyRate) {
 
     /** Figures of one slice (fund source 资金来源, expenditure type 支出类型, or 基本支出). */
-    public record Breakdown(String key, Money budget, Money executed, Money available, String executionRate,
-                            String timeProgress) {
-    }
+    public record Breakdown(
+            String key, Money budget, Money executed, Money available, String executionRate, String timeProgress) {}
 
     /**
      * One quarter: its cumulative time-progress target, the cumulative execution of general-public-budget
@@ -31,12 +44,17 @@ public record ExecutionReport(String department, int fiscalYear, String departme
      * that rate ÷ target, the same capped at 1 (as A1.5 scores it), and the reconciliation of the
      * department's reported figures when the quarter is closed.
      */
-    public record QuarterView(int quarter, LocalDate endsOn, String target, String cumulativeRate,
-                              String rateVsTarget, String scoredRate, boolean closed, LocalDate closedOn,
-                              List<Reconciliation> reconciliation) {
-    }
+    public record QuarterView(
+            int quarter,
+            LocalDate endsOn,
+            String target,
+            String cumulativeRate,
+            String rateVsTarget,
+            String scoredRate,
+            boolean closed,
+            LocalDate closedOn,
+            List<Reconciliation> reconciliation) {}
 
     /** Reported YTD execution of a fund source at a quarter close vs the ledger (对账). */
-    public record Reconciliation(String fundSource, Money reported, Money ledger, Money difference, boolean matches) {
-    }
+    public record Reconciliation(String fundSource, Money reported, Money ledger, Money difference, boolean matches) {}
 }

@@ -26,19 +26,57 @@ public final class KpiFigures {
         this.kpi = kpi;
     }
 
-    public String kpi() { return kpi; }
-    public String task() { return task; }
-    public String name() { return name; }
-    public KpiDirection direction() { return direction; }
-    public BigDecimal target() { return target; }
-    public String targetDescription() { return targetDescription; }
-    public BigDecimal points() { return points; }
-    public String unit() { return unit; }
-    public LocalDate setOn() { return setOn; }
-    public BigDecimal actual() { return actual; }
-    public Boolean met() { return met; }
-    public LocalDate reportedOn() { return reportedOn; }
-    public String reportEventId() { return reportEventId; }
+    public String kpi() {
+        return kpi;
+    }
+
+    public String task() {
+        return task;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public KpiDirection direction() {
+        return direction;
+    }
+
+    public BigDecimal target() {
+        return target;
+    }
+
+    public String targetDescription() {
+        return targetDescription;
+    }
+
+    public BigDecimal points() {
+        return points;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public LocalDate setOn() {
+        return setOn;
+    }
+
+    public BigDecimal actual() {
+        return actual;
+    }
+
+    public Boolean met() {
+        return met;
+    }
+
+    public LocalDate reportedOn() {
+        return reportedOn;
+    }
+
+    public String reportEventId() {
+        return reportEventId;
+    }
 
     public boolean reportedIn(int quarter) {
         return (reportedQuarters & (1 << (quarter - 1))) != 0;

@@ -13,10 +13,13 @@ import java.math.RoundingMode;
  * dashboard.
  */
 public final class KpiJudgement {
-    public enum Status { ON_TRACK, BEHIND, NOT_REPORTED }
-
-    private KpiJudgement() {
+    public enum Status {
+        ON_TRACK,
+        BEHIND,
+        NOT_REPORTED
     }
+
+    private KpiJudgement() {}
 
     public static BigDecimal completion(KpiFigures kpi) {
         if (kpi.direction() == KpiDirection.QUALITATIVE || kpi.target() == null) {
@@ -34,7 +37,8 @@ public final class KpiJudgement {
             return actual.divide(target, 4, RoundingMode.HALF_UP);
         }
         if (actual.compareTo(target) <= 0) {
-            return actual.signum() <= 0 ? BigDecimal.ONE.setScale(4)
+            return actual.signum() <= 0
+                    ? BigDecimal.ONE.setScale(4)
                     : target.divide(actual, 4, RoundingMode.HALF_UP).max(BigDecimal.ONE.setScale(4));
         }
         return target.signum() <= 0 ? BigDecimal.ZERO.setScale(4) : target.divide(actual, 4, RoundingMode.HALF_UP);

@@ -37,28 +37,76 @@ public final class LineFigures {
     String lastEventId;
     /** Disbursed and reversed per quarter of the business date, index 0..3. */
     final Money[] quarterDisbursed = {Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO};
+
     final Money[] quarterReversed = {Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO};
 
     LineFigures(String line) {
         this.line = line;
     }
 
-    public String line() { return line; }
-    public String name() { return name; }
-    public FundSource fundSource() { return fundSource; }
-    public ExpenditureType expenditureType() { return expenditureType; }
-    public ThreePublicCategory threePublic() { return threePublic; }
-    public boolean appropriation() { return appropriation; }
-    public Money allocated() { return allocated; }
-    public Money reclaimed() { return reclaimed; }
-    public Money carriedOver() { return carriedOver; }
-    public int rejectedCount() { return rejectedCount; }
-    public Money lastRejectedAmount() { return lastRejectedAmount; }
-    public Money lastRejectedAvailable() { return lastRejectedAvailable; }
-    public LocalDate lastRejectedOn() { return lastRejectedOn; }
-    public String lastRejectedEvent() { return lastRejectedEvent; }
-    public String lastEventId() { return lastEventId; }
-    public long lastPosition() { return lastPosition; }
+    public String line() {
+        return line;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public FundSource fundSource() {
+        return fundSource;
+    }
+
+    public ExpenditureType expenditureType() {
+        return expenditureType;
+    }
+
+    public ThreePublicCategory threePublic() {
+        return threePublic;
+    }
+
+    public boolean appropriation() {
+        return appropriation;
+    }
+
+    public Money allocated() {
+        return allocated;
+    }
+
+    public Money reclaimed() {
+        return reclaimed;
+    }
+
+    public Money carriedOver() {
+        return carriedOver;
+    }
+
+    public int rejectedCount() {
+        return rejectedCount;
+    }
+
+    public Money lastRejectedAmount() {
+        return lastRejectedAmount;
+    }
+
+    public Money lastRejectedAvailable() {
+        return lastRejectedAvailable;
+    }
+
+    public LocalDate lastRejectedOn() {
+        return lastRejectedOn;
+    }
+
+    public String lastRejectedEvent() {
+        return lastRejectedEvent;
+    }
+
+    public String lastEventId() {
+        return lastEventId;
+    }
+
+    public long lastPosition() {
+        return lastPosition;
+    }
 
     /** 调整预算数 = 年初 + 追加 − 追减 + 调入 − 调出. */
     public Money budget() {
@@ -94,6 +142,11 @@ public final class LineFigures {
         return sum;
     }
 
-    public Money quarterDisbursed(int q) { return quarterDisbursed[q - 1]; }
-    public Money quarterReversed(int q) { return quarterReversed[q - 1]; }
+    public Money quarterDisbursed(int q) {
+        return quarterDisbursed[q - 1];
+    }
+
+    public Money quarterReversed(int q) {
+        return quarterReversed[q - 1];
+    }
 }

@@ -11,15 +11,16 @@ import java.util.stream.Collectors;
  * The latest close (季度结账) of a quarter with the department's reported YTD execution per fund source.
  * A re-close replaces the earlier one (the later log position wins).
  */
-public record QuarterClose(int quarter, LocalDate closedOn, long position, String eventId,
-                           Map<FundSource, Money> reported) {
+public record QuarterClose(
+        int quarter, LocalDate closedOn, long position, String eventId, Map<FundSource, Money> reported) {
     public QuarterClose {
         reported = new TreeMap<>(reported);
     }
 
     /** Canonical text form stored in {@code rm.quarter_close.reported}: {@code FS=amount;FS=amount}. */
     public String reportedText() {
-        return reported.entrySet().stream().map(e -> e.getKey().name() + "=" + e.getValue())
+        return reported.entrySet().stream()
+                .map(e -> e.getKey().name() + "=" + e.getValue())
                 .collect(Collectors.joining(";"));
     }
 

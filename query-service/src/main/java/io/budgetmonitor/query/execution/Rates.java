@@ -9,8 +9,7 @@ import java.math.RoundingMode;
  * precision the rubric scores from; the monitor compares the same rounded figures users see.
  */
 public final class Rates {
-    private Rates() {
-    }
+    private Rates() {}
 
     /** numerator ÷ denominator to 4 decimals, or null when the denominator is zero. */
     public static BigDecimal ratio(Money numerator, Money denominator) {
@@ -37,7 +36,9 @@ public final class Rates {
 
     /** "93.66%"-style text for messages, one decimal ("31.2%"). */
     public static String percent(BigDecimal ratio) {
-        return ratio == null ? "n/a" : ratio.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+        return ratio == null
+                ? "n/a"
+                : ratio.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
     /** Percentage points between two ratios, one decimal ("18.8"). */

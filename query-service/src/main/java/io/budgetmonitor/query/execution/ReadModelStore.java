@@ -36,12 +36,14 @@ public class ReadModelStore {
     }
 
     public List<FiscalYearId> departmentYears() {
-        return jdbc.query("select department, fiscal_year from rm.dept_year order by department, fiscal_year",
+        return jdbc.query(
+                "select department, fiscal_year from rm.dept_year order by department, fiscal_year",
                 (rs, i) -> new FiscalYearId(rs.getString(1), rs.getInt(2)));
     }
 
     public boolean departmentExists(String department) {
-        Integer n = jdbc.queryForObject("select count(*) from rm.dept_year where department = ?", Integer.class, department);
+        Integer n = jdbc.queryForObject(
+                "select count(*) from rm.dept_year where department = ?", Integer.class, department);
         return n != null && n > 0;
     }
 
@@ -53,77 +55,104 @@ public class ReadModelStore {
         DepartmentYearState state = new DepartmentYearState(id);
         String d = id.department();
         int y = id.fiscalYear();
-        List<Boolean> found = jdbc.query("select * from " + schema + ".dept_year where department = ? and fiscal_year = ?",
+        List<Boolean> found = jdbc.query(
+                "select * from " + schema + ".dept_year where department = ? and fiscal_year = ?",
                 (rs, i) -> {
                     state.departmentName = rs.getString("department_name");
                     state.rubric = rs.getString("rubric");
                     String targets = rs.getString("quarter_targets");
                     if (targets != null && !targets.isBlank()) {
-                        state.quarterTargets = Arrays.stream(targets.split(",")).map(BigDecimal::new).toList();
+                        state.quarterTargets = Arrays.stream(targets.split(","))
+                                .map(BigDecimal::new)
+                                .toList();
                     }
                     state.openedOn = date(rs, "opened_on");
                     state.closedOn = date(rs, "closed_on");
                     state.lastPosition = rs.getLong("last_position");
                     return true;
-                }, d, y);
+                },
+                d,
+                y);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        jdbc.query("select * from " + schema + ".budget_line where department = ? and fiscal_year = ?", rs -> {
-            LineFigures l = state.line(rs.getString("line"));
-            l.name = rs.getString("name");
-            l.fundSource = enumOf(FundSource.class, rs.getString("fund_source"));
-            l.expenditureType = enumOf(ExpenditureType.class, rs.getString("expenditure_type"));
-            l.threePublic = enumOf(ThreePublicCategory.class, rs.getString("three_public"));
-            l.appropriation = rs.getBoolean("appropriation");
-            l.allocated = money(rs, "allocated");
-            l.supplements = money(rs, "supplements");
-            l.reductions = money(rs, "reductions");
-            l.transfersIn = money(rs, "transfers_in");
-            l.transfersOut = money(rs, "transfers_out");
-            l.disbursed = money(rs, "disbursed");
-            l.reversed = money(rs, "reversed");
-            l.reclaimed = money(rs, "reclaimed");
-            l.carriedOver = money(rs, "carried_over");
-            l.rejectedCount = rs.getInt("rejected_count");
-            l.lastRejectedAmount = money(rs, "last_rejected_amount");
-            l.lastRejectedAvailable = money(rs, "last_rejected_available");
-            l.lastRejectedOn = date(rs, "last_rejected_on");
-            long rejectedPosition = rs.getLong("last_rejected_position");
-            l.lastRejectedPosition = rs.wasNull() ? null : rejectedPosition;
-            l.lastRejectedEvent = rs.getString("last_rejected_event");
-            l.lastPosition = rs.getLong("last_position");
-            l.lastEventId = rs.getString("last_event_id");
-        }, d, y);
-        jdbc.query("select * from " + schema + ".line_quarter where department = ? and fiscal_year = ?", rs -> {
-            LineFigures l = state.line(rs.getString("line"));
-            int q = rs.getInt("quarter") - 1;
-            l.quarterDisbursed[q] = money(rs, "disbursed");
-            l.quarterReversed[q] = money(rs, "reversed");
-        }, d, y);
-        jdbc.query("select * from " + schema + ".quarter_close where department = ? and fiscal_year = ?", rs -> {
-            int q = rs.getInt("quarter");
-            state.closes.put(q, new QuarterClose(q, date(rs, "closed_on"), rs.getLong("position"),
-                    rs.getString("event_id"), QuarterClose.parseReported(rs.getString("reported"))));
-        }, d, y);
-        jdbc.query("select * from " + schema + ".kpi where department = ? and fiscal_year = ?", rs -> {
-            KpiFigures k = new KpiFigures(rs.getString("kpi"));
-            k.task = rs.getString("task");
-            k.name = rs.getString("name");
-            k.direction = enumOf(KpiDirection.class, rs.getString("direction"));
-            k.target = rs.getBigDecimal("target");
-            k.targetDescription = rs.getString("target_description");
-            k.unit = rs.getString("unit");
-            k.points = rs.getBigDecimal("points");
-            k.setOn = date(rs, "set_on");
-            k.actual = rs.getBigDecimal("actual");
-            boolean met = rs.getBoolean("met");
-            k.met = rs.wasNull() ? null : met;
-            k.reportedOn = date(rs, "reported_on");
-            k.reportEventId = rs.getString("report_event_id");
-            k.reportedQuarters = rs.getInt("reported_quarters");
-            state.kpis.put(k.kpi, k);
-        }, d, y);
+        jdbc.query(
+                "select * from " + schema + ".budget_line where department = ? and fiscal_year = ?",
+                rs -> {
+                    LineFigures l = state.line(rs.getString("line"));
+                    l.name = rs.getString("name");
+                    l.fundSource = enumOf(FundSource.class, rs.getString("fund_source"));
+                    l.expenditureType = enumOf(ExpenditureType.class, rs.getString("expenditure_type"));
+                    l.threePublic = enumOf(ThreePublicCategory.class, rs.getString("three_public"));
+                    l.appropriation = rs.getBoolean("appropriation");
+                    l.allocated = money(rs, "allocated");
+                    l.supplements = money(rs, "supplements");
+                    l.reductions = money(rs, "reductions");
+                    l.transfersIn = money(rs, "transfers_in");
+                    l.transfersOut = money(rs, "transfers_out");
+                    l.disbursed = money(rs, "disbursed");
+                    l.reversed = money(rs, "reversed");
+                    l.reclaimed = money(rs, "reclaimed");
+                    l.carriedOver = money(rs, "carried_over");
+                    l.rejectedCount = rs.getInt("rejected_count");
+                    l.lastRejectedAmount = money(rs, "last_rejected_amount");
+                    l.lastRejectedAvailable = money(rs, "last_rejected_available");
+                    l.lastRejectedOn = date(rs, "last_rejected_on");
+                    long rejectedPosition = rs.getLong("last_rejected_position");
+                    l.lastRejectedPosition = rs.wasNull() ? null : rejectedPosition;
+                    l.lastRejectedEvent = rs.getString("last_rejected_event");
+                    l.lastPosition = rs.getLong("last_position");
+                    l.lastEventId = rs.getString("last_event_id");
+                },
+                d,
+                y);
+        jdbc.query(
+                "select * from " + schema + ".line_quarter where department = ? and fiscal_year = ?",
+                rs -> {
+                    LineFigures l = state.line(rs.getString("line"));
+                    int q = rs.getInt("quarter") - 1;
+                    l.quarterDisbursed[q] = money(rs, "disbursed");
+                    l.quarterReversed[q] = money(rs, "reversed");
+                },
+                d,
+                y);
+        jdbc.query(
+                "select * from " + schema + ".quarter_close where department = ? and fiscal_year = ?",
+                rs -> {
+                    int q = rs.getInt("quarter");
+                    state.closes.put(
+                            q,
+                            new QuarterClose(
+                                    q,
+                                    date(rs, "closed_on"),
+                                    rs.getLong("position"),
+                                    rs.getString("event_id"),
+                                    QuarterClose.parseReported(rs.getString("reported"))));
+                },
+                d,
+                y);
+        jdbc.query(
+                "select * from " + schema + ".kpi where department = ? and fiscal_year = ?",
+                rs -> {
+                    KpiFigures k = new KpiFigures(rs.getString("kpi"));
+                    k.task = rs.getString("task");
+                    k.name = rs.getString("name");
+                    k.direction = enumOf(KpiDirection.class, rs.getString("direction"));
+                    k.target = rs.getBigDecimal("target");
+                    k.targetDescription = rs.getString("target_description");
+                    k.unit = rs.getString("unit");
+                    k.points = rs.getBigDecimal("points");
+                    k.setOn = date(rs, "set_on");
+                    k.actual = rs.getBigDecimal("actual");
+                    boolean met = rs.getBoolean("met");
+                    k.met = rs.wasNull() ? null : met;
+                    k.reportedOn = date(rs, "reported_on");
+                    k.reportEventId = rs.getString("report_event_id");
+                    k.reportedQuarters = rs.getInt("reported_quarters");
+                    state.kpis.put(k.kpi, k);
+                },
+                d,
+                y);
         return Optional.of(state);
     }
 
@@ -142,14 +171,20 @@ public class ReadModelStore {
         String d = state.id().department();
         int y = state.id().fiscalYear();
         if (everything || dirty.year) {
-            jdbc.update("insert into " + schema + ".dept_year (department, fiscal_year, department_name, rubric, "
+            jdbc.update(
+                    "insert into " + schema + ".dept_year (department, fiscal_year, department_name, rubric, "
                             + "quarter_targets, opened_on, closed_on, last_position) values (?,?,?,?,?,?,?,?) "
                             + "on conflict (department, fiscal_year) do update set department_name = excluded.department_name, "
                             + "rubric = excluded.rubric, quarter_targets = excluded.quarter_targets, opened_on = excluded.opened_on, "
                             + "closed_on = excluded.closed_on, last_position = excluded.last_position",
-                    d, y, state.departmentName, state.rubric,
+                    d,
+                    y,
+                    state.departmentName,
+                    state.rubric,
                     state.quarterTargets.stream().map(BigDecimal::toPlainString).collect(Collectors.joining(",")),
-                    sqlDate(state.openedOn), sqlDate(state.closedOn), state.lastPosition);
+                    sqlDate(state.openedOn),
+                    sqlDate(state.closedOn),
+                    state.lastPosition);
         }
         List<Object[]> lineRows = new ArrayList<>();
         List<Object[]> quarterRows = new ArrayList<>();
@@ -157,63 +192,113 @@ public class ReadModelStore {
             if (!everything && !dirty.lines.contains(l.line)) {
                 continue;
             }
-            lineRows.add(new Object[]{d, y, l.line, l.name, name(l.fundSource), name(l.expenditureType),
-                    name(l.threePublic), l.appropriation, l.allocated.amount(), l.supplements.amount(),
-                    l.reductions.amount(), l.transfersIn.amount(), l.transfersOut.amount(), l.disbursed.amount(),
-                    l.reversed.amount(), l.reclaimed.amount(), l.carriedOver.amount(), l.rejectedCount,
-                    amount(l.lastRejectedAmount), amount(l.lastRejectedAvailable), sqlDate(l.lastRejectedOn),
-                    l.lastRejectedPosition, l.lastRejectedEvent, l.lastPosition, l.lastEventId});
+            lineRows.add(new Object[] {
+                d,
+                y,
+                l.line,
+                l.name,
+                name(l.fundSource),
+                name(l.expenditureType),
+                name(l.threePublic),
+                l.appropriation,
+                l.allocated.amount(),
+                l.supplements.amount(),
+                l.reductions.amount(),
+                l.transfersIn.amount(),
+                l.transfersOut.amount(),
+                l.disbursed.amount(),
+                l.reversed.amount(),
+                l.reclaimed.amount(),
+                l.carriedOver.amount(),
+                l.rejectedCount,
+                amount(l.lastRejectedAmount),
+                amount(l.lastRejectedAvailable),
+                sqlDate(l.lastRejectedOn),
+                l.lastRejectedPosition,
+                l.lastRejectedEvent,
+                l.lastPosition,
+                l.lastEventId
+            });
             for (int q = 0; q < 4; q++) {
                 if (!l.quarterDisbursed[q].isZero() || !l.quarterReversed[q].isZero()) {
-                    quarterRows.add(new Object[]{d, y, l.line, q + 1, l.quarterDisbursed[q].amount(),
-                            l.quarterReversed[q].amount()});
+                    quarterRows.add(new Object[] {
+                        d, y, l.line, q + 1, l.quarterDisbursed[q].amount(), l.quarterReversed[q].amount()
+                    });
                 }
             }
         }
         if (!lineRows.isEmpty()) {
-            jdbc.batchUpdate("insert into " + schema + ".budget_line values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                    + "on conflict (department, fiscal_year, line) do update set name = excluded.name, "
-                    + "fund_source = excluded.fund_source, expenditure_type = excluded.expenditure_type, "
-                    + "three_public = excluded.three_public, appropriation = excluded.appropriation, "
-                    + "allocated = excluded.allocated, supplements = excluded.supplements, reductions = excluded.reductions, "
-                    + "transfers_in = excluded.transfers_in, transfers_out = excluded.transfers_out, "
-                    + "disbursed = excluded.disbursed, reversed = excluded.reversed, reclaimed = excluded.reclaimed, "
-                    + "carried_over = excluded.carried_over, rejected_count = excluded.rejected_count, "
-                    + "last_rejected_amount = excluded.last_rejected_amount, "
-                    + "last_rejected_available = excluded.last_rejected_available, "
-                    + "last_rejected_on = excluded.last_rejected_on, last_rejected_position = excluded.last_rejected_position, "
-                    + "last_rejected_event = excluded.last_rejected_event, last_position = excluded.last_position, "
-                    + "last_event_id = excluded.last_event_id", lineRows);
+            jdbc.batchUpdate(
+                    "insert into " + schema + ".budget_line values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                            + "on conflict (department, fiscal_year, line) do update set name = excluded.name, "
+                            + "fund_source = excluded.fund_source, expenditure_type = excluded.expenditure_type, "
+                            + "three_public = excluded.three_public, appropriation = excluded.appropriation, "
+                            + "allocated = excluded.allocated, supplements = excluded.supplements, reductions = excluded.reductions, "
+                            + "transfers_in = excluded.transfers_in, transfers_out = excluded.transfers_out, "
+                            + "disbursed = excluded.disbursed, reversed = excluded.reversed, reclaimed = excluded.reclaimed, "
+                            + "carried_over = excluded.carried_over, rejected_count = excluded.rejected_count, "
+                            + "last_rejected_amount = excluded.last_rejected_amount, "
+                            + "last_rejected_available = excluded.last_rejected_available, "
+                            + "last_rejected_on = excluded.last_rejected_on, last_rejected_position = excluded.last_rejected_position, "
+                            + "last_rejected_event = excluded.last_rejected_event, last_position = excluded.last_position, "
+                            + "last_event_id = excluded.last_event_id",
+                    lineRows);
         }
         if (!quarterRows.isEmpty()) {
-            jdbc.batchUpdate("insert into " + schema + ".line_quarter values (?,?,?,?,?,?) "
-                    + "on conflict (department, fiscal_year, line, quarter) do update set disbursed = excluded.disbursed, "
-                    + "reversed = excluded.reversed", quarterRows);
+            jdbc.batchUpdate(
+                    "insert into " + schema + ".line_quarter values (?,?,?,?,?,?) "
+                            + "on conflict (department, fiscal_year, line, quarter) do update set disbursed = excluded.disbursed, "
+                            + "reversed = excluded.reversed",
+                    quarterRows);
         }
         for (QuarterClose c : state.closes.values()) {
             if (everything || dirty.quarters.contains(c.quarter())) {
-                jdbc.update("insert into " + schema + ".quarter_close values (?,?,?,?,?,?,?) "
+                jdbc.update(
+                        "insert into " + schema + ".quarter_close values (?,?,?,?,?,?,?) "
                                 + "on conflict (department, fiscal_year, quarter) do update set closed_on = excluded.closed_on, "
                                 + "position = excluded.position, event_id = excluded.event_id, reported = excluded.reported",
-                        d, y, c.quarter(), sqlDate(c.closedOn()), c.position(), c.eventId(), c.reportedText());
+                        d,
+                        y,
+                        c.quarter(),
+                        sqlDate(c.closedOn()),
+                        c.position(),
+                        c.eventId(),
+                        c.reportedText());
             }
         }
         List<Object[]> kpiRows = new ArrayList<>();
         for (KpiFigures k : state.kpis.values()) {
             if (everything || dirty.kpis.contains(k.kpi)) {
-                kpiRows.add(new Object[]{d, y, k.kpi, k.task, k.name, name(k.direction), k.target, k.targetDescription,
-                        k.unit, k.points, sqlDate(k.setOn), k.actual, k.met, sqlDate(k.reportedOn), k.reportEventId,
-                        k.reportedQuarters});
+                kpiRows.add(new Object[] {
+                    d,
+                    y,
+                    k.kpi,
+                    k.task,
+                    k.name,
+                    name(k.direction),
+                    k.target,
+                    k.targetDescription,
+                    k.unit,
+                    k.points,
+                    sqlDate(k.setOn),
+                    k.actual,
+                    k.met,
+                    sqlDate(k.reportedOn),
+                    k.reportEventId,
+                    k.reportedQuarters
+                });
             }
         }
         if (!kpiRows.isEmpty()) {
-            jdbc.batchUpdate("insert into " + schema + ".kpi values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                    + "on conflict (department, fiscal_year, kpi) do update set task = excluded.task, name = excluded.name, "
-                    + "direction = excluded.direction, target = excluded.target, "
-                    + "target_description = excluded.target_description, unit = excluded.unit, points = excluded.points, "
-                    + "set_on = excluded.set_on, actual = excluded.actual, met = excluded.met, "
-                    + "reported_on = excluded.reported_on, report_event_id = excluded.report_event_id, "
-                    + "reported_quarters = excluded.reported_quarters", kpiRows);
+            jdbc.batchUpdate(
+                    "insert into " + schema + ".kpi values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                            + "on conflict (department, fiscal_year, kpi) do update set task = excluded.task, name = excluded.name, "
+                            + "direction = excluded.direction, target = excluded.target, "
+                            + "target_description = excluded.target_description, unit = excluded.unit, points = excluded.points, "
+                            + "set_on = excluded.set_on, actual = excluded.actual, met = excluded.met, "
+                            + "reported_on = excluded.reported_on, report_event_id = excluded.report_event_id, "
+                            + "reported_quarters = excluded.reported_quarters",
+                    kpiRows);
         }
         dirty.clear();
     }

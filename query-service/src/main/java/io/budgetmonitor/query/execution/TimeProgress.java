@@ -14,8 +14,7 @@ public final class TimeProgress {
     private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
     private static final BigDecimal THIRTY = BigDecimal.valueOf(30);
 
-    private TimeProgress() {
-    }
+    private TimeProgress() {}
 
     public static BigDecimal monthsElapsed(LocalDate date, int fiscalYear) {
         if (date.getYear() < fiscalYear) {

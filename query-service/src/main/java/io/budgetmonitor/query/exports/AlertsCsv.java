@@ -11,15 +11,46 @@ import java.util.List;
  * first row, English on the second, as the execution CSV.
  */
 final class AlertsCsv {
-    private static final List<String> CHINESE = List.of("预警编号", "部门编码", "年度", "规则", "规则名称", "严重程度代码",
-            "严重程度", "预警对象", "状态代码", "状态", "产生时间(UTC)", "更新时间(UTC)", "解除时间(UTC)", "确认人",
-            "确认时间(UTC)", "确认意见", "预警说明", "依据");
-    private static final List<String> ENGLISH = List.of("Alert id", "Department code", "Fiscal year", "Rule", "Rule (zh)",
-            "Severity", "Severity (zh)", "Subject", "Status", "Status (zh)", "Raised at", "Updated at", "Resolved at",
-            "Acknowledged by", "Acknowledged at", "Acknowledgement comment", "Explanation", "Evidence");
+    private static final List<String> CHINESE = List.of(
+            "预警编号",
+            "部门编码",
+            "年度",
+            "规则",
+            "规则名称",
+            "严重程度代码",
+            "严重程度",
+            "预警对象",
+            "状态代码",
+            "状态",
+            "产生时间(UTC)",
+            "更新时间(UTC)",
+            "解除时间(UTC)",
+            "确认人",
+            "确认时间(UTC)",
+            "确认意见",
+            "预警说明",
+            "依据");
+    private static final List<String> ENGLISH = List.of(
+            "Alert id",
+            "Department code",
+            "Fiscal year",
+            "Rule",
+            "Rule (zh)",
+            "Severity",
+            "Severity (zh)",
+            "Subject",
+            "Status",
+            "Status (zh)",
+            "Raised at",
+            "Updated at",
+            "Resolved at",
+            "Acknowledged by",
+            "Acknowledged at",
+            "Acknowledgement comment",
+            "Explanation",
+            "Evidence");
 
-    private AlertsCsv() {
-    }
+    private AlertsCsv() {}
 
     static byte[] write(List<Alert> alerts) {
         Csv csv = new Csv().row(CHINESE).row(ENGLISH);

@@ -11,8 +11,7 @@ import io.budgetmonitor.query.monitoring.Severity;
  * speaks in codes; exports for people carry both, so a sheet can be filtered by either.
  */
 final class ChineseLabels {
-    private ChineseLabels() {
-    }
+    private ChineseLabels() {}
 
     static String of(FundSource source) {
         return source == null ? null : source.chineseName();

@@ -8,8 +8,7 @@ import java.util.List;
  * row (合计) last.
  */
 final class ExecutionCsv {
-    private ExecutionCsv() {
-    }
+    private ExecutionCsv() {}
 
     static byte[] write(ExecutionExport export) {
         Csv csv = new Csv();

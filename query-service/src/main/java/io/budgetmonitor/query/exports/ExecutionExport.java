@@ -12,13 +12,27 @@ import java.util.List;
  * @param asOf         the evaluation date the figures and the time progress are taken on
  * @param timeProgress 序时进度 on {@code asOf}, as the execution endpoint writes it
  */
-public record ExecutionExport(String department, String departmentName, int fiscalYear, LocalDate asOf,
-                              String timeProgress, List<ExportLine> lines, ExportLine totals) {
+public record ExecutionExport(
+        String department,
+        String departmentName,
+        int fiscalYear,
+        LocalDate asOf,
+        String timeProgress,
+        List<ExportLine> lines,
+        ExportLine totals) {
 
     public static ExecutionExport of(ExecutionReport report, List<LineView> views) {
-        List<ExportLine> lines = views.stream().map(v -> ExportLine.of(v, report.departmentName())).toList();
-        return new ExecutionExport(report.department(), report.departmentName(), report.fiscalYear(), report.asOf(),
-                report.timeProgress(), lines, ExportLine.totals(report, lines));
+        List<ExportLine> lines = views.stream()
+                .map(v -> ExportLine.of(v, report.departmentName()))
+                .toList();
+        return new ExecutionExport(
+                report.department(),
+                report.departmentName(),
+                report.fiscalYear(),
+                report.asOf(),
+                report.timeProgress(),
+                lines,
+                ExportLine.totals(report, lines));
     }
 
     /** The department's name, or its code where the year was opened without one. */

@@ -26,17 +26,24 @@ final class ExecutionWorkbook {
     /** Rows above the first budget line: title, note, Chinese header, English header. */
     static final int HEADER_ROWS = 4;
 
-    private ExecutionWorkbook() {
-    }
+    private ExecutionWorkbook() {}
 
     static byte[] write(ExecutionExport export) {
-        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (Workbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
             Sheet sheet = workbook.createSheet(SHEET);
-            text(sheet.createRow(0), 0, export.displayName() + " " + export.fiscalYear() + " 年预算执行情况（截至 "
-                    + export.asOf() + "，序时进度 " + percent(export.timeProgress()) + "）", styles.title);
-            text(sheet.createRow(1), 0, "金额单位：元 / 万元；" + WanYuan.ROUNDING_ZH + "，合计行的万元数由合计元数换算。"
-                    + " Amounts in yuan and in 10k yuan (" + WanYuan.ROUNDING_EN + "; the totals row converts the total in yuan).",
+            text(
+                    sheet.createRow(0),
+                    0,
+                    export.displayName() + " " + export.fiscalYear() + " 年预算执行情况（截至 " + export.asOf() + "，序时进度 "
+                            + percent(export.timeProgress()) + "）",
+                    styles.title);
+            text(
+                    sheet.createRow(1),
+                    0,
+                    "金额单位：元 / 万元；" + WanYuan.ROUNDING_ZH + "，合计行的万元数由合计元数换算。" + " Amounts in yuan and in 10k yuan ("
+                            + WanYuan.ROUNDING_EN + "; the totals row converts the total in yuan).",
                     null);
             Row chinese = sheet.createRow(2);
             Row english = sheet.createRow(3);
@@ -101,7 +108,9 @@ final class ExecutionWorkbook {
     }
 
     private static String percent(String ratio) {
-        return ratio == null ? "—" : new BigDecimal(ratio).movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP) + "%";
+        return ratio == null
+                ? "—"
+                : new BigDecimal(ratio).movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP) + "%";
     }
 
     /** The few cell styles of the sheet (a workbook holds a limited number, so they are made once). */

@@ -14,7 +14,13 @@ import java.util.function.Function;
 public record ExportColumn(String chinese, String english, Kind kind, Function<ExportLine, Object> value) {
 
     /** TEXT values are strings; the others are numbers (a BigDecimal, or an Integer for the year). */
-    public enum Kind { TEXT, YEAR, YUAN, WAN_YUAN, RATE }
+    public enum Kind {
+        TEXT,
+        YEAR,
+        YUAN,
+        WAN_YUAN,
+        RATE
+    }
 
     /** The export's columns: each amount twice, in yuan (元) and in 万元, then the rate and the quarters. */
     public static final List<ExportColumn> ALL = columns();
@@ -40,22 +46,35 @@ public record ExportColumn(String chinese, String english, Kind kind, Function<E
         amount(columns, "财政收回数", "Reclaimed", ExportLine::reclaimed);
         amount(columns, "结转数", "Carried over", ExportLine::carriedOver);
         amount(columns, "可用余额", "Available", ExportLine::available);
-        columns.add(new ExportColumn("执行率", "Execution rate", Kind.RATE,
+        columns.add(new ExportColumn(
+                "执行率",
+                "Execution rate",
+                Kind.RATE,
                 l -> l.executionRate() == null ? null : new BigDecimal(l.executionRate())));
         String[] quarters = {"第一季度", "第二季度", "第三季度", "第四季度"};
         for (int q = 0; q < 4; q++) {
             int index = q;
-            amount(columns, quarters[q] + "执行数", "Executed in Q" + (q + 1), l -> l.quarters().get(index));
+            amount(
+                    columns,
+                    quarters[q] + "执行数",
+                    "Executed in Q" + (q + 1),
+                    l -> l.quarters().get(index));
         }
         return List.copyOf(columns);
     }
 
-    private static void amount(List<ExportColumn> columns, String chinese, String english,
-                               Function<ExportLine, Money> figure) {
-        columns.add(new ExportColumn(chinese + "(元)", english + " (yuan)", Kind.YUAN,
+    private static void amount(
+            List<ExportColumn> columns, String chinese, String english, Function<ExportLine, Money> figure) {
+        columns.add(new ExportColumn(
+                chinese + "(元)",
+                english + " (yuan)",
+                Kind.YUAN,
                 l -> figure.apply(l).amount()));
         // the rounding is in the header itself: a CSV has no other place a reader is sure to see
-        columns.add(new ExportColumn(chinese + "(万元，四舍五入至0.01)", english + " (10k yuan, rounded half-up to 0.01)", Kind.WAN_YUAN,
+        columns.add(new ExportColumn(
+                chinese + "(万元，四舍五入至0.01)",
+                english + " (10k yuan, rounded half-up to 0.01)",
+                Kind.WAN_YUAN,
                 l -> WanYuan.of(figure.apply(l))));
     }
 }

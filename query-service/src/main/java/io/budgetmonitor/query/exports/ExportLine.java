@@ -17,11 +17,25 @@ import java.util.List;
  * @param executionRate 执行率 as the API writes it ("0.9366"), null without a budget
  * @param quarters      net execution dated in each quarter (季度执行数), Q1..Q4
  */
-public record ExportLine(String department, String departmentName, int fiscalYear, String line, String name,
-                         FundSource fundSource, ExpenditureType expenditureType, Boolean appropriation,
-                         Money allocated, Money adjustments, Money transfers, Money budget, Money executed,
-                         Money reclaimed, Money carriedOver, Money available, String executionRate,
-                         List<Money> quarters) {
+public record ExportLine(
+        String department,
+        String departmentName,
+        int fiscalYear,
+        String line,
+        String name,
+        FundSource fundSource,
+        ExpenditureType expenditureType,
+        Boolean appropriation,
+        Money allocated,
+        Money adjustments,
+        Money transfers,
+        Money budget,
+        Money executed,
+        Money reclaimed,
+        Money carriedOver,
+        Money available,
+        String executionRate,
+        List<Money> quarters) {
 
     public static final String TOTALS_NAME = "合计";
 
@@ -30,11 +44,24 @@ public record ExportLine(String department, String departmentName, int fiscalYea
     }
 
     static ExportLine of(LineView view, String departmentName) {
-        return new ExportLine(view.department(), departmentName, view.fiscalYear(), view.line(), view.name(),
+        return new ExportLine(
+                view.department(),
+                departmentName,
+                view.fiscalYear(),
+                view.line(),
+                view.name(),
                 view.fundSource() == null ? null : FundSource.valueOf(view.fundSource()),
                 view.expenditureType() == null ? null : ExpenditureType.valueOf(view.expenditureType()),
-                view.appropriation(), view.allocated(), view.adjustments(), view.transfers(), view.budget(),
-                view.executed(), view.reclaimed(), view.carriedOver(), view.available(), view.executionRate(),
+                view.appropriation(),
+                view.allocated(),
+                view.adjustments(),
+                view.transfers(),
+                view.budget(),
+                view.executed(),
+                view.reclaimed(),
+                view.carriedOver(),
+                view.available(),
+                view.executionRate(),
                 view.quarters().stream().map(LineView.LineQuarter::executed).toList());
     }
 
@@ -56,9 +83,24 @@ public record ExportLine(String department, String departmentName, int fiscalYea
                 quarters.set(q, quarters.get(q).plus(line.quarters().get(q)));
             }
         }
-        return new ExportLine(report.department(), report.departmentName(), report.fiscalYear(), null, TOTALS_NAME,
-                null, null, null, allocated, adjustments, transfers, report.budget(), report.executed(),
-                report.reclaimed(), report.carriedOver(), report.available(), report.executionRate(),
+        return new ExportLine(
+                report.department(),
+                report.departmentName(),
+                report.fiscalYear(),
+                null,
+                TOTALS_NAME,
+                null,
+                null,
+                null,
+                allocated,
+                adjustments,
+                transfers,
+                report.budget(),
+                report.executed(),
+                report.reclaimed(),
+                report.carriedOver(),
+                report.available(),
+                report.executionRate(),
                 List.copyOf(quarters));
     }
 }

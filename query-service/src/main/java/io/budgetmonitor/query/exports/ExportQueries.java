@@ -37,7 +37,8 @@ public class ExportQueries {
     public ExecutionExport departmentYear(String department, int year, LocalDate asOf, Instant knownAt) {
         DepartmentYearState state = queries.state(department, year, asOf, knownAt);
         LocalDate date = queries.evaluationDate(asOf, year);
-        return ExecutionExport.of(ExecutionCalculator.report(state, date, knownAt), ExecutionCalculator.lines(state, date));
+        return ExecutionExport.of(
+                ExecutionCalculator.report(state, date, knownAt), ExecutionCalculator.lines(state, date));
     }
 
     /**

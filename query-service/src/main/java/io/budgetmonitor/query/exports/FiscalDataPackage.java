@@ -33,20 +33,19 @@ final class FiscalDataPackage {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A CSV field: its name, Table Schema type, description, and value in a row. */
-    private record Field(String name, String type, String description, Function<ExportLine, Object> value) {
-    }
+    private record Field(String name, String type, String description, Function<ExportLine, Object> value) {}
 
     private static final List<Field> FIELDS = fields();
 
-    private FiscalDataPackage() {
-    }
+    private FiscalDataPackage() {}
 
     /**
      * @param name  the package's url-compatible name (slug)
      * @param title its human title
      */
     static byte[] zip(String name, String title, int fiscalYear, LocalDate asOf, List<ExecutionExport> exports) {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry(DESCRIPTOR));
             zip.write(JSON.writeValueAsBytes(descriptor(name, title, fiscalYear, asOf, exports)));
             zip.closeEntry();
@@ -77,19 +76,22 @@ final class FiscalDataPackage {
         return csv.bytes(false);
     }
 
-    private static Map<String, Object> descriptor(String name, String title, int fiscalYear, LocalDate asOf,
-                                                  List<ExecutionExport> exports) {
+    private static Map<String, Object> descriptor(
+            String name, String title, int fiscalYear, LocalDate asOf, List<ExecutionExport> exports) {
         Map<String, Object> descriptor = new LinkedHashMap<>();
         descriptor.put("profile", "fiscal-data-package");
         descriptor.put("name", slug(name));
         descriptor.put("title", title);
-        descriptor.put("description", "预算执行情况，截至 " + asOf + "，按预算项目列示；金额单位：元（CNY）。"
-                + " Budget execution by budget line as of " + asOf + ", amounts in yuan (CNY).");
+        descriptor.put(
+                "description",
+                "预算执行情况，截至 " + asOf + "，按预算项目列示；金额单位：元（CNY）。" + " Budget execution by budget line as of " + asOf
+                        + ", amounts in yuan (CNY).");
         descriptor.put("countryCode", "CN");
         descriptor.put("granularity", "aggregated");
         descriptor.put("fiscalPeriod", Map.of("start", fiscalYear + "-01-01", "end", fiscalYear + "-12-31"));
         descriptor.put("asOf", asOf.toString());
-        descriptor.put("departments", exports.stream().map(ExecutionExport::department).toList());
+        descriptor.put(
+                "departments", exports.stream().map(ExecutionExport::department).toList());
         descriptor.put("resources", List.of(resource()));
         descriptor.put("model", model());
         return descriptor;
@@ -132,21 +134,26 @@ final class FiscalDataPackage {
             measures.put("executed-q" + q, measure("executed_q" + q, "executed"));
         }
         Map<String, Object> dimensions = new LinkedHashMap<>();
-        dimensions.put("administrative-classification", classification("department", "department_name", "administrative"));
-        dimensions.put("economic-classification", classification("expenditure_type", "expenditure_type_name", "economic"));
+        dimensions.put(
+                "administrative-classification", classification("department", "department_name", "administrative"));
+        dimensions.put(
+                "economic-classification", classification("expenditure_type", "expenditure_type_name", "economic"));
         // 资金来源 is not a functional classification (功能分类 such as 2010301 行政运行, which the
         // ledger does not carry), so it is a classification of its own rather than a mislabelled one
         dimensions.put("fund-source", classification("fund_source", "fund_source_name", null));
-        dimensions.put("date", dimension(Map.of("fiscal-year", attribute("fiscal_year", null)),
-                List.of("fiscal-year"), "datetime"));
+        dimensions.put(
+                "date",
+                dimension(Map.of("fiscal-year", attribute("fiscal_year", null)), List.of("fiscal-year"), "datetime"));
         Map<String, Object> activity = new LinkedHashMap<>();
         // line codes are unique within a department only, so the department is part of the key
         activity.put("department", attribute("department", null));
         activity.put("code", attribute("line", null));
         activity.put("name", attribute("line_name", "code"));
         dimensions.put("activity", dimension(activity, List.of("department", "code"), "activity"));
-        dimensions.put("appropriation", dimension(Map.of("appropriation", attribute("appropriation", null)),
-                List.of("appropriation"), "other"));
+        dimensions.put(
+                "appropriation",
+                dimension(
+                        Map.of("appropriation", attribute("appropriation", null)), List.of("appropriation"), "other"));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("measures", measures);
         model.put("dimensions", dimensions);
@@ -202,15 +209,31 @@ final class FiscalDataPackage {
                 new Field("fiscal_year", "year", "年度 fiscal year", ExportLine::fiscalYear),
                 new Field("line", "string", "项目编码 budget line code", ExportLine::line),
                 new Field("line_name", "string", "项目名称 budget line", ExportLine::name),
-                new Field("fund_source", "string", "资金来源代码 fund source code",
+                new Field(
+                        "fund_source",
+                        "string",
+                        "资金来源代码 fund source code",
                         l -> l.fundSource() == null ? null : l.fundSource().name()),
                 new Field("fund_source_name", "string", "资金来源 fund source", l -> ChineseLabels.of(l.fundSource())),
-                new Field("expenditure_type", "string", "支出类型代码 expenditure type code",
-                        l -> l.expenditureType() == null ? null : l.expenditureType().name()),
-                new Field("expenditure_type_name", "string", "支出类型 expenditure type",
+                new Field(
+                        "expenditure_type",
+                        "string",
+                        "支出类型代码 expenditure type code",
+                        l -> l.expenditureType() == null
+                                ? null
+                                : l.expenditureType().name()),
+                new Field(
+                        "expenditure_type_name",
+                        "string",
+                        "支出类型 expenditure type",
                         l -> ChineseLabels.of(l.expenditureType())),
-                new Field("appropriation", "boolean", "财政拨款 financed by appropriation",
-                        l -> l.appropriation() == null ? null : l.appropriation().toString())));
+                new Field(
+                        "appropriation",
+                        "boolean",
+                        "财政拨款 financed by appropriation",
+                        l -> l.appropriation() == null
+                                ? null
+                                : l.appropriation().toString())));
         fields.add(amount("allocated", "年初预算数 initial budget", ExportLine::allocated));
         fields.add(amount("adjustments", "预算调整数 adjustments (supplements − reductions)", ExportLine::adjustments));
         fields.add(amount("transfers", "预算调剂数 transfers (in − out)", ExportLine::transfers));
@@ -219,17 +242,23 @@ final class FiscalDataPackage {
         fields.add(amount("reclaimed", "财政收回数 reclaimed", ExportLine::reclaimed));
         fields.add(amount("carried_over", "结转数 carried over", ExportLine::carriedOver));
         fields.add(amount("available", "可用余额 available", ExportLine::available));
-        fields.add(new Field("execution_rate", "number", "执行率 execution rate (ratio, 4 decimals)",
+        fields.add(new Field(
+                "execution_rate",
+                "number",
+                "执行率 execution rate (ratio, 4 decimals)",
                 l -> l.executionRate() == null ? null : new BigDecimal(l.executionRate())));
         for (int q = 1; q <= 4; q++) {
             int index = q - 1;
-            fields.add(amount("executed_q" + q, "第" + q + "季度执行数 executed in Q" + q, l -> l.quarters().get(index)));
+            fields.add(amount(
+                    "executed_q" + q,
+                    "第" + q + "季度执行数 executed in Q" + q,
+                    l -> l.quarters().get(index)));
         }
         return List.copyOf(fields);
     }
 
     private static Field amount(String name, String description, Function<ExportLine, Money> figure) {
-        return new Field(name, "number", description + ", yuan", l -> figure.apply(l).amount());
+        return new Field(
+                name, "number", description + ", yuan", l -> figure.apply(l).amount());
     }
-
 }

@@ -13,12 +13,12 @@ import java.math.RoundingMode;
 public final class WanYuan {
     /** Said wherever 万元 figures appear (sheet note, CSV header), so nobody has to guess. */
     public static final String ROUNDING_ZH = "万元 = 元 ÷ 10,000，四舍五入保留两位小数";
+
     public static final String ROUNDING_EN = "10k yuan = yuan / 10,000, rounded half-up to 2 decimals";
 
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
-    private WanYuan() {
-    }
+    private WanYuan() {}
 
     public static BigDecimal of(Money yuan) {
         return yuan.amount().divide(TEN_THOUSAND, 2, RoundingMode.HALF_UP);

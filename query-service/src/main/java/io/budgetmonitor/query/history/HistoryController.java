@@ -30,30 +30,35 @@ public class HistoryController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Every event of a department-year with occurredOn, recordedAt, who recorded it (recordedBy), "
-            + "whom the client said it recorded for (onBehalfOf) and its hash chain link (eventHash, prevHash)")
+    @Operation(
+            summary = "Every event of a department-year with occurredOn, recordedAt, who recorded it (recordedBy), "
+                    + "whom the client said it recorded for (onBehalfOf) and its hash chain link (eventHash, prevHash)")
     @GetMapping("/history")
-    public List<HistoryEntry> history(@PathVariable String department, @PathVariable int year,
-                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                      @RequestParam(required = false) Instant knownAt,
-                                      @RequestParam(defaultValue = "0") int offset,
-                                      @RequestParam(defaultValue = "1000") int limit) {
+    public List<HistoryEntry> history(
+            @PathVariable String department,
+            @PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Instant knownAt,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "1000") int limit) {
         return query(department, year, null, asOf, knownAt, offset, limit);
     }
 
     @Operation(summary = "Every event of one budget line")
     @GetMapping("/lines/{line}/history")
-    public List<HistoryEntry> lineHistory(@PathVariable String department, @PathVariable int year,
-                                          @PathVariable String line,
-                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                          @RequestParam(required = false) Instant knownAt,
-                                          @RequestParam(defaultValue = "0") int offset,
-                                          @RequestParam(defaultValue = "1000") int limit) {
+    public List<HistoryEntry> lineHistory(
+            @PathVariable String department,
+            @PathVariable int year,
+            @PathVariable String line,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Instant knownAt,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "1000") int limit) {
         return query(department, year, department + ":" + year + ":" + line, asOf, knownAt, offset, limit);
     }
 
-    private List<HistoryEntry> query(String department, int year, String aggregate, LocalDate asOf, Instant knownAt,
-                                     int offset, int limit) {
+    private List<HistoryEntry> query(
+            String department, int year, String aggregate, LocalDate asOf, Instant knownAt, int offset, int limit) {
         if (knownAt != null && knownAt.isAfter(clock.instant())) {
             throw new BadRequestException("knownAt", "knownAt " + knownAt + " is in the future");
         }
@@ -77,21 +82,32 @@ public class HistoryController {
         sql.append(" order by position offset ? limit ?");
         args.add(offset);
         args.add(limit);
-        List<HistoryEntry> entries = jdbc.query(sql.toString(), (rs, i) -> {
-            try {
-                return new HistoryEntry(rs.getLong("position"), rs.getString("event_id"), rs.getString("event_type"),
-                        rs.getString("aggregate_id"), rs.getLong("sequence_number"),
-                        rs.getDate("occurred_on").toLocalDate(), rs.getTimestamp("recorded_at").toInstant(),
-                        rs.getString("recorded_by"), rs.getString("on_behalf_of"), rs.getString("correlation_id"),
-                        BudgetJson.mapper().readTree(rs.getString("payload")),
-                        rs.getString("event_hash"), rs.getString("prev_hash"));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }, args.toArray());
+        List<HistoryEntry> entries = jdbc.query(
+                sql.toString(),
+                (rs, i) -> {
+                    try {
+                        return new HistoryEntry(
+                                rs.getLong("position"),
+                                rs.getString("event_id"),
+                                rs.getString("event_type"),
+                                rs.getString("aggregate_id"),
+                                rs.getLong("sequence_number"),
+                                rs.getDate("occurred_on").toLocalDate(),
+                                rs.getTimestamp("recorded_at").toInstant(),
+                                rs.getString("recorded_by"),
+                                rs.getString("on_behalf_of"),
+                                rs.getString("correlation_id"),
+                                BudgetJson.mapper().readTree(rs.getString("payload")),
+                                rs.getString("event_hash"),
+                                rs.getString("prev_hash"));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                args.toArray());
         if (entries.isEmpty() && offset == 0) {
-            Boolean known = jdbc.queryForObject("select exists (select 1 from event_log where department = ?)",
-                    Boolean.class, department);
+            Boolean known = jdbc.queryForObject(
+                    "select exists (select 1 from event_log where department = ?)", Boolean.class, department);
             if (!Boolean.TRUE.equals(known)) {
                 throw new NotFoundException("unknown department " + department);
             }

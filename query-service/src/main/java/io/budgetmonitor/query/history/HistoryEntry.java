@@ -12,7 +12,17 @@ import java.time.LocalDate;
  * before the chain existed, {@code prevHash} null for an aggregate's first event). command-service's
  * {@code /api/v1/audit/verify} recomputes them from the event store.
  */
-public record HistoryEntry(long position, String eventId, String type, String aggregateId, long sequenceNumber,
-                           LocalDate occurredOn, Instant recordedAt, String recordedBy, String onBehalfOf,
-                           String correlationId, JsonNode event, String eventHash, String prevHash) {
-}
+public record HistoryEntry(
+        long position,
+        String eventId,
+        String type,
+        String aggregateId,
+        long sequenceNumber,
+        LocalDate occurredOn,
+        Instant recordedAt,
+        String recordedBy,
+        String onBehalfOf,
+        String correlationId,
+        JsonNode event,
+        String eventHash,
+        String prevHash) {}

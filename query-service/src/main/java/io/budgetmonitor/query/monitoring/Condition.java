@@ -8,6 +8,7 @@ import java.util.List;
  */
 public record Condition(Rule rule, String subject, Severity severity, String message, List<String> evidence) {
     public Condition {
-        evidence = evidence.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        evidence =
+                evidence.stream().filter(java.util.Objects::nonNull).distinct().toList();
     }
 }

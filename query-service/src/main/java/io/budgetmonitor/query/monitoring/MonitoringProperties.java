@@ -15,18 +15,32 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * is read by ClockConfiguration.
  */
 @ConfigurationProperties("budget.monitoring")
-public record MonitoringProperties(BigDecimal behindWarningPoints, BigDecimal behindCriticalPoints,
-                                   BigDecimal nearlyExhaustedRatio, BigDecimal controlRateLimit,
-                                   BigDecimal kpiBehindPoints, BigDecimal kpiTooLooseRatio, BigDecimal reclaimRiskRatio,
-                                   BigDecimal scoreDrop, Long liveEvaluationMaxLag,
-                                   Map<String, Thresholds> departments, String kpiReportDue) {
+public record MonitoringProperties(
+        BigDecimal behindWarningPoints,
+        BigDecimal behindCriticalPoints,
+        BigDecimal nearlyExhaustedRatio,
+        BigDecimal controlRateLimit,
+        BigDecimal kpiBehindPoints,
+        BigDecimal kpiTooLooseRatio,
+        BigDecimal reclaimRiskRatio,
+        BigDecimal scoreDrop,
+        Long liveEvaluationMaxLag,
+        Map<String, Thresholds> departments,
+        String kpiReportDue) {
     /** Mid-year: departments report 绩效运行监控 in July on the first half-year. */
     static final MonthDay DEFAULT_KPI_REPORT_DUE = MonthDay.of(7, 15);
 
     public Thresholds thresholdsFor(String department) {
-        Thresholds configured = Thresholds.defaults().overriddenBy(new Thresholds(behindWarningPoints,
-                behindCriticalPoints, nearlyExhaustedRatio, controlRateLimit, kpiBehindPoints, kpiTooLooseRatio,
-                reclaimRiskRatio, scoreDrop));
+        Thresholds configured = Thresholds.defaults()
+                .overriddenBy(new Thresholds(
+                        behindWarningPoints,
+                        behindCriticalPoints,
+                        nearlyExhaustedRatio,
+                        controlRateLimit,
+                        kpiBehindPoints,
+                        kpiTooLooseRatio,
+                        reclaimRiskRatio,
+                        scoreDrop));
         return departments == null ? configured : configured.overriddenBy(departments.get(department));
     }
 
@@ -36,7 +50,8 @@ public record MonitoringProperties(BigDecimal behindWarningPoints, BigDecimal be
 
     /** {@code kpi-report-due} as written in configuration, {@code MM-dd} (a month-day, the year is the fiscal year's). */
     public MonthDay kpiReportDueDay() {
-        return kpiReportDue == null || kpiReportDue.isBlank() ? DEFAULT_KPI_REPORT_DUE
+        return kpiReportDue == null || kpiReportDue.isBlank()
+                ? DEFAULT_KPI_REPORT_DUE
                 : MonthDay.parse(kpiReportDue.trim(), DateTimeFormatter.ofPattern("MM-dd"));
     }
 }

@@ -1,15 +1,15 @@
 package io.budgetmonitor.query.monitoring;
 
 import io.budgetmonitor.api.values.FiscalYearId;
-import io.budgetmonitor.query.consumption.ConsumingReplica;
 import io.budgetmonitor.query.alerts.AlertService;
 import io.budgetmonitor.query.alerts.AlertTransition;
 import io.budgetmonitor.query.alerts.ForeseenTransition;
 import io.budgetmonitor.query.consumption.AppliedEventsListener;
+import io.budgetmonitor.query.consumption.ConsumingReplica;
 import io.budgetmonitor.query.execution.DepartmentYearState;
 import io.budgetmonitor.query.execution.ProjectionCache;
-import io.budgetmonitor.query.execution.ReadModelStore;
 import io.budgetmonitor.query.execution.Rates;
+import io.budgetmonitor.query.execution.ReadModelStore;
 import io.budgetmonitor.query.execution.TimeProgress;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -45,9 +45,15 @@ public class MonitoringService implements AppliedEventsListener {
     private final ConsumingReplica replica;
     private final Set<FiscalYearId> deferred = new LinkedHashSet<>();
 
-    public MonitoringService(ProjectionCache cache, ReadModelStore store, LatePostingFinder latePostings,
-                             ScoreBaselines baselines, AlertService alerts, MonitoringProperties properties, Clock clock,
-                             ConsumingReplica replica) {
+    public MonitoringService(
+            ProjectionCache cache,
+            ReadModelStore store,
+            LatePostingFinder latePostings,
+            ScoreBaselines baselines,
+            AlertService alerts,
+            MonitoringProperties properties,
+            Clock clock,
+            ConsumingReplica replica) {
         this.replica = replica;
         this.cache = cache;
         this.store = store;
@@ -146,15 +152,21 @@ public class MonitoringService implements AppliedEventsListener {
      * The conditions that hold on a date, the projected score the baseline would remember, and the day
      * the year was closed (年度结账; null while open) — which resolves its alerts with it.
      */
-    private record Judgement(List<Condition> conditions, BigDecimal projectedScore, LocalDate closedOn) {
-    }
+    private record Judgement(List<Condition> conditions, BigDecimal projectedScore, LocalDate closedOn) {}
 
     /** Runs the rules; the caller holds the projection cache's lock. */
     private Judgement judge(FiscalYearId id, LocalDate on) {
         DepartmentYearState state = cache.get(id);
-        List<Condition> conditions = RuleEngine.evaluate(state, on, properties.thresholdsFor(id.department()),
-                latePostings.find(state), baselines.peak(id), properties.kpiReportDueDay());
-        return new Judgement(conditions,
-                ScoreProjection.project(state, Rates.round(TimeProgress.ratio(on, id.fiscalYear()))), state.closedOn());
+        List<Condition> conditions = RuleEngine.evaluate(
+                state,
+                on,
+                properties.thresholdsFor(id.department()),
+                latePostings.find(state),
+                baselines.peak(id),
+                properties.kpiReportDueDay());
+        return new Judgement(
+                conditions,
+                ScoreProjection.project(state, Rates.round(TimeProgress.ratio(on, id.fiscalYear()))),
+                state.closedOn());
     }
 }

@@ -4,6 +4,7 @@ import io.budgetmonitor.api.values.ExpenditureType;
 import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.KpiDirection;
 import io.budgetmonitor.api.values.Money;
+import io.budgetmonitor.api.values.Quarter;
 import io.budgetmonitor.query.execution.DepartmentYearState;
 import io.budgetmonitor.query.execution.ExecutionCalculator;
 import io.budgetmonitor.query.execution.ExecutionReport;
@@ -13,7 +14,6 @@ import io.budgetmonitor.query.execution.LineFigures;
 import io.budgetmonitor.query.execution.QuarterClose;
 import io.budgetmonitor.query.execution.Rates;
 import io.budgetmonitor.query.execution.TimeProgress;
-import io.budgetmonitor.api.values.Quarter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -34,17 +34,20 @@ import java.util.stream.Collectors;
 public final class RuleEngine {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private RuleEngine() {
-    }
+    private RuleEngine() {}
 
     /**
      * @param latePostings disbursements recorded after their quarter was closed
      * @param scorePeak    highest projected score seen this year (null if none yet)
      * @param kpiReportDue the month-day by which every KPI must have progress reported (绩效监控报送)
      */
-    public static List<Condition> evaluate(DepartmentYearState state, LocalDate date, Thresholds t,
-                                           List<LatePosting> latePostings, BigDecimal scorePeak,
-                                           MonthDay kpiReportDue) {
+    public static List<Condition> evaluate(
+            DepartmentYearState state,
+            LocalDate date,
+            Thresholds t,
+            List<LatePosting> latePostings,
+            BigDecimal scorePeak,
+            MonthDay kpiReportDue) {
         int year = state.id().fiscalYear();
         BigDecimal progress = Rates.round(TimeProgress.ratio(date, year));
         List<Condition> out = new ArrayList<>();
@@ -60,8 +63,8 @@ public final class RuleEngine {
         return out;
     }
 
-    private static void behindSchedule(DepartmentYearState state, LocalDate date, BigDecimal progress, Thresholds t,
-                                       List<Condition> out) {
+    private static void behindSchedule(
+            DepartmentYearState state, LocalDate date, BigDecimal progress, Thresholds t, List<Condition> out) {
         behind(state, "department", l -> true, date, progress, t, out);
         for (FundSource fs : FundSource.values()) {
             behind(state, "fund-source:" + fs.name(), l -> l.fundSource() == fs, date, progress, t, out);
@@ -71,26 +74,41 @@ public final class RuleEngine {
         }
     }
 
-    private static void behind(DepartmentYearState state, String subject, Predicate<LineFigures> filter, LocalDate date,
-                               BigDecimal progress, Thresholds t, List<Condition> out) {
+    private static void behind(
+            DepartmentYearState state,
+            String subject,
+            Predicate<LineFigures> filter,
+            LocalDate date,
+            BigDecimal progress,
+            Thresholds t,
+            List<Condition> out) {
         Money budget = ExecutionCalculator.sum(state.lines(), filter, LineFigures::budget);
         if (!budget.isPositive()) {
             return;
         }
         BigDecimal rate = Rates.ratio(ExecutionCalculator.sum(state.lines(), filter, LineFigures::executed), budget);
         BigDecimal gapPoints = progress.subtract(rate).multiply(HUNDRED);
-        Severity severity = gapPoints.compareTo(t.behindCriticalPoints()) > 0 ? Severity.CRITICAL
+        Severity severity = gapPoints.compareTo(t.behindCriticalPoints()) > 0
+                ? Severity.CRITICAL
                 : gapPoints.compareTo(t.behindWarningPoints()) > 0 ? Severity.WARNING : null;
         if (severity == null) {
             return;
         }
-        List<String> evidence = state.lines().stream().filter(filter)
-                .sorted(Comparator.comparingLong(LineFigures::lastPosition).reversed()).limit(5)
-                .map(LineFigures::lastEventId).toList();
-        out.add(new Condition(Rule.EXECUTION_BEHIND_SCHEDULE, subject, severity,
+        List<String> evidence = state.lines().stream()
+                .filter(filter)
+                .sorted(Comparator.comparingLong(LineFigures::lastPosition).reversed())
+                .limit(5)
+                .map(LineFigures::lastEventId)
+                .toList();
+        out.add(new Condition(
+                Rule.EXECUTION_BEHIND_SCHEDULE,
+                subject,
+                severity,
                 "cumulative execution " + Rates.percent(rate) + " on " + date + ", time progress "
-                        + Rates.percent(progress) + ", " + gapPoints.setScale(1, RoundingMode.HALF_UP).toPlainString()
-                        + " points behind", evidence));
+                        + Rates.percent(progress) + ", "
+                        + gapPoints.setScale(1, RoundingMode.HALF_UP).toPlainString()
+                        + " points behind",
+                evidence));
     }
 
     private static void quarters(DepartmentYearState state, List<Condition> out) {
@@ -100,19 +118,30 @@ public final class RuleEngine {
             BigDecimal target = ExecutionCalculator.quarterTarget(state, q);
             BigDecimal vs = Rates.ratio(cumulative, target);
             if (vs != null && vs.compareTo(BigDecimal.ONE) < 0) {
-                out.add(new Condition(Rule.QUARTER_TARGET_MISSED, "quarter:Q" + q, Severity.WARNING,
+                out.add(new Condition(
+                        Rule.QUARTER_TARGET_MISSED,
+                        "quarter:Q" + q,
+                        Severity.WARNING,
                         "Q" + q + " cumulative general-public-budget execution " + Rates.percent(cumulative)
                                 + " against a target of " + Rates.percent(target) + " (" + Rates.percent(vs)
-                                + " of target)", List.of(close.eventId())));
+                                + " of target)",
+                        List.of(close.eventId())));
             }
             List<ExecutionReport.Reconciliation> mismatches = ExecutionCalculator.reconcile(state, close).stream()
-                    .filter(r -> !r.matches()).toList();
+                    .filter(r -> !r.matches())
+                    .toList();
             if (!mismatches.isEmpty()) {
-                String detail = mismatches.stream().map(r -> r.fundSource() + " reported " + r.reported() + ", ledger "
-                        + r.ledger() + " (difference " + r.difference() + ")").collect(Collectors.joining("; "));
-                out.add(new Condition(Rule.RECONCILIATION_MISMATCH, "quarter:Q" + q, Severity.CRITICAL,
-                        "Q" + q + " reported execution differs from the ledger at " + Quarter.of(q).lastDay(state.id().fiscalYear())
-                                + ": " + detail, List.of(close.eventId())));
+                String detail = mismatches.stream()
+                        .map(r -> r.fundSource() + " reported " + r.reported() + ", ledger " + r.ledger()
+                                + " (difference " + r.difference() + ")")
+                        .collect(Collectors.joining("; "));
+                out.add(new Condition(
+                        Rule.RECONCILIATION_MISMATCH,
+                        "quarter:Q" + q,
+                        Severity.CRITICAL,
+                        "Q" + q + " reported execution differs from the ledger at "
+                                + Quarter.of(q).lastDay(state.id().fiscalYear()) + ": " + detail,
+                        List.of(close.eventId())));
             }
         }
     }
@@ -121,7 +150,10 @@ public final class RuleEngine {
         for (LineFigures line : state.lines()) {
             Money budget = line.budget();
             if (line.lastRejectedAmount() != null && line.lastRejectedAmount().exceeds(line.available())) {
-                out.add(new Condition(Rule.OVERSPEND_ATTEMPT, "line:" + line.line(), Severity.CRITICAL,
+                out.add(new Condition(
+                        Rule.OVERSPEND_ATTEMPT,
+                        "line:" + line.line(),
+                        Severity.CRITICAL,
                         "disbursement of " + line.lastRejectedAmount() + " on line " + line.line() + " refused on "
                                 + line.lastRejectedOn() + " (available then " + line.lastRejectedAvailable()
                                 + ", now " + line.available() + "; " + line.rejectedCount() + " refusal(s) this year)",
@@ -130,24 +162,49 @@ public final class RuleEngine {
             if (budget.isPositive()) {
                 BigDecimal usage = Rates.ratio(line.executed(), budget);
                 if (usage.compareTo(t.nearlyExhaustedRatio()) > 0) {
-                    out.add(new Condition(Rule.LINE_NEARLY_EXHAUSTED, "line:" + line.line(), Severity.INFO,
+                    out.add(new Condition(
+                            Rule.LINE_NEARLY_EXHAUSTED,
+                            "line:" + line.line(),
+                            Severity.INFO,
                             "line " + line.line() + " has used " + Rates.percent(usage) + " of its adjusted budget "
-                                    + budget + " (available " + line.available() + ")", List.of(line.lastEventId())));
+                                    + budget + " (available " + line.available() + ")",
+                            List.of(line.lastEventId())));
                 }
             }
         }
     }
 
-    private static void controlRates(DepartmentYearState state, LocalDate date, BigDecimal progress, Thresholds t,
-                                     List<Condition> out) {
-        control(state, "PUBLIC_EXPENSE", "public-expense (公用经费)",
-                l -> l.expenditureType() == ExpenditureType.PUBLIC_EXPENSE, date, progress, t, out);
-        control(state, "THREE_PUBLIC", "three-public (三公经费)",
-                l -> l.threePublic() != null && l.threePublic().isThreePublic(), date, progress, t, out);
+    private static void controlRates(
+            DepartmentYearState state, LocalDate date, BigDecimal progress, Thresholds t, List<Condition> out) {
+        control(
+                state,
+                "PUBLIC_EXPENSE",
+                "public-expense (公用经费)",
+                l -> l.expenditureType() == ExpenditureType.PUBLIC_EXPENSE,
+                date,
+                progress,
+                t,
+                out);
+        control(
+                state,
+                "THREE_PUBLIC",
+                "three-public (三公经费)",
+                l -> l.threePublic() != null && l.threePublic().isThreePublic(),
+                date,
+                progress,
+                t,
+                out);
     }
 
-    private static void control(DepartmentYearState state, String subject, String label, Predicate<LineFigures> filter,
-                                LocalDate date, BigDecimal progress, Thresholds t, List<Condition> out) {
+    private static void control(
+            DepartmentYearState state,
+            String subject,
+            String label,
+            Predicate<LineFigures> filter,
+            LocalDate date,
+            BigDecimal progress,
+            Thresholds t,
+            List<Condition> out) {
         Money budget = ExecutionCalculator.sum(state.lines(), filter, LineFigures::budget);
         if (!budget.isPositive()) {
             return;
@@ -156,20 +213,26 @@ public final class RuleEngine {
         BigDecimal rate = Rates.ratio(executed, budget);
         // a linear projection only after the first quarter: one January payment × 12 is noise
         BigDecimal projected = progress.compareTo(new BigDecimal("0.25")) >= 0
-                ? executed.amount().divide(TimeProgress.ratio(date, state.id().fiscalYear()), 10, RoundingMode.HALF_UP).divide(budget.amount(), 4, RoundingMode.HALF_UP)
+                ? executed.amount()
+                        .divide(TimeProgress.ratio(date, state.id().fiscalYear()), 10, RoundingMode.HALF_UP)
+                        .divide(budget.amount(), 4, RoundingMode.HALF_UP)
                 : null;
         boolean exceeded = rate.compareTo(t.controlRateLimit()) > 0;
         boolean onCourse = projected != null && projected.compareTo(t.controlRateLimit()) > 0;
         if (exceeded || onCourse) {
-            out.add(new Condition(Rule.CONTROL_RATE_EXCEEDED, subject, Severity.CRITICAL,
+            out.add(new Condition(
+                    Rule.CONTROL_RATE_EXCEEDED,
+                    subject,
+                    Severity.CRITICAL,
                     label + " spending " + executed + " is " + Rates.percent(rate) + " of its budget " + budget + " on "
-                            + date + (projected == null ? "" : ", on course for " + Rates.percent(projected)
-                            + " by year end"), List.of()));
+                            + date
+                            + (projected == null ? "" : ", on course for " + Rates.percent(projected) + " by year end"),
+                    List.of()));
         }
     }
 
-    private static void kpis(DepartmentYearState state, LocalDate date, BigDecimal progress, Thresholds t,
-                             List<Condition> out) {
+    private static void kpis(
+            DepartmentYearState state, LocalDate date, BigDecimal progress, Thresholds t, List<Condition> out) {
         int year = state.id().fiscalYear();
         int lastCompleted = 0;
         for (int q = 4; q >= 1; q--) {
@@ -183,37 +246,50 @@ public final class RuleEngine {
             List<String> evidence = new ArrayList<>();
             evidence.add(kpi.reportEventId());
             List<String> reasons = new ArrayList<>();
-            boolean quantitative = kpi.direction() == KpiDirection.HIGHER_IS_BETTER && kpi.target() != null
+            boolean quantitative = kpi.direction() == KpiDirection.HIGHER_IS_BETTER
+                    && kpi.target() != null
                     && kpi.target().signum() > 0;
             if (quantitative && kpi.actual() != null) {
                 BigDecimal completion = Rates.ratio(kpi.actual(), kpi.target());
                 BigDecimal behind = progress.subtract(completion).multiply(HUNDRED);
                 if (behind.compareTo(t.kpiBehindPoints()) > 0) {
-                    reasons.add("progress " + Rates.percent(completion) + " of target " + kpi.target().toPlainString()
+                    reasons.add("progress " + Rates.percent(completion) + " of target "
+                            + kpi.target().toPlainString()
                             + " on " + date + ", time progress " + Rates.percent(progress) + ", "
                             + behind.setScale(1, RoundingMode.HALF_UP).toPlainString() + " points behind");
                 }
                 if (completion.compareTo(t.kpiTooLooseRatio()) > 0) {
-                    out.add(new Condition(Rule.KPI_TARGET_TOO_LOOSE, subject, Severity.INFO,
-                            "KPI " + kpi.kpi() + " (" + kpi.name() + ") actual " + kpi.actual().toPlainString()
-                                    + " is " + Rates.percent(completion) + " of its target " + kpi.target().toPlainString(),
+                    out.add(new Condition(
+                            Rule.KPI_TARGET_TOO_LOOSE,
+                            subject,
+                            Severity.INFO,
+                            "KPI " + kpi.kpi() + " (" + kpi.name() + ") actual "
+                                    + kpi.actual().toPlainString() + " is " + Rates.percent(completion)
+                                    + " of its target " + kpi.target().toPlainString(),
                             evidence));
                 }
             }
             // a lower-is-better KPI (控制率 ≤100%) holds all year: above its target it is behind whatever the
             // date — the dashboard's judgement, so the alert and the KPI endpoint never disagree
-            if (kpi.direction() == KpiDirection.LOWER_IS_BETTER && kpi.target() != null
+            if (kpi.direction() == KpiDirection.LOWER_IS_BETTER
+                    && kpi.target() != null
                     && KpiJudgement.status(kpi, progress) == KpiJudgement.Status.BEHIND) {
-                reasons.add("actual " + kpi.actual().toPlainString() + " above its target " + kpi.target().toPlainString()
-                        + " (lower is better) on " + date);
+                reasons.add("actual " + kpi.actual().toPlainString() + " above its target "
+                        + kpi.target().toPlainString() + " (lower is better) on " + date);
             }
-            if (lastCompleted > 0 && (kpi.setOn() == null || !kpi.setOn().isAfter(Quarter.of(lastCompleted).firstDay(year)))
+            if (lastCompleted > 0
+                    && (kpi.setOn() == null
+                            || !kpi.setOn().isAfter(Quarter.of(lastCompleted).firstDay(year)))
                     && !kpi.reportedIn(lastCompleted)) {
                 reasons.add("no progress report in Q" + lastCompleted);
             }
             if (!reasons.isEmpty()) {
-                out.add(new Condition(Rule.KPI_AT_RISK, subject, Severity.WARNING,
-                        "KPI " + kpi.kpi() + " (" + kpi.name() + "): " + String.join("; ", reasons), evidence));
+                out.add(new Condition(
+                        Rule.KPI_AT_RISK,
+                        subject,
+                        Severity.WARNING,
+                        "KPI " + kpi.kpi() + " (" + kpi.name() + "): " + String.join("; ", reasons),
+                        evidence));
             }
         }
     }
@@ -231,16 +307,21 @@ public final class RuleEngine {
             // a KPI set after the due day could not have been reported by it; the quarterly check covers it
             boolean setInTime = kpi.setOn() == null || !kpi.setOn().isAfter(dueOn);
             if (setInTime && kpi.reportedOn() == null) {
-                out.add(new Condition(Rule.KPI_NOT_REPORTED, "kpi:" + kpi.kpi(), Severity.WARNING,
+                out.add(new Condition(
+                        Rule.KPI_NOT_REPORTED,
+                        "kpi:" + kpi.kpi(),
+                        Severity.WARNING,
                         "KPI " + kpi.kpi() + " (" + kpi.name() + ") has no progress reported by " + dueOn
-                                + " (绩效运行监控 due); checked on " + date, List.of()));
+                                + " (绩效运行监控 due); checked on " + date,
+                        List.of()));
             }
         }
     }
 
-    private static void reclaimRisk(DepartmentYearState state, LocalDate date, BigDecimal progress, Thresholds t,
-                                    List<Condition> out) {
-        if (Quarter.containing(date).number() != 4 || date.getYear() != state.id().fiscalYear()) {
+    private static void reclaimRisk(
+            DepartmentYearState state, LocalDate date, BigDecimal progress, Thresholds t, List<Condition> out) {
+        if (Quarter.containing(date).number() != 4
+                || date.getYear() != state.id().fiscalYear()) {
             return;
         }
         Predicate<LineFigures> appropriation = LineFigures::appropriation;
@@ -251,14 +332,19 @@ public final class RuleEngine {
         Money executed = ExecutionCalculator.sum(state.lines(), appropriation, LineFigures::executed);
         // projections use the exact time progress; only displayed rates are rounded
         BigDecimal exact = TimeProgress.ratio(date, state.id().fiscalYear());
-        BigDecimal projected = executed.amount().divide(exact, 2, RoundingMode.HALF_UP).min(budget.amount());
+        BigDecimal projected =
+                executed.amount().divide(exact, 2, RoundingMode.HALF_UP).min(budget.amount());
         BigDecimal unspent = budget.amount().subtract(projected);
         BigDecimal share = Rates.ratio(unspent, budget.amount());
         if (share.compareTo(t.reclaimRiskRatio()) > 0) {
-            out.add(new Condition(Rule.RECLAIM_RISK, "department", Severity.WARNING,
+            out.add(new Condition(
+                    Rule.RECLAIM_RISK,
+                    "department",
+                    Severity.WARNING,
                     "appropriations of " + budget + " are " + Rates.percent(Rates.ratio(executed, budget))
-                            + " executed on " + date + "; at this pace " + unspent.setScale(2, RoundingMode.HALF_UP)
-                            .toPlainString() + " (" + Rates.percent(share) + ") would remain unspent and be reclaimed",
+                            + " executed on " + date + "; at this pace "
+                            + unspent.setScale(2, RoundingMode.HALF_UP).toPlainString() + " (" + Rates.percent(share)
+                            + ") would remain unspent and be reclaimed",
                     List.of()));
         }
     }
@@ -270,25 +356,35 @@ public final class RuleEngine {
         }
         byQuarter.forEach((q, postings) -> {
             Money total = postings.stream().map(LatePosting::amount).reduce(Money.ZERO, Money::plus);
-            String vouchers = postings.stream().map(p -> p.voucher() + " " + p.amount() + " dated " + p.occurredOn()
-                    + " on " + p.line()).limit(10).collect(Collectors.joining(", "));
-            out.add(new Condition(Rule.LATE_POSTING, "quarter:Q" + q, Severity.WARNING,
-                    postings.size() + " disbursement(s) totalling " + total + " recorded after Q" + q
-                            + " was closed: " + vouchers, postings.stream().map(LatePosting::eventId).toList()));
+            String vouchers = postings.stream()
+                    .map(p -> p.voucher() + " " + p.amount() + " dated " + p.occurredOn() + " on " + p.line())
+                    .limit(10)
+                    .collect(Collectors.joining(", "));
+            out.add(new Condition(
+                    Rule.LATE_POSTING,
+                    "quarter:Q" + q,
+                    Severity.WARNING,
+                    postings.size() + " disbursement(s) totalling " + total + " recorded after Q" + q + " was closed: "
+                            + vouchers,
+                    postings.stream().map(LatePosting::eventId).toList()));
         });
     }
 
-    private static void scoreDrop(DepartmentYearState state, BigDecimal progress, Thresholds t, BigDecimal peak,
-                                  List<Condition> out) {
+    private static void scoreDrop(
+            DepartmentYearState state, BigDecimal progress, Thresholds t, BigDecimal peak, List<Condition> out) {
         BigDecimal current = ScoreProjection.project(state, progress);
         if (current == null || peak == null) {
             return;
         }
         BigDecimal drop = peak.subtract(current);
         if (drop.compareTo(t.scoreDropPoints()) >= 0) {
-            out.add(new Condition(Rule.PROJECTED_SCORE_DROP, "department", Severity.WARNING,
+            out.add(new Condition(
+                    Rule.PROJECTED_SCORE_DROP,
+                    "department",
+                    Severity.WARNING,
                     "projected execution-based score " + current.toPlainString() + " of 8 is " + drop.toPlainString()
-                            + " points below this year's best projection " + peak.toPlainString(), List.of()));
+                            + " points below this year's best projection " + peak.toPlainString(),
+                    List.of()));
         }
     }
 }

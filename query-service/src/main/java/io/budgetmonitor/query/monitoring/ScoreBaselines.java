@@ -16,14 +16,22 @@ class ScoreBaselines {
     }
 
     BigDecimal peak(FiscalYearId id) {
-        List<BigDecimal> peak = jdbc.queryForList("select peak from score_projection where department = ? and fiscal_year = ?",
-                BigDecimal.class, id.department(), id.fiscalYear());
+        List<BigDecimal> peak = jdbc.queryForList(
+                "select peak from score_projection where department = ? and fiscal_year = ?",
+                BigDecimal.class,
+                id.department(),
+                id.fiscalYear());
         return peak.isEmpty() ? null : peak.get(0);
     }
 
     void record(FiscalYearId id, BigDecimal projected) {
-        jdbc.update("insert into score_projection (department, fiscal_year, peak, latest) values (?,?,?,?) "
+        jdbc.update(
+                "insert into score_projection (department, fiscal_year, peak, latest) values (?,?,?,?) "
                         + "on conflict (department, fiscal_year) do update set peak = greatest(score_projection.peak, excluded.peak), "
-                        + "latest = excluded.latest", id.department(), id.fiscalYear(), projected, projected);
+                        + "latest = excluded.latest",
+                id.department(),
+                id.fiscalYear(),
+                projected,
+                projected);
     }
 }

@@ -20,8 +20,7 @@ import java.util.function.Predicate;
 public final class ScoreProjection {
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
-    private ScoreProjection() {
-    }
+    private ScoreProjection() {}
 
     /** Null before the end of the first quarter: a projection from a few weeks is noise. */
     public static BigDecimal project(DepartmentYearState state, BigDecimal timeProgress) {
@@ -31,26 +30,33 @@ public final class ScoreProjection {
         BigDecimal score = BigDecimal.ZERO;
         BigDecimal rate = Rates.ratio(state.executed(), state.budget());
         if (rate != null) {
-            BigDecimal projected = rate.divide(timeProgress, 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
+            BigDecimal projected =
+                    rate.divide(timeProgress, 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
             score = score.add(TWO.multiply(projected));
         }
         BigDecimal quarterSum = BigDecimal.ZERO;
         for (int q = 1; q <= 4; q++) {
             BigDecimal scored = BigDecimal.ONE;
             if (state.closes().containsKey(q)) {
-                BigDecimal vs = Rates.ratio(ExecutionCalculator.quarterCumulativeRate(state, q),
+                BigDecimal vs = Rates.ratio(
+                        ExecutionCalculator.quarterCumulativeRate(state, q),
                         ExecutionCalculator.quarterTarget(state, q));
                 scored = vs == null ? BigDecimal.ONE : vs.min(BigDecimal.ONE);
             }
             quarterSum = quarterSum.add(scored);
         }
         score = score.add(TWO.multiply(quarterSum.divide(BigDecimal.valueOf(4), 4, RoundingMode.HALF_UP)));
-        score = score.add(controlPoints(state, timeProgress, l -> l.expenditureType() == ExpenditureType.PUBLIC_EXPENSE));
-        score = score.add(controlPoints(state, timeProgress, l -> l.threePublic() != null && l.threePublic().isThreePublic()));
+        score = score.add(
+                controlPoints(state, timeProgress, l -> l.expenditureType() == ExpenditureType.PUBLIC_EXPENSE));
+        score = score.add(controlPoints(
+                state,
+                timeProgress,
+                l -> l.threePublic() != null && l.threePublic().isThreePublic()));
         return score.setScale(2, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal controlPoints(DepartmentYearState state, BigDecimal progress, Predicate<LineFigures> filter) {
+    private static BigDecimal controlPoints(
+            DepartmentYearState state, BigDecimal progress, Predicate<LineFigures> filter) {
         Money budget = ExecutionCalculator.sum(state.lines(), filter, LineFigures::budget);
         if (budget.isZero()) {
             return TWO;

@@ -2,5 +2,7 @@ package io.budgetmonitor.query.monitoring;
 
 /** Alert severity, in rising order (an alert moving up is ESCALATED). */
 public enum Severity {
-    INFO, WARNING, CRITICAL
+    INFO,
+    WARNING,
+    CRITICAL
 }

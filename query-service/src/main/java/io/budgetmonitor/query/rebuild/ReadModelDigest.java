@@ -37,17 +37,16 @@ public class ReadModelDigest {
         MessageDigest all = sha256();
         for (Map.Entry<String, String> table : TABLES.entrySet()) {
             MessageDigest md = sha256();
-            jdbc.query("select * from " + schema + "." + table.getKey() + " order by " + table.getValue(),
-                    rs -> {
-                        int columns = rs.getMetaData().getColumnCount();
-                        StringBuilder row = new StringBuilder();
-                        for (int c = 1; c <= columns; c++) {
-                            String value = rs.getString(c);
-                            row.append(value == null ? "\\N" : value).append('\u001f');
-                        }
-                        row.append('\n');
-                        md.update(row.toString().getBytes(StandardCharsets.UTF_8));
-                    });
+            jdbc.query("select * from " + schema + "." + table.getKey() + " order by " + table.getValue(), rs -> {
+                int columns = rs.getMetaData().getColumnCount();
+                StringBuilder row = new StringBuilder();
+                for (int c = 1; c <= columns; c++) {
+                    String value = rs.getString(c);
+                    row.append(value == null ? "\\N" : value).append('\u001f');
+                }
+                row.append('\n');
+                md.update(row.toString().getBytes(StandardCharsets.UTF_8));
+            });
             String hex = HexFormat.of().formatHex(md.digest());
             result.put(table.getKey(), hex);
             all.update(hex.getBytes(StandardCharsets.UTF_8));

@@ -26,7 +26,11 @@ class RebuildOnStart implements ApplicationRunner {
         // the schema swap must not race a replica applying events to the tables it replaces
         replica.holdExclusively("query-service --rebuild");
         RebuildService.Result result = rebuild.rebuild();
-        log.info("rebuild: {} events, {} department-years, {} ms, digest {}", result.events(), result.departmentYears(),
-                result.millis(), result.digest());
+        log.info(
+                "rebuild: {} events, {} department-years, {} ms, digest {}",
+                result.events(),
+                result.departmentYears(),
+                result.millis(),
+                result.digest());
     }
 }

@@ -34,8 +34,13 @@ public class RebuildService {
     private final ProjectionCache cache;
     private final ReadModelDigest digest;
 
-    public RebuildService(JdbcTemplate jdbc, TransactionTemplate tx, EventLog eventLog, ReadModelStore store,
-                          ProjectionCache cache, ReadModelDigest digest) {
+    public RebuildService(
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            EventLog eventLog,
+            ReadModelStore store,
+            ProjectionCache cache,
+            ReadModelDigest digest) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.eventLog = eventLog;
@@ -45,8 +50,8 @@ public class RebuildService {
     }
 
     /** What a rebuild did and how long it took. */
-    public record Result(long events, int departmentYears, long millis, double eventsPerSecond, Map<String, String> digest) {
-    }
+    public record Result(
+            long events, int departmentYears, long millis, double eventsPerSecond, Map<String, String> digest) {}
 
     public Result rebuild() {
         long start = System.nanoTime();
@@ -57,7 +62,8 @@ public class RebuildService {
             Map<FiscalYearId, DepartmentYearState> states = new HashMap<>();
             long[] count = {0};
             tx.executeWithoutResult(status -> eventLog.forEachAfter(-1, e -> {
-                FiscalYearId id = new FiscalYearId(e.event().department(), e.event().fiscalYear());
+                FiscalYearId id =
+                        new FiscalYearId(e.event().department(), e.event().fiscalYear());
                 states.computeIfAbsent(id, DepartmentYearState::new).apply(e);
                 count[0]++;
             }));
@@ -69,9 +75,17 @@ public class RebuildService {
             });
             cache.clear();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            Result result = new Result(count[0], states.size(), millis,
-                    millis == 0 ? count[0] : count[0] * 1000.0 / millis, digest.digest(ReadModelStore.LIVE));
-            log.info("rebuilt read models from {} events ({} department-years) in {} ms", count[0], states.size(), millis);
+            Result result = new Result(
+                    count[0],
+                    states.size(),
+                    millis,
+                    millis == 0 ? count[0] : count[0] * 1000.0 / millis,
+                    digest.digest(ReadModelStore.LIVE));
+            log.info(
+                    "rebuilt read models from {} events ({} department-years) in {} ms",
+                    count[0],
+                    states.size(),
+                    millis);
             return result;
         } finally {
             cache.lock().unlock();
@@ -80,7 +94,8 @@ public class RebuildService {
 
     private static String ddl() {
         try {
-            String script = new ClassPathResource("db/migration/V2__read_model.sql").getContentAsString(StandardCharsets.UTF_8);
+            String script =
+                    new ClassPathResource("db/migration/V2__read_model.sql").getContentAsString(StandardCharsets.UTF_8);
             return script.replace("create schema if not exists rm;", "create schema " + ReadModelStore.NEXT + ";")
                     .replaceAll("\\brm\\.", ReadModelStore.NEXT + ".");
         } catch (IOException e) {

@@ -18,15 +18,19 @@ import org.springframework.web.bind.annotation.RestController;
 public class SignedInController {
 
     /** {@code departments} is {@code ["*"]} for every department. */
-    public record SignedIn(String name, Set<Role> roles, List<String> departments, boolean mayAcknowledge) {
-    }
+    public record SignedIn(String name, Set<Role> roles, List<String> departments, boolean mayAcknowledge) {}
 
     @Operation(summary = "The signed-in caller: name, roles, departments, and whether it may acknowledge alerts")
     @GetMapping("/api/v1/me")
     public SignedIn me(@Parameter(hidden = true) Caller caller) {
-        List<String> departments = caller.scope().restriction()
-                .map(scoped -> List.copyOf(new TreeSet<>(scoped))).orElse(List.of("*"));
-        return new SignedIn(caller.name(), new TreeSet<>(caller.roles()), departments,
+        List<String> departments = caller.scope()
+                .restriction()
+                .map(scoped -> List.copyOf(new TreeSet<>(scoped)))
+                .orElse(List.of("*"));
+        return new SignedIn(
+                caller.name(),
+                new TreeSet<>(caller.roles()),
+                departments,
                 caller.hasAny(Role.BUDGET_OFFICE, Role.EVALUATOR));
     }
 }

@@ -29,13 +29,16 @@ class AcknowledgementTest extends IntegrationTest {
         }
         assertThat(status(alert)).isEqualTo("OPEN");
 
-        Http.Response ack = Http.as("budget-office").post(acknowledgement(alert),
-                "{\"who\":\"财政所 王科长\",\"comment\":\"已督促加快支付进度\"}");
+        Http.Response ack = Http.as("budget-office")
+                .post(acknowledgement(alert), "{\"who\":\"财政所 王科长\",\"comment\":\"已督促加快支付进度\"}");
         assertThat(ack.status()).isEqualTo(200);
         assertThat(ack.body().get("status").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(ack.body().get("acknowledgedBy").asText()).isEqualTo("budget-office");
         assertThat(ack.body().get("acknowledgementComment").asText()).isEqualTo("已督促加快支付进度");
-        JsonNode transitions = Http.as("viewer").get(baseUrl() + "/api/v1/alerts/" + alert).body().get("transitions");
+        JsonNode transitions = Http.as("viewer")
+                .get(baseUrl() + "/api/v1/alerts/" + alert)
+                .body()
+                .get("transitions");
         JsonNode last = transitions.get(transitions.size() - 1);
         assertThat(last.get("transition").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(last.get("actor").asText()).isEqualTo("budget-office");
@@ -74,7 +77,8 @@ class AcknowledgementTest extends IntegrationTest {
         publish(events);
         List<List<Long>> ids = new ArrayList<>();
         for (String department : departments) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> alertIds(department).size() == 3);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> alertIds(department).size() == 3);
             ids.add(alertIds(department));
         }
         return ids;

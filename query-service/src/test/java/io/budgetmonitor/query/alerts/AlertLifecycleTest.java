@@ -18,8 +18,22 @@ class AlertLifecycleTest {
     }
 
     private static Alert alert(AlertStatus status, Severity severity) {
-        return new Alert(1, Rule.EXECUTION_BEHIND_SCHEDULE, "department", "D", 2021, severity, status, "behind",
-                List.of("e1"), T, T, null, null, null, status == AlertStatus.RESOLVED ? T : null);
+        return new Alert(
+                1,
+                Rule.EXECUTION_BEHIND_SCHEDULE,
+                "department",
+                "D",
+                2021,
+                severity,
+                status,
+                "behind",
+                List.of("e1"),
+                T,
+                T,
+                null,
+                null,
+                null,
+                status == AlertStatus.RESOLVED ? T : null);
     }
 
     private static AlertLifecycle.Step step(TransitionKind kind, AlertStatus status, Severity severity) {
@@ -36,7 +50,8 @@ class AlertLifecycleTest {
                 .contains(step(TransitionKind.RESOLVED, AlertStatus.RESOLVED, Severity.WARNING));
         assertThat(AlertLifecycle.next(alert(AlertStatus.RESOLVED, Severity.WARNING), condition(Severity.WARNING)))
                 .contains(step(TransitionKind.REOPENED, AlertStatus.OPEN, Severity.WARNING));
-        assertThat(AlertLifecycle.next(alert(AlertStatus.OPEN, Severity.WARNING), condition(Severity.WARNING))).isEmpty();
+        assertThat(AlertLifecycle.next(alert(AlertStatus.OPEN, Severity.WARNING), condition(Severity.WARNING)))
+                .isEmpty();
     }
 
     @Test
@@ -51,9 +66,12 @@ class AlertLifecycleTest {
 
     @Test
     void aClosedYearOpensReopensAndRefreshesNothing() {
-        assertThat(AlertLifecycle.next(null, condition(Severity.CRITICAL), true)).isEmpty();
-        assertThat(AlertLifecycle.next(alert(AlertStatus.RESOLVED, Severity.WARNING), condition(Severity.CRITICAL), true))
+        assertThat(AlertLifecycle.next(null, condition(Severity.CRITICAL), true))
                 .isEmpty();
-        assertThat(AlertLifecycle.next(alert(AlertStatus.RESOLVED, Severity.WARNING), null, true)).isEmpty();
+        assertThat(AlertLifecycle.next(
+                        alert(AlertStatus.RESOLVED, Severity.WARNING), condition(Severity.CRITICAL), true))
+                .isEmpty();
+        assertThat(AlertLifecycle.next(alert(AlertStatus.RESOLVED, Severity.WARNING), null, true))
+                .isEmpty();
     }
 }

@@ -20,12 +20,16 @@ class AlertStreamTest extends IntegrationTest {
     /** The monitor's day moves to {@code date} and it re-evaluates (only today's evaluation writes). */
     private void evaluate(String date) {
         clock.setDate(LocalDate.parse(date));
-        assertThat(Http.post(baseUrl() + "/api/v1/admin/evaluations?department=SSE&year=2021", null).status())
+        assertThat(Http.post(baseUrl() + "/api/v1/admin/evaluations?department=SSE&year=2021", null)
+                        .status())
                 .isEqualTo(200);
     }
 
     private List<Long> storedIdsAfter(long id) {
-        return jdbc.queryForList("select id from alert_transition where department = 'SSE' and rule = 'EXECUTION_BEHIND_SCHEDULE' and id > ? order by id", Long.class, id);
+        return jdbc.queryForList(
+                "select id from alert_transition where department = 'SSE' and rule = 'EXECUTION_BEHIND_SCHEDULE' and id > ? order by id",
+                Long.class,
+                id);
     }
 
     @Test
@@ -36,7 +40,7 @@ class AlertStreamTest extends IntegrationTest {
         try (SseClient first = stream("department=SSE&rule=EXECUTION_BEHIND_SCHEDULE", before)) {
             publish(scenario().behindSchedule("SSE"));
             seen.addAll(first.take(3)); // OPENED × 3 (department, fund source, line)
-            evaluate("2021-03-31");     // RESOLVED × 3
+            evaluate("2021-03-31"); // RESOLVED × 3
             seen.addAll(first.take(3));
         }
         assertThat(seen).extracting(Sse::id).containsExactlyElementsOf(storedIdsAfter(before));
@@ -50,8 +54,10 @@ class AlertStreamTest extends IntegrationTest {
         try (SseClient again = stream("department=SSE&rule=EXECUTION_BEHIND_SCHEDULE", lastSeen)) {
             List<Sse> replayed = again.take(6);
             assertThat(replayed).extracting(Sse::id).containsExactlyElementsOf(missed);
-            assertThat(replayed.subList(0, 3)).allSatisfy(e -> assertThat(e.data()).contains("\"transition\":\"REOPENED\""));
-            assertThat(replayed.subList(3, 6)).allSatisfy(e -> assertThat(e.data()).contains("\"transition\":\"ESCALATED\""));
+            assertThat(replayed.subList(0, 3))
+                    .allSatisfy(e -> assertThat(e.data()).contains("\"transition\":\"REOPENED\""));
+            assertThat(replayed.subList(3, 6))
+                    .allSatisfy(e -> assertThat(e.data()).contains("\"transition\":\"ESCALATED\""));
             evaluate("2021-03-31"); // live after the replay: no duplicate, no gap
             List<Sse> live = again.take(3);
             assertThat(live).extracting(Sse::id).containsExactlyElementsOf(storedIdsAfter(missed.get(5)));
@@ -72,10 +78,12 @@ class AlertStreamTest extends IntegrationTest {
         for (SseClient c : clients) {
             received.add(c.take(3));
         }
-        List<Long> stored = jdbc.queryForList("select id from alert_transition where department = 'MANY' and id > ? order by id",
-                Long.class, before);
+        List<Long> stored = jdbc.queryForList(
+                "select id from alert_transition where department = 'MANY' and id > ? order by id", Long.class, before);
         assertThat(received).allSatisfy(events -> {
-            assertThat(events).extracting(Sse::data).allSatisfy(d -> assertThat(d).contains("\"department\":\"MANY\""));
+            assertThat(events)
+                    .extracting(Sse::data)
+                    .allSatisfy(d -> assertThat(d).contains("\"department\":\"MANY\""));
             assertThat(events).extracting(Sse::id).containsExactlyElementsOf(stored.subList(0, 3));
         });
         for (SseClient c : clients) {

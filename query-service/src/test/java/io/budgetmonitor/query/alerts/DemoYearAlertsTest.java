@@ -37,7 +37,9 @@ class DemoYearAlertsTest extends IntegrationTest {
 
     @Test
     void theDemoYearsAlertsAtEachQuarterEndAndAtYearEnd() {
-        List<RecordedEvent> events = ScenarioEvents.fromFile(Path.of("../infra/demo/shijing-2021.ndjson"), DEPARTMENT,
+        List<RecordedEvent> events = ScenarioEvents.fromFile(
+                Path.of("../infra/demo/shijing-2021.ndjson"),
+                DEPARTMENT,
                 scenario().nextPosition());
         Map<LocalDate, List<RecordedEvent>> byDay = new TreeMap<>();
         RecordedEvent close = null;
@@ -45,7 +47,8 @@ class DemoYearAlertsTest extends IntegrationTest {
             if (e.event() instanceof FiscalYearClosed) {
                 close = e;
             } else {
-                byDay.computeIfAbsent(e.event().occurredOn(), d -> new ArrayList<>()).add(e);
+                byDay.computeIfAbsent(e.event().occurredOn(), d -> new ArrayList<>())
+                        .add(e);
             }
         }
         assertThat(close).as("the demo closes its year").isNotNull();
@@ -65,52 +68,126 @@ class DemoYearAlertsTest extends IntegrationTest {
         // the year is closed on its last day: every alert still open is resolved with it
         live(LocalDate.of(2021, 12, 31), List.of(close), published);
 
-        assertThat(raised).as("distinct alerts (rule, subject) the year raised over its life").isEqualTo(61);
+        assertThat(raised)
+                .as("distinct alerts (rule, subject) the year raised over its life")
+                .isEqualTo(61);
         Map<String, Integer> transitions = new TreeMap<>();
-        jdbc.queryForList("select transition, count(*) as n from alert_transition where department = ? group by transition",
-                DEPARTMENT).forEach(row -> transitions.put((String) row.get("transition"), ((Number) row.get("n")).intValue()));
-        assertThat(transitions).as("flapping: 50 reopenings of 61 alerts").isEqualTo(Map.of(
-                "OPENED", 61, "REOPENED", 50, "RESOLVED", 64, "ESCALATED", 35, "DEESCALATED", 23, "CLOSED_WITH_YEAR", 47));
+        jdbc.queryForList(
+                        "select transition, count(*) as n from alert_transition where department = ? group by transition",
+                        DEPARTMENT)
+                .forEach(row -> transitions.put((String) row.get("transition"), ((Number) row.get("n")).intValue()));
+        assertThat(transitions)
+                .as("flapping: 50 reopenings of 61 alerts")
+                .isEqualTo(Map.of(
+                        "OPENED",
+                        61,
+                        "REOPENED",
+                        50,
+                        "RESOLVED",
+                        64,
+                        "ESCALATED",
+                        35,
+                        "DEESCALATED",
+                        23,
+                        "CLOSED_WITH_YEAR",
+                        47));
 
-        assertThat(openOn.get(LocalDate.of(2021, 3, 31))).isEqualTo(Map.of("EXECUTION_BEHIND_SCHEDULE", 8L,
-                "QUARTER_TARGET_MISSED", 1L, "KPI_AT_RISK", 1L, "KPI_TARGET_TOO_LOOSE", 1L));
-        assertThat(openOn.get(LocalDate.of(2021, 6, 30))).isEqualTo(Map.of("EXECUTION_BEHIND_SCHEDULE", 9L,
-                "QUARTER_TARGET_MISSED", 1L, "KPI_AT_RISK", 1L, "KPI_TARGET_TOO_LOOSE", 1L, "LINE_NEARLY_EXHAUSTED", 1L));
-        assertThat(openOn.get(LocalDate.of(2021, 9, 30))).isEqualTo(Map.of("EXECUTION_BEHIND_SCHEDULE", 9L,
-                "QUARTER_TARGET_MISSED", 2L, "KPI_AT_RISK", 1L, "KPI_TARGET_TOO_LOOSE", 1L, "LINE_NEARLY_EXHAUSTED", 1L));
+        assertThat(openOn.get(LocalDate.of(2021, 3, 31)))
+                .isEqualTo(Map.of(
+                        "EXECUTION_BEHIND_SCHEDULE",
+                        8L,
+                        "QUARTER_TARGET_MISSED",
+                        1L,
+                        "KPI_AT_RISK",
+                        1L,
+                        "KPI_TARGET_TOO_LOOSE",
+                        1L));
+        assertThat(openOn.get(LocalDate.of(2021, 6, 30)))
+                .isEqualTo(Map.of(
+                        "EXECUTION_BEHIND_SCHEDULE",
+                        9L,
+                        "QUARTER_TARGET_MISSED",
+                        1L,
+                        "KPI_AT_RISK",
+                        1L,
+                        "KPI_TARGET_TOO_LOOSE",
+                        1L,
+                        "LINE_NEARLY_EXHAUSTED",
+                        1L));
+        assertThat(openOn.get(LocalDate.of(2021, 9, 30)))
+                .isEqualTo(Map.of(
+                        "EXECUTION_BEHIND_SCHEDULE",
+                        9L,
+                        "QUARTER_TARGET_MISSED",
+                        2L,
+                        "KPI_AT_RISK",
+                        1L,
+                        "KPI_TARGET_TOO_LOOSE",
+                        1L,
+                        "LINE_NEARLY_EXHAUSTED",
+                        1L));
         // 31 December before the close: the 47 of the ready summary, 28 of them lines used up as planned
-        assertThat(openOn.get(LocalDate.of(2021, 12, 31))).isEqualTo(Map.of("EXECUTION_BEHIND_SCHEDULE", 13L,
-                "QUARTER_TARGET_MISSED", 3L, "KPI_AT_RISK", 1L, "KPI_TARGET_TOO_LOOSE", 1L, "LINE_NEARLY_EXHAUSTED", 28L,
-                "RECLAIM_RISK", 1L));
+        assertThat(openOn.get(LocalDate.of(2021, 12, 31)))
+                .isEqualTo(Map.of(
+                        "EXECUTION_BEHIND_SCHEDULE",
+                        13L,
+                        "QUARTER_TARGET_MISSED",
+                        3L,
+                        "KPI_AT_RISK",
+                        1L,
+                        "KPI_TARGET_TOO_LOOSE",
+                        1L,
+                        "LINE_NEARLY_EXHAUSTED",
+                        28L,
+                        "RECLAIM_RISK",
+                        1L));
 
         // what a budget office reads instead: one group per rule, the worst subject first
-        assertThat(groupsOn.get(LocalDate.of(2021, 3, 31))).containsExactly(
-                "EXECUTION_BEHIND_SCHEDULE WARNING ×8 line:OT-PER-02", "QUARTER_TARGET_MISSED WARNING ×1 quarter:Q1",
-                "KPI_AT_RISK WARNING ×1 kpi:B5.4", "KPI_TARGET_TOO_LOOSE INFO ×1 kpi:B2.1");
-        assertThat(groupsOn.get(LocalDate.of(2021, 6, 30))).containsExactly(
-                "EXECUTION_BEHIND_SCHEDULE CRITICAL ×9 line:OT-PER-02", "QUARTER_TARGET_MISSED WARNING ×1 quarter:Q1",
-                "KPI_AT_RISK WARNING ×1 kpi:B5.4", "LINE_NEARLY_EXHAUSTED INFO ×1 line:GP-PRJ-14",
-                "KPI_TARGET_TOO_LOOSE INFO ×1 kpi:B5.3");
-        assertThat(groupsOn.get(LocalDate.of(2021, 9, 30))).containsExactly(
-                "EXECUTION_BEHIND_SCHEDULE CRITICAL ×9 line:OT-PER-02", "QUARTER_TARGET_MISSED WARNING ×2 quarter:Q1",
-                "KPI_AT_RISK WARNING ×1 kpi:B5.4", "LINE_NEARLY_EXHAUSTED INFO ×1 line:GP-PRJ-14",
-                "KPI_TARGET_TOO_LOOSE INFO ×1 kpi:B5.3");
-        assertThat(groupsOn.get(LocalDate.of(2021, 12, 31))).containsExactly(
-                "EXECUTION_BEHIND_SCHEDULE CRITICAL ×13 line:OT-PER-02", "QUARTER_TARGET_MISSED WARNING ×3 quarter:Q1",
-                "KPI_AT_RISK WARNING ×1 kpi:B5.4", "RECLAIM_RISK WARNING ×1 department",
-                "LINE_NEARLY_EXHAUSTED INFO ×28 line:GP-PRJ-14", "KPI_TARGET_TOO_LOOSE INFO ×1 kpi:B5.3");
+        assertThat(groupsOn.get(LocalDate.of(2021, 3, 31)))
+                .containsExactly(
+                        "EXECUTION_BEHIND_SCHEDULE WARNING ×8 line:OT-PER-02",
+                                "QUARTER_TARGET_MISSED WARNING ×1 quarter:Q1",
+                        "KPI_AT_RISK WARNING ×1 kpi:B5.4", "KPI_TARGET_TOO_LOOSE INFO ×1 kpi:B2.1");
+        assertThat(groupsOn.get(LocalDate.of(2021, 6, 30)))
+                .containsExactly(
+                        "EXECUTION_BEHIND_SCHEDULE CRITICAL ×9 line:OT-PER-02",
+                        "QUARTER_TARGET_MISSED WARNING ×1 quarter:Q1",
+                        "KPI_AT_RISK WARNING ×1 kpi:B5.4",
+                        "LINE_NEARLY_EXHAUSTED INFO ×1 line:GP-PRJ-14",
+                        "KPI_TARGET_TOO_LOOSE INFO ×1 kpi:B5.3");
+        assertThat(groupsOn.get(LocalDate.of(2021, 9, 30)))
+                .containsExactly(
+                        "EXECUTION_BEHIND_SCHEDULE CRITICAL ×9 line:OT-PER-02",
+                        "QUARTER_TARGET_MISSED WARNING ×2 quarter:Q1",
+                        "KPI_AT_RISK WARNING ×1 kpi:B5.4",
+                        "LINE_NEARLY_EXHAUSTED INFO ×1 line:GP-PRJ-14",
+                        "KPI_TARGET_TOO_LOOSE INFO ×1 kpi:B5.3");
+        assertThat(groupsOn.get(LocalDate.of(2021, 12, 31)))
+                .containsExactly(
+                        "EXECUTION_BEHIND_SCHEDULE CRITICAL ×13 line:OT-PER-02",
+                                "QUARTER_TARGET_MISSED WARNING ×3 quarter:Q1",
+                        "KPI_AT_RISK WARNING ×1 kpi:B5.4", "RECLAIM_RISK WARNING ×1 department",
+                        "LINE_NEARLY_EXHAUSTED INFO ×28 line:GP-PRJ-14", "KPI_TARGET_TOO_LOOSE INFO ×1 kpi:B5.3");
 
         // after the close: nothing open, nothing to act on, each of the 47 resolved with the year and saying so
         assertThat(openByRule(alerts(""))).isEmpty();
         assertThat(openByRule(alerts("asOf=2021-12-31"))).isEmpty();
         assertThat(groups()).isEmpty();
-        List<Map<String, Object>> closedWithYear = jdbc.queryForList("select comment from alert_transition "
-                + "where department = ? and transition = 'CLOSED_WITH_YEAR'", DEPARTMENT);
-        assertThat(closedWithYear).hasSize(47).allSatisfy(row -> assertThat((String) row.get("comment"))
-                .isEqualTo("年度已结账 (fiscal year closed on 2021-12-31): resolved with the year"));
-        Http.Response ack = Http.as("budget-office").post(baseUrl() + "/api/v1/alerts/"
-                + alerts("").get(0).get("id").asLong() + "/acknowledgement", "{}");
-        assertThat(ack.status()).as("a closed year's alert is a record, not a task").isEqualTo(409);
+        List<Map<String, Object>> closedWithYear = jdbc.queryForList(
+                "select comment from alert_transition " + "where department = ? and transition = 'CLOSED_WITH_YEAR'",
+                DEPARTMENT);
+        assertThat(closedWithYear)
+                .hasSize(47)
+                .allSatisfy(row -> assertThat((String) row.get("comment"))
+                        .isEqualTo("年度已结账 (fiscal year closed on 2021-12-31): resolved with the year"));
+        Http.Response ack = Http.as("budget-office")
+                .post(
+                        baseUrl() + "/api/v1/alerts/"
+                                + alerts("").get(0).get("id").asLong() + "/acknowledgement",
+                        "{}");
+        assertThat(ack.status())
+                .as("a closed year's alert is a record, not a task")
+                .isEqualTo(409);
     }
 
     /** One day: the monitor's date moves to it, its events are recorded and judged, then the daily evaluation. */
@@ -119,10 +196,12 @@ class DemoYearAlertsTest extends IntegrationTest {
         if (!events.isEmpty()) {
             publish(events);
             awaitApplied(events);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> evaluated.evaluatedEvents(YEAR) >= before + events.size());
         }
-        Http.Response r = Http.post(baseUrl() + "/api/v1/admin/evaluations?department=" + DEPARTMENT + "&year=2021", null);
+        Http.Response r =
+                Http.post(baseUrl() + "/api/v1/admin/evaluations?department=" + DEPARTMENT + "&year=2021", null);
         assertThat(r.status()).isEqualTo(200);
         return events.size();
     }
@@ -138,8 +217,10 @@ class DemoYearAlertsTest extends IntegrationTest {
         Http.Response r = Http.get(baseUrl() + "/api/v1/alerts/groups?department=" + DEPARTMENT);
         assertThat(r.status()).isEqualTo(200);
         List<String> out = new ArrayList<>();
-        r.body().forEach(g -> out.add(g.get("rule").asText() + " " + g.get("severity").asText() + " ×"
-                + g.get("count").asInt() + " " + g.get("worst").get("subject").asText()));
+        r.body()
+                .forEach(g -> out.add(g.get("rule").asText() + " "
+                        + g.get("severity").asText() + " ×" + g.get("count").asInt() + " "
+                        + g.get("worst").get("subject").asText()));
         return out;
     }
 

@@ -33,7 +33,7 @@ class DepartmentScopeTest extends IntegrationTest {
         clock.setDate(LocalDate.of(2021, 6, 30));
         long before = jdbc.queryForObject("select coalesce(max(id), 0) from alert_transition", Long.class);
         try (SseClient own = new SseClient(baseUrl(), Http.basic("viewer-bysj"), "", before);
-             SseClient everyone = new SseClient(baseUrl(), Http.basic("viewer"), "", before)) {
+                SseClient everyone = new SseClient(baseUrl(), Http.basic("viewer"), "", before)) {
             assertThat(own.status()).isEqualTo(200);
 
             // both departments raise their alerts while the streams are open
@@ -41,7 +41,8 @@ class DepartmentScopeTest extends IntegrationTest {
             List<RecordedEvent> events = new ArrayList<>(s.behindSchedule(OWN));
             events.addAll(s.behindSchedule(OTHER));
             publish(events);
-            await().atMost(Duration.ofSeconds(60)).until(() -> alertIds(OWN).size() == 3 && alertIds(OTHER).size() == 3);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> alertIds(OWN).size() == 3 && alertIds(OTHER).size() == 3);
 
             // execution: its own, and 404 for the other, as for a department that does not exist
             assertThat(scoped.get(execution(OWN)).status()).isEqualTo(200);
@@ -52,30 +53,50 @@ class DepartmentScopeTest extends IntegrationTest {
 
             // one alert by id: the other department's is not there for it
             long otherAlert = alertIds(OTHER).get(0);
-            assertThat(scoped.get(baseUrl() + "/api/v1/alerts/" + otherAlert).status()).isEqualTo(404);
-            assertThat(scoped.get(baseUrl() + "/api/v1/alerts/" + alertIds(OWN).get(0)).status()).isEqualTo(200);
-            assertThat(Http.as("viewer").get(baseUrl() + "/api/v1/alerts/" + otherAlert).status()).isEqualTo(200);
+            assertThat(scoped.get(baseUrl() + "/api/v1/alerts/" + otherAlert).status())
+                    .isEqualTo(404);
+            assertThat(scoped.get(baseUrl() + "/api/v1/alerts/" + alertIds(OWN).get(0))
+                            .status())
+                    .isEqualTo(200);
+            assertThat(Http.as("viewer")
+                            .get(baseUrl() + "/api/v1/alerts/" + otherAlert)
+                            .status())
+                    .isEqualTo(200);
 
             // the list: without a filter, with the other department as filter, and as of a day
-            assertThat(departmentsIn(scoped.get(baseUrl() + "/api/v1/alerts?year=2021").body()))
-                    .containsOnly(OWN).hasSize(3);
-            assertThat(scoped.get(baseUrl() + "/api/v1/alerts?department=" + OTHER).body()).isEmpty();
-            assertThat(departmentsIn(scoped.get(baseUrl() + "/api/v1/alerts?asOf=2021-06-30").body())).containsOnly(OWN);
-            assertThat(scoped.get(baseUrl() + "/api/v1/alerts?asOf=2021-06-30&department=" + OTHER).body()).isEmpty();
-            assertThat(departmentsIn(Http.as("viewer").get(baseUrl() + "/api/v1/alerts?year=2021").body()))
+            assertThat(departmentsIn(
+                            scoped.get(baseUrl() + "/api/v1/alerts?year=2021").body()))
+                    .containsOnly(OWN)
+                    .hasSize(3);
+            assertThat(scoped.get(baseUrl() + "/api/v1/alerts?department=" + OTHER)
+                            .body())
+                    .isEmpty();
+            assertThat(departmentsIn(scoped.get(baseUrl() + "/api/v1/alerts?asOf=2021-06-30")
+                            .body()))
+                    .containsOnly(OWN);
+            assertThat(scoped.get(baseUrl() + "/api/v1/alerts?asOf=2021-06-30&department=" + OTHER)
+                            .body())
+                    .isEmpty();
+            assertThat(departmentsIn(Http.as("viewer")
+                            .get(baseUrl() + "/api/v1/alerts?year=2021")
+                            .body()))
                     .contains(OWN, OTHER);
 
             // a last BY-SJ transition after every other one: once the scoped stream has it, it has
             // been offered everything before it
-            Http.Response marker = Http.as("budget-office").post(
-                    baseUrl() + "/api/v1/alerts/" + alertIds(OWN).get(0) + "/acknowledgement", "{}");
+            Http.Response marker = Http.as("budget-office")
+                    .post(baseUrl() + "/api/v1/alerts/" + alertIds(OWN).get(0) + "/acknowledgement", "{}");
             assertThat(marker.status()).isEqualTo(200);
-            long last = jdbc.queryForObject("select max(id) from alert_transition where department = ?", Long.class, OWN);
+            long last =
+                    jdbc.queryForObject("select max(id) from alert_transition where department = ?", Long.class, OWN);
 
             List<Sse> ownEvents = until(own, last);
-            assertThat(ownEvents).extracting(Sse::data).allSatisfy(d -> assertThat(d).contains("\"department\":\"" + OWN + "\""));
+            assertThat(ownEvents)
+                    .extracting(Sse::data)
+                    .allSatisfy(d -> assertThat(d).contains("\"department\":\"" + OWN + "\""));
             assertThat(ownEvents).extracting(Sse::id).containsExactlyElementsOf(transitionIds(OWN, before));
-            assertThat(until(everyone, last)).extracting(Sse::data)
+            assertThat(until(everyone, last))
+                    .extracting(Sse::data)
                     .anySatisfy(d -> assertThat(d).contains("\"department\":\"" + OTHER + "\""));
         }
     }
@@ -89,8 +110,11 @@ class DepartmentScopeTest extends IntegrationTest {
     }
 
     private List<Long> transitionIds(String department, long after) {
-        return jdbc.queryForList("select id from alert_transition where department = ? and id > ? order by id",
-                Long.class, department, after);
+        return jdbc.queryForList(
+                "select id from alert_transition where department = ? and id > ? order by id",
+                Long.class,
+                department,
+                after);
     }
 
     private static List<String> departmentsIn(JsonNode alerts) {

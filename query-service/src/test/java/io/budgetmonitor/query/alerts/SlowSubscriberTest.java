@@ -65,15 +65,20 @@ class SlowSubscriberTest extends IntegrationTest {
     }
 
     private List<Long> storedIdsAfter(String department, long id) {
-        return jdbc.queryForList("select id from alert_transition where department = ? and id > ? order by id",
-                Long.class, department, id);
+        return jdbc.queryForList(
+                "select id from alert_transition where department = ? and id > ? order by id",
+                Long.class,
+                department,
+                id);
     }
 
     /** The monitor's day moves to {@code date} and it re-evaluates (only today's evaluation writes). */
     private void evaluate(String department, String date) {
         clock.setDate(LocalDate.parse(date));
-        assertThat(io.budgetmonitor.query.support.Http.post(baseUrl() + "/api/v1/admin/evaluations?department="
-                + department + "&year=2021", null).status()).isEqualTo(200);
+        assertThat(io.budgetmonitor.query.support.Http.post(
+                                baseUrl() + "/api/v1/admin/evaluations?department=" + department + "&year=2021", null)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -91,7 +96,8 @@ class SlowSubscriberTest extends IntegrationTest {
 
             clock.setDate(LocalDate.of(2021, 6, 30));
             publish(scenario().behindSchedule("SLOW"));
-            await().atMost(Duration.ofSeconds(60)).until(() -> storedIdsAfter("SLOW", before).size() >= 3);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> storedIdsAfter("SLOW", before).size() >= 3);
             evaluate("SLOW", "2021-03-31");
             evaluate("SLOW", "2021-05-15");
             evaluate("SLOW", "2021-06-30");
@@ -105,7 +111,9 @@ class SlowSubscriberTest extends IntegrationTest {
 
             stuck.released.countDown();
             await().atMost(Duration.ofSeconds(30)).until(() -> stuck.ids.size() == all.size());
-            assertThat(stuck.ids).as("caught up from the table, once each, in order").containsExactlyElementsOf(all);
+            assertThat(stuck.ids)
+                    .as("caught up from the table, once each, in order")
+                    .containsExactlyElementsOf(all);
         } finally {
             dispatcher.stop();
         }

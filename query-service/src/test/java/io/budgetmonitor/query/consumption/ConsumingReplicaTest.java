@@ -25,6 +25,7 @@ class ConsumingReplicaTest extends IntegrationTest {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     ConsumingReplica servicesOwnReplica;
 
@@ -49,9 +50,12 @@ class ConsumingReplicaTest extends IntegrationTest {
     ConsumingReplica second;
 
     private ConsumingReplica replica(CountingRole role) {
-        return new ConsumingReplica(dataSource,
+        return new ConsumingReplica(
+                dataSource,
                 new StaticListableBeanFactory(Map.of("role", role)).getBeanProvider(ConsumingReplica.Role.class),
-                TEST_LOCK, 200, true);
+                TEST_LOCK,
+                200,
+                true);
     }
 
     /** Two replicas contending for the test lock, started in this order. */
@@ -64,7 +68,7 @@ class ConsumingReplicaTest extends IntegrationTest {
 
     @AfterEach
     void stopReplicas() {
-        for (ConsumingReplica replica : new ConsumingReplica[]{first, second}) {
+        for (ConsumingReplica replica : new ConsumingReplica[] {first, second}) {
             if (replica != null) {
                 replica.stop();
             }
@@ -84,7 +88,8 @@ class ConsumingReplicaTest extends IntegrationTest {
         assertThat(second.isConsuming()).isFalse();
         assertThat(secondRole.started).hasValue(0);
         assertThatThrownBy(() -> second.requireConsuming("A rebuild"))
-                .isInstanceOfSatisfying(ErrorResponseException.class,
+                .isInstanceOfSatisfying(
+                        ErrorResponseException.class,
                         e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
 
         first.stop();
@@ -100,8 +105,11 @@ class ConsumingReplicaTest extends IntegrationTest {
         assertThat(first.isConsuming()).isTrue();
 
         // what a crashed pod or a cut connection looks like to PostgreSQL: the session is gone
-        Integer terminated = jdbc.queryForObject("select count(pg_terminate_backend(pid)) from pg_locks "
-                + "where locktype = 'advisory' and classid = 0 and objid = ? and granted", Integer.class, (int) TEST_LOCK);
+        Integer terminated = jdbc.queryForObject(
+                "select count(pg_terminate_backend(pid)) from pg_locks "
+                        + "where locktype = 'advisory' and classid = 0 and objid = ? and granted",
+                Integer.class,
+                (int) TEST_LOCK);
         assertThat(terminated).isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !first.isConsuming() && second.isConsuming());

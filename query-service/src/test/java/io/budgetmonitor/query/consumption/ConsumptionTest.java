@@ -29,13 +29,23 @@ import org.junit.jupiter.api.Test;
 class ConsumptionTest extends IntegrationTest {
 
     private static RecordedEvent allocate(ScenarioEvents s, String dept, String line, String amount) {
-        return s.record(new BudgetAllocated(dept, 2021, line, "line " + line, FundSource.GENERAL_PUBLIC_BUDGET,
-                ExpenditureType.PROJECT, ThreePublicCategory.NONE, true, Money.of(amount), LocalDate.of(2021, 1, 1)));
+        return s.record(new BudgetAllocated(
+                dept,
+                2021,
+                line,
+                "line " + line,
+                FundSource.GENERAL_PUBLIC_BUDGET,
+                ExpenditureType.PROJECT,
+                ThreePublicCategory.NONE,
+                true,
+                Money.of(amount),
+                LocalDate.of(2021, 1, 1)));
     }
 
-    private static RecordedEvent pay(ScenarioEvents s, String dept, String line, String voucher, String amount, String on) {
-        return s.record(new DisbursementRecorded(dept, 2021, line, voucher, Money.of(amount), "payee", "purpose",
-                false, LocalDate.parse(on)));
+    private static RecordedEvent pay(
+            ScenarioEvents s, String dept, String line, String voucher, String amount, String on) {
+        return s.record(new DisbursementRecorded(
+                dept, 2021, line, voucher, Money.of(amount), "payee", "purpose", false, LocalDate.parse(on)));
     }
 
     private JsonNode execution(String dept) {
@@ -46,8 +56,8 @@ class ConsumptionTest extends IntegrationTest {
 
     @Test
     void shijingScenarioShowsTheSeedFigures() {
-        List<RecordedEvent> events = ScenarioEvents.fromFile(Path.of("../infra/demo/shijing-2021.ndjson"), "SJ-IT",
-                scenarioStart());
+        List<RecordedEvent> events =
+                ScenarioEvents.fromFile(Path.of("../infra/demo/shijing-2021.ndjson"), "SJ-IT", scenarioStart());
         publish(events);
         awaitApplied(events);
         JsonNode report = execution("SJ-IT");
@@ -58,7 +68,8 @@ class ConsumptionTest extends IntegrationTest {
         assertThat(report.get("averageQuarterlyRate").asText()).isEqualTo("0.9795");
         assertThat(report.get("quarters")).hasSize(4);
         Http.Response position = Http.get(baseUrl() + "/api/v1/position");
-        assertThat(position.body().get("position").asLong()).isGreaterThanOrEqualTo(events.get(events.size() - 1).position());
+        assertThat(position.body().get("position").asLong())
+                .isGreaterThanOrEqualTo(events.get(events.size() - 1).position());
     }
 
     private static long scenarioStart() {
@@ -68,7 +79,8 @@ class ConsumptionTest extends IntegrationTest {
     @Test
     void duplicateAndOutOfOrderRedeliveryChangeNothing() {
         ScenarioEvents s = scenario();
-        RecordedEvent open = s.record(new FiscalYearOpened("DUP", 2021, "dup", "baiyun-2022", List.of(), LocalDate.of(2021, 1, 1)));
+        RecordedEvent open =
+                s.record(new FiscalYearOpened("DUP", 2021, "dup", "baiyun-2022", List.of(), LocalDate.of(2021, 1, 1)));
         RecordedEvent a = allocate(s, "DUP", "L1", "1000.00");
         RecordedEvent p1 = pay(s, "DUP", "L1", "V1", "100.00", "2021-02-01");
         RecordedEvent p2 = pay(s, "DUP", "L1", "V2", "50.00", "2021-05-01");
@@ -82,9 +94,11 @@ class ConsumptionTest extends IntegrationTest {
         awaitApplied(marker);
         JsonNode after = execution("DUP");
         assertThat(after.get("executed").asText()).isEqualTo("151.00");
-        assertThat(jdbc.queryForObject("select count(*) from event_log where department = 'DUP'", Integer.class)).isEqualTo(5);
-        assertThat(jdbc.queryForObject("select last_sequence from applied_sequence where aggregate_id = 'DUP:2021:L1'",
-                Long.class)).isEqualTo(3L);
+        assertThat(jdbc.queryForObject("select count(*) from event_log where department = 'DUP'", Integer.class))
+                .isEqualTo(5);
+        assertThat(jdbc.queryForObject(
+                        "select last_sequence from applied_sequence where aggregate_id = 'DUP:2021:L1'", Long.class))
+                .isEqualTo(3L);
     }
 
     @Test
@@ -95,16 +109,23 @@ class ConsumptionTest extends IntegrationTest {
         RecordedEvent p2 = pay(s, "GAP", "L1", "V2", "200.00", "2021-03-01");
         publish(a, p2);
         awaitApplied(a);
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from consumer_gap where aggregate_id = 'GAP:2021:L1' and resolved_at is null", Integer.class) == 1);
-        assertThat(jdbc.queryForObject("select count(*) from held_event where event_id = ?", Integer.class, p2.eventId())).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from consumer_gap where aggregate_id = 'GAP:2021:L1' and resolved_at is null",
+                                Integer.class)
+                        == 1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from held_event where event_id = ?", Integer.class, p2.eventId()))
+                .isEqualTo(1);
         assertThat(execution("GAP").get("executed").asText()).isEqualTo("0.00");
 
         publish(p1);
         awaitApplied(p1, p2);
         assertThat(execution("GAP").get("executed").asText()).isEqualTo("300.00");
-        assertThat(jdbc.queryForObject("select count(*) from consumer_gap where aggregate_id = 'GAP:2021:L1' and resolved_at is null",
-                Integer.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from consumer_gap where aggregate_id = 'GAP:2021:L1' and resolved_at is null",
+                        Integer.class))
+                .isZero();
     }
 
     @Test
@@ -112,13 +133,17 @@ class ConsumptionTest extends IntegrationTest {
         ScenarioEvents s = scenario();
         RecordedEvent a = allocate(s, "PSN", "L1", "1000.00");
         // a handler exception: a year with three quarterly targets cannot be projected
-        RecordedEvent badOpen = s.record(new FiscalYearOpened("PSN", 2021, "psn", "baiyun-2022",
+        RecordedEvent badOpen = s.record(new FiscalYearOpened(
+                "PSN",
+                2021,
+                "psn",
+                "baiyun-2022",
                 List.of(new java.math.BigDecimal("0.3"), new java.math.BigDecimal("0.6"), java.math.BigDecimal.ONE),
                 LocalDate.of(2021, 1, 1)));
         publish(a, badOpen);
         // an unreadable record: an unknown CloudEvent type
-        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.BUDGET_EVENTS, "PSN:2021:L1",
-                "{not json".getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> garbage =
+                new ProducerRecord<>(Topics.BUDGET_EVENTS, "PSN:2021:L1", "{not json".getBytes(StandardCharsets.UTF_8));
         garbage.headers().add(new RecordHeader("ce_specversion", "1.0".getBytes()));
         garbage.headers().add(new RecordHeader("ce_id", "garbage-1".getBytes()));
         garbage.headers().add(new RecordHeader("ce_source", "urn:test".getBytes()));
@@ -129,9 +154,14 @@ class ConsumptionTest extends IntegrationTest {
         RecordedEvent later = pay(s, "PSN", "L1", "V1", "10.00", "2021-02-01");
         publish(later);
         awaitApplied(a, later);
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from dead_letter where event_id in (?, 'garbage-1')", Integer.class, badOpen.eventId()) == 2);
-        assertThat(jdbc.queryForObject("select error from dead_letter where event_id = ?", String.class, badOpen.eventId()))
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from dead_letter where event_id in (?, 'garbage-1')",
+                                Integer.class,
+                                badOpen.eventId())
+                        == 2);
+        assertThat(jdbc.queryForObject(
+                        "select error from dead_letter where event_id = ?", String.class, badOpen.eventId()))
                 .contains("four quarterly targets");
         assertThat(execution("PSN").get("executed").asText()).isEqualTo("10.00");
     }
@@ -144,7 +174,8 @@ class ConsumptionTest extends IntegrationTest {
         Http.Response badDate = Http.get(baseUrl() + "/api/v1/departments/DUP/years/2021/execution?asOf=2021-13-45");
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.body().get("errors").get(0).get("field").asText()).isEqualTo("asOf");
-        Http.Response future = Http.get(baseUrl() + "/api/v1/departments/DUP/years/2021/execution?knownAt=2999-01-01T00:00:00Z");
+        Http.Response future =
+                Http.get(baseUrl() + "/api/v1/departments/DUP/years/2021/execution?knownAt=2999-01-01T00:00:00Z");
         assertThat(future.status()).isEqualTo(400);
     }
 }

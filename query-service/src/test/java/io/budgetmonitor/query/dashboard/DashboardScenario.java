@@ -29,8 +29,7 @@ final class DashboardScenario {
     static final String B = "DASH-B";
     static final String C = "DASH-C";
 
-    private DashboardScenario() {
-    }
+    private DashboardScenario() {}
 
     static List<RecordedEvent> events(ScenarioEvents s) {
         List<RecordedEvent> events = new ArrayList<>();
@@ -56,11 +55,12 @@ final class DashboardScenario {
                 "{'type':'OpenFiscalYear','department':'DASH-C','departmentName':'测试二街道','occurredOn':'2019-01-01'}",
                 "{'type':'AllocateBudget','department':'DASH-C','line':'X1','name':'项目','fundSource':'GENERAL_PUBLIC_BUDGET','expenditureType':'PROJECT','amount':'1000.00','occurredOn':'2019-01-01'}",
                 "{'type':'RecordDisbursement','department':'DASH-C','line':'X1','voucher':'C1','amount':'100.00','occurredOn':'2019-02-01'}")) {
-            events.addAll(s.command(json(line.replace('\'', '"').replace("{\"type\"", "{\"fiscalYear\":2019,\"type\"")), null));
+            events.addAll(s.command(
+                    json(line.replace('\'', '"').replace("{\"type\"", "{\"fiscalYear\":2019,\"type\"")), null));
             if (line.contains("'kpi':'B4.1'") && line.contains("SetPerformanceTarget")) {
                 // 年中调整: B1.1's target raised from 20 to 30 on 10 May
-                events.add(s.record(new PerformanceTargetAdjusted(SJ, YEAR, "B1.1", new BigDecimal("30"), "≥30次",
-                        "上级追加培训任务", LocalDate.of(2019, 5, 10))));
+                events.add(s.record(new PerformanceTargetAdjusted(
+                        SJ, YEAR, "B1.1", new BigDecimal("30"), "≥30次", "上级追加培训任务", LocalDate.of(2019, 5, 10))));
             }
         }
         return events;

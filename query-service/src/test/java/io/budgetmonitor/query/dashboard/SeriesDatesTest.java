@@ -13,7 +13,8 @@ class SeriesDatesTest {
         assertThat(SeriesQueries.dates(2021, SeriesQueries.Interval.MONTH, LocalDate.of(2021, 3, 15)))
                 .containsExactly(LocalDate.of(2021, 1, 31), LocalDate.of(2021, 2, 28), LocalDate.of(2021, 3, 15));
         assertThat(SeriesQueries.dates(2021, SeriesQueries.Interval.MONTH, LocalDate.of(2021, 12, 31)))
-                .hasSize(12).endsWith(LocalDate.of(2021, 11, 30), LocalDate.of(2021, 12, 31));
+                .hasSize(12)
+                .endsWith(LocalDate.of(2021, 11, 30), LocalDate.of(2021, 12, 31));
     }
 
     @Test
@@ -24,6 +25,7 @@ class SeriesDatesTest {
         assertThat(SeriesQueries.dates(2021, SeriesQueries.Interval.WEEK, LocalDate.of(2021, 1, 12)))
                 .containsExactly(LocalDate.of(2021, 1, 3), LocalDate.of(2021, 1, 10), LocalDate.of(2021, 1, 12));
         assertThat(SeriesQueries.dates(2021, SeriesQueries.Interval.WEEK, LocalDate.of(2021, 12, 31)))
-                .hasSize(53).endsWith(LocalDate.of(2021, 12, 26), LocalDate.of(2021, 12, 31));
+                .hasSize(53)
+                .endsWith(LocalDate.of(2021, 12, 26), LocalDate.of(2021, 12, 31));
     }
 }

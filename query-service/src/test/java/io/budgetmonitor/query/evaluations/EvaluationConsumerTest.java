@@ -30,11 +30,15 @@ class EvaluationConsumerTest extends IntegrationTest {
         send("EV-B:2021", snapshot(marker, "EV-B", "70.00", "中"));
         awaitStored(marker);
 
-        assertThat(jdbc.queryForObject("select count(*) from evaluation where id = ?", Integer.class, id)).isEqualTo(1);
-        Map<String, Object> row = jdbc.queryForMap("select department, fiscal_year, total, grade, taken_by from evaluation "
-                + "where id = ?", id);
-        assertThat(row).containsEntry("department", "EV-A").containsEntry("fiscal_year", 2021)
-                .containsEntry("grade", "优").containsEntry("taken_by", "evaluator");
+        assertThat(jdbc.queryForObject("select count(*) from evaluation where id = ?", Integer.class, id))
+                .isEqualTo(1);
+        Map<String, Object> row = jdbc.queryForMap(
+                "select department, fiscal_year, total, grade, taken_by from evaluation " + "where id = ?", id);
+        assertThat(row)
+                .containsEntry("department", "EV-A")
+                .containsEntry("fiscal_year", 2021)
+                .containsEntry("grade", "优")
+                .containsEntry("taken_by", "evaluator");
         assertThat((java.math.BigDecimal) row.get("total")).isEqualByComparingTo("90.25");
     }
 
@@ -44,23 +48,31 @@ class EvaluationConsumerTest extends IntegrationTest {
         UUID after = UUID.randomUUID();
         send("EV-C:2021", snapshot(after, "EV-C", "60.00", "中"));
         awaitStored(after);
-        assertThat(jdbc.queryForObject("select count(*) from dead_letter where topic = ? and record_key = 'EV-C:2021'",
-                Integer.class, Topics.BUDGET_EVALUATIONS)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from dead_letter where topic = ? and record_key = 'EV-C:2021'",
+                        Integer.class,
+                        Topics.BUDGET_EVALUATIONS))
+                .isEqualTo(1);
     }
 
     private void awaitStored(UUID id) {
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                jdbc.queryForObject("select count(*) from evaluation where id = ?", Integer.class, id) == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        jdbc.queryForObject("select count(*) from evaluation where id = ?", Integer.class, id) == 1);
     }
 
     private static String snapshot(UUID id, String department, String total, String grade) {
-        return "{\"id\":\"" + id + "\",\"department\":\"" + department + "\",\"fiscalYear\":2021,\"departmentName\":\"x\","
+        return "{\"id\":\"" + id + "\",\"department\":\"" + department
+                + "\",\"fiscalYear\":2021,\"departmentName\":\"x\","
                 + "\"rubric\":{\"id\":\"baiyun-2022\",\"version\":1},\"rubricName\":\"r\",\"position\":7,"
                 + "\"createdAt\":\"2021-12-31T08:00:00Z\",\"takenBy\":\"evaluator\",\"total\":" + total
-                + ",\"max\":100,\"grade\":\"" + grade + "\",\"parts\":{},\"tasks\":[],\"indicators\":[],\"assumptions\":[]}";
+                + ",\"max\":100,\"grade\":\"" + grade
+                + "\",\"parts\":{},\"tasks\":[],\"indicators\":[],\"assumptions\":[]}";
     }
 
     private static void send(String key, String json) throws Exception {
-        rawProducer().send(new ProducerRecord<>(Topics.BUDGET_EVALUATIONS, key, json.getBytes(StandardCharsets.UTF_8))).get();
+        rawProducer()
+                .send(new ProducerRecord<>(Topics.BUDGET_EVALUATIONS, key, json.getBytes(StandardCharsets.UTF_8)))
+                .get();
     }
 }

@@ -34,22 +34,30 @@ class ProjectedScoreConsumerTest extends IntegrationTest {
 
         assertThat(row("PJ-Q")).isEqualTo(first);
         assertThat((java.math.BigDecimal) first.get("total")).isEqualByComparingTo("81.25");
-        assertThat(first).containsEntry("grade", "良").containsEntry("rubric", "baiyun-2022@1")
+        assertThat(first)
+                .containsEntry("grade", "良")
+                .containsEntry("rubric", "baiyun-2022@1")
                 .containsEntry("as_of", java.sql.Date.valueOf("2021-06-30"));
-        assertThat(jdbc.queryForObject("select count(*) from dead_letter where record_key in ('PJ-Q:2021', 'PJ-R:2021')",
-                Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from evaluation where department in ('PJ-Q', 'PJ-R')",
-                Integer.class))
-                .as("a projection is no evaluation snapshot").isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from dead_letter where record_key in ('PJ-Q:2021', 'PJ-R:2021')",
+                        Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from evaluation where department in ('PJ-Q', 'PJ-R')", Integer.class))
+                .as("a projection is no evaluation snapshot")
+                .isZero();
     }
 
     @Test
     void aLaterProjectionReplacesTheStoredOneAndAnUnknownTypeIsParked() throws Exception {
         send("PJ-S:2021", projection("PJ-S", "60.00", "中", "2021-06-30T10:00:00Z"));
         send("PJ-S:2021", projection("PJ-S", "85.00", "良", "2021-07-01T10:00:00Z"));
-        ProducerRecord<String, byte[]> unknown = new ProducerRecord<>(Topics.BUDGET_EVALUATIONS, "PJ-T:2021",
+        ProducerRecord<String, byte[]> unknown = new ProducerRecord<>(
+                Topics.BUDGET_EVALUATIONS,
+                "PJ-T:2021",
                 projection("PJ-T", "1.00", "差", "2021-07-01T10:00:00Z").getBytes(StandardCharsets.UTF_8));
-        unknown.headers().add(EvaluationTopic.TYPE_HEADER, EvaluationTopic.typeHeader("io.budgetmonitor.SomethingElse.v1"));
+        unknown.headers()
+                .add(EvaluationTopic.TYPE_HEADER, EvaluationTopic.typeHeader("io.budgetmonitor.SomethingElse.v1"));
         rawProducer().send(unknown).get();
         send("PJ-U:2021", projection("PJ-U", "70.00", "中", "2021-07-01T10:00:00Z"));
         awaitStored("PJ-U", "2021-07-01T10:00:00Z");
@@ -57,18 +65,27 @@ class ProjectedScoreConsumerTest extends IntegrationTest {
         assertThat((java.math.BigDecimal) row("PJ-S").get("total")).isEqualByComparingTo("85.00");
         assertThat(jdbc.queryForObject("select count(*) from projected_score where department = 'PJ-T'", Integer.class))
                 .isZero();
-        assertThat(jdbc.queryForObject("select count(*) from dead_letter where record_key = 'PJ-T:2021'", Integer.class))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from dead_letter where record_key = 'PJ-T:2021'", Integer.class))
                 .isEqualTo(1);
     }
 
     private Map<String, Object> row(String department) {
-        return jdbc.queryForMap("select total, grade, as_of, rubric, computed_at, received_at from projected_score "
-                + "where department = ? and fiscal_year = 2021", department);
+        return jdbc.queryForMap(
+                "select total, grade, as_of, rubric, computed_at, received_at from projected_score "
+                        + "where department = ? and fiscal_year = 2021",
+                department);
     }
 
     private void awaitStored(String department, String computedAt) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from projected_score "
-                        + "where department = ? and computed_at = ?::timestamptz", Integer.class, department, computedAt) == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from projected_score "
+                                        + "where department = ? and computed_at = ?::timestamptz",
+                                Integer.class,
+                                department,
+                                computedAt)
+                        == 1);
     }
 
     /** As scoring-service's ProjectionPublisher writes one. */
@@ -79,8 +96,8 @@ class ProjectedScoreConsumerTest extends IntegrationTest {
     }
 
     private static void send(String key, String json) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.BUDGET_EVALUATIONS, key,
-                json.getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(Topics.BUDGET_EVALUATIONS, key, json.getBytes(StandardCharsets.UTF_8));
         record.headers().add(EvaluationTopic.TYPE_HEADER, EvaluationTopic.typeHeader(ProjectedScoreChanged.TYPE));
         rawProducer().send(record).get();
     }

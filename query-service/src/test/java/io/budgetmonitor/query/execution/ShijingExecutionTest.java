@@ -27,6 +27,8 @@ class ShijingExecutionTest {
         assertThat(report.averageQuarterlyRate()).isEqualTo("0.9795");
         assertThat(report.timeProgress()).isEqualTo("1.0000");
         assertThat(report.quarters().get(1).scoredRate()).isEqualTo("1.0000");
-        assertThat(report.quarters()).filteredOn(q -> !"1.0000".equals(q.scoredRate())).hasSize(3);
+        assertThat(report.quarters())
+                .filteredOn(q -> !"1.0000".equals(q.scoredRate()))
+                .hasSize(3);
     }
 }

@@ -9,8 +9,7 @@ import java.util.List;
  * record ends. A leading byte-order mark is the caller's to strip.
  */
 final class CsvRecords {
-    private CsvRecords() {
-    }
+    private CsvRecords() {}
 
     static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
@@ -49,7 +48,8 @@ final class CsvRecords {
                 record = new ArrayList<>();
                 i++;
             } else if (c == '\n' || c == '\r') {
-                throw new IllegalArgumentException("a bare line break outside quotes at " + i + " (RFC 4180 wants CRLF)");
+                throw new IllegalArgumentException(
+                        "a bare line break outside quotes at " + i + " (RFC 4180 wants CRLF)");
             } else {
                 field.append(c);
             }

@@ -14,17 +14,20 @@ class CsvTest {
 
     @Test
     void writesRfc4180AndReadsBackTheSameFields() {
-        List<Object> fields = Arrays.asList("plain", "a,b", "say \"hi\"", "two\r\nlines", null, new BigDecimal("-12.50"), 2021);
+        List<Object> fields =
+                Arrays.asList("plain", "a,b", "say \"hi\"", "two\r\nlines", null, new BigDecimal("-12.50"), 2021);
         byte[] bytes = new Csv().row(fields).bytes(false);
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertThat(text).isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\",,-12.50,2021\r\n");
-        assertThat(CsvRecords.parse(text)).containsExactly(List.of("plain", "a,b", "say \"hi\"", "two\r\nlines", "", "-12.50", "2021"));
+        assertThat(CsvRecords.parse(text))
+                .containsExactly(List.of("plain", "a,b", "say \"hi\"", "two\r\nlines", "", "-12.50", "2021"));
     }
 
     @Test
     void aByteOrderMarkOnlyWhenAsked() {
         assertThat(Arrays.copyOf(new Csv().row(List.of("石井街道")).bytes(true), 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        assertThat(new String(new Csv().row(List.of("石井街道")).bytes(false), StandardCharsets.UTF_8)).isEqualTo("石井街道\r\n");
+        assertThat(new String(new Csv().row(List.of("石井街道")).bytes(false), StandardCharsets.UTF_8))
+                .isEqualTo("石井街道\r\n");
     }
 
     @Test
@@ -36,7 +39,9 @@ class CsvTest {
         assertThat(Csv.field("\t=1")).isEqualTo("'\t=1");
         assertThat(Csv.field("=HYPERLINK(\"x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
         assertThat(Csv.field("物业费=1")).isEqualTo("物业费=1");
-        assertThat(Csv.field(new BigDecimal("-1250.00"))).as("numbers are not text").isEqualTo("-1250.00");
+        assertThat(Csv.field(new BigDecimal("-1250.00")))
+                .as("numbers are not text")
+                .isEqualTo("-1250.00");
     }
 
     @Test

@@ -22,10 +22,17 @@ record Download(int status, String contentType, String disposition, byte[] body)
 
     static Download get(String url, String demoUser) {
         try {
-            HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", Http.basic(demoUser)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Content-Disposition").orElse(""), response.body());
+            HttpResponse<byte[]> response = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", Http.basic(demoUser))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(""),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

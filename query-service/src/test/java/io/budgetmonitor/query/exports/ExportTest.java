@@ -43,29 +43,30 @@ class ExportTest extends IntegrationTest {
     static final String DEPARTMENT = "EXP-A";
     static final String YEAR = "/api/v1/departments/" + DEPARTMENT + "/years/2021";
     private static final String[] SCENARIO = {
-            "{'type':'OpenFiscalYear','fiscalYear':2021,'departmentName':'导出街道','occurredOn':'2021-01-01'}",
-            "{'type':'AllocateBudget','fiscalYear':2021,'line':'L1','name':'=HYPERLINK(\\\"http://evil\\\",\\\"点我\\\")',"
-                    + "'fundSource':'GENERAL_PUBLIC_BUDGET','expenditureType':'PROJECT','amount':'123456.78','occurredOn':'2021-01-01'}",
-            "{'type':'AllocateBudget','fiscalYear':2021,'line':'L2','name':'+公用经费','fundSource':'GOVERNMENT_FUND',"
-                    + "'expenditureType':'PUBLIC_EXPENSE','amount':'50000.00','occurredOn':'2021-01-01'}",
-            "{'type':'AllocateBudget','fiscalYear':2021,'line':'L3','name':'-项目,\\\"三\\\"','fundSource':'OTHER',"
-                    + "'expenditureType':'PROJECT','appropriation':false,'amount':'8000.00','occurredOn':'2021-01-01'}",
-            "{'type':'AllocateBudget','fiscalYear':2021,'line':'L4','name':'@物业费','fundSource':'GENERAL_PUBLIC_BUDGET',"
-                    + "'expenditureType':'PUBLIC_EXPENSE','amount':'20000.00','occurredOn':'2021-01-01'}",
-            // 250.00 yuan is 0.025 万元: HALF_UP gives 0.03 where HALF_EVEN would give 0.02
-            "{'type':'AdjustBudget','fiscalYear':2021,'line':'L1','kind':'SUPPLEMENT','amount':'250.00','reason':'追加','occurredOn':'2021-03-01'}",
-            // −1,250.00 yuan is −0.125 万元: HALF_UP gives −0.13 where HALF_EVEN would give −0.12
-            "{'type':'AdjustBudget','fiscalYear':2021,'line':'L2','kind':'REDUCTION','amount':'1250.00','reason':'追减','occurredOn':'2021-03-02'}",
-            "{'type':'TransferBudget','fiscalYear':2021,'fromLine':'L2','toLine':'L3','amount':'1000.00','reason':'调剂','occurredOn':'2021-03-03'}",
-            "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L1','voucher':'E1','amount':'10000.55','payee':'p','purpose':'x','occurredOn':'2021-02-10'}",
-            "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L1','voucher':'E2','amount':'300.00','payee':'p','purpose':'x','occurredOn':'2021-02-11'}",
-            "{'type':'ReverseDisbursement','fiscalYear':2021,'line':'L1','voucher':'E2','reason':'错付','occurredOn':'2021-04-02'}",
-            "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L1','voucher':'E3','amount':'20000.00','payee':'p','purpose':'x','occurredOn':'2021-05-05'}",
-            "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L1','voucher':'E4','amount':'5000.01','payee':'p','purpose':'x','occurredOn':'2021-08-01'}",
-            "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L2','voucher':'E5','amount':'12345.67','payee':'p','purpose':'x','occurredOn':'2021-01-20'}",
-            "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L2','voucher':'E6','amount':'250.00','payee':'p','purpose':'x','occurredOn':'2021-11-01'}",
-            "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L3','voucher':'E7','amount':'999.99','payee':'p','purpose':'x','occurredOn':'2021-06-15'}",
-            "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L4','voucher':'E8','amount':'19999.99','payee':'p','purpose':'x','occurredOn':'2021-06-20'}"};
+        "{'type':'OpenFiscalYear','fiscalYear':2021,'departmentName':'导出街道','occurredOn':'2021-01-01'}",
+        "{'type':'AllocateBudget','fiscalYear':2021,'line':'L1','name':'=HYPERLINK(\\\"http://evil\\\",\\\"点我\\\")',"
+                + "'fundSource':'GENERAL_PUBLIC_BUDGET','expenditureType':'PROJECT','amount':'123456.78','occurredOn':'2021-01-01'}",
+        "{'type':'AllocateBudget','fiscalYear':2021,'line':'L2','name':'+公用经费','fundSource':'GOVERNMENT_FUND',"
+                + "'expenditureType':'PUBLIC_EXPENSE','amount':'50000.00','occurredOn':'2021-01-01'}",
+        "{'type':'AllocateBudget','fiscalYear':2021,'line':'L3','name':'-项目,\\\"三\\\"','fundSource':'OTHER',"
+                + "'expenditureType':'PROJECT','appropriation':false,'amount':'8000.00','occurredOn':'2021-01-01'}",
+        "{'type':'AllocateBudget','fiscalYear':2021,'line':'L4','name':'@物业费','fundSource':'GENERAL_PUBLIC_BUDGET',"
+                + "'expenditureType':'PUBLIC_EXPENSE','amount':'20000.00','occurredOn':'2021-01-01'}",
+        // 250.00 yuan is 0.025 万元: HALF_UP gives 0.03 where HALF_EVEN would give 0.02
+        "{'type':'AdjustBudget','fiscalYear':2021,'line':'L1','kind':'SUPPLEMENT','amount':'250.00','reason':'追加','occurredOn':'2021-03-01'}",
+        // −1,250.00 yuan is −0.125 万元: HALF_UP gives −0.13 where HALF_EVEN would give −0.12
+        "{'type':'AdjustBudget','fiscalYear':2021,'line':'L2','kind':'REDUCTION','amount':'1250.00','reason':'追减','occurredOn':'2021-03-02'}",
+        "{'type':'TransferBudget','fiscalYear':2021,'fromLine':'L2','toLine':'L3','amount':'1000.00','reason':'调剂','occurredOn':'2021-03-03'}",
+        "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L1','voucher':'E1','amount':'10000.55','payee':'p','purpose':'x','occurredOn':'2021-02-10'}",
+        "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L1','voucher':'E2','amount':'300.00','payee':'p','purpose':'x','occurredOn':'2021-02-11'}",
+        "{'type':'ReverseDisbursement','fiscalYear':2021,'line':'L1','voucher':'E2','reason':'错付','occurredOn':'2021-04-02'}",
+        "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L1','voucher':'E3','amount':'20000.00','payee':'p','purpose':'x','occurredOn':'2021-05-05'}",
+        "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L1','voucher':'E4','amount':'5000.01','payee':'p','purpose':'x','occurredOn':'2021-08-01'}",
+        "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L2','voucher':'E5','amount':'12345.67','payee':'p','purpose':'x','occurredOn':'2021-01-20'}",
+        "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L2','voucher':'E6','amount':'250.00','payee':'p','purpose':'x','occurredOn':'2021-11-01'}",
+        "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L3','voucher':'E7','amount':'999.99','payee':'p','purpose':'x','occurredOn':'2021-06-15'}",
+        "{'type':'RecordDisbursement','fiscalYear':2021,'line':'L4','voucher':'E8','amount':'19999.99','payee':'p','purpose':'x','occurredOn':'2021-06-20'}"
+    };
     private static boolean published;
 
     @BeforeEach
@@ -92,11 +93,16 @@ class ExportTest extends IntegrationTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
         assertThat(csv.disposition()).contains("attachment").contains("EXP-A-2021-execution.csv");
-        assertThat(csv.startsWithBom()).as("UTF-8 byte-order mark, so Excel reads 导出街道").isTrue();
+        assertThat(csv.startsWithBom())
+                .as("UTF-8 byte-order mark, so Excel reads 导出街道")
+                .isTrue();
         List<List<String>> records = CsvRecords.parse(csv.text());
         assertThat(records.get(0)).contains("部门名称", "全年预算数(元)", "全年预算数(万元，四舍五入至0.01)", "执行率");
-        assertThat(records.get(1)).contains("Budget (adjusted) (yuan)", "Executed in Q4 (10k yuan, rounded half-up to 0.01)");
-        assertThat(records).hasSize(2 + 4 + 1).allSatisfy(r -> assertThat(r).hasSize(records.get(0).size()));
+        assertThat(records.get(1))
+                .contains("Budget (adjusted) (yuan)", "Executed in Q4 (10k yuan, rounded half-up to 0.01)");
+        assertThat(records)
+                .hasSize(2 + 4 + 1)
+                .allSatisfy(r -> assertThat(r).hasSize(records.get(0).size()));
         Table table = Table.of(records.get(1), records.subList(2, records.size()));
         Map<String, String> totals = table.rows().get(4);
 
@@ -104,8 +110,13 @@ class ExportTest extends IntegrationTest {
         assertThat(totals.get("Line code")).isEmpty();
         assertEqualToExecution(totals, execution);
         // the totals of the columns the endpoint has no total for are the sums of the lines
-        for (String column : List.of("Initial budget (yuan)", "Adjustments (supplements − reductions) (yuan)",
-                "Executed in Q1 (yuan)", "Executed in Q2 (yuan)", "Executed in Q3 (yuan)", "Executed in Q4 (yuan)")) {
+        for (String column : List.of(
+                "Initial budget (yuan)",
+                "Adjustments (supplements − reductions) (yuan)",
+                "Executed in Q1 (yuan)",
+                "Executed in Q2 (yuan)",
+                "Executed in Q3 (yuan)",
+                "Executed in Q4 (yuan)")) {
             assertThat(new BigDecimal(totals.get(column))).as(column).isEqualByComparingTo(table.sum(column, 4));
         }
         BigDecimal quarters = BigDecimal.ZERO;
@@ -117,11 +128,19 @@ class ExportTest extends IntegrationTest {
         // one line against its own endpoint, and its quarters as the ledger dates them
         Map<String, String> l1 = table.rows().get(0);
         JsonNode line = Http.get(baseUrl() + YEAR + "/lines/L1").body();
-        assertThat(l1.get("Budget (adjusted) (yuan)")).isEqualTo(line.get("budget").asText()).isEqualTo("123706.78");
-        assertThat(l1.get("Executed (yuan)")).isEqualTo(line.get("executed").asText()).isEqualTo("35000.56");
+        assertThat(l1.get("Budget (adjusted) (yuan)"))
+                .isEqualTo(line.get("budget").asText())
+                .isEqualTo("123706.78");
+        assertThat(l1.get("Executed (yuan)"))
+                .isEqualTo(line.get("executed").asText())
+                .isEqualTo("35000.56");
         assertThat(l1.get("Execution rate")).isEqualTo(line.get("executionRate").asText());
-        assertThat(List.of(l1.get("Executed in Q1 (yuan)"), l1.get("Executed in Q2 (yuan)"), l1.get("Executed in Q3 (yuan)"),
-                l1.get("Executed in Q4 (yuan)"))).containsExactly("10300.55", "19700.00", "5000.01", "0.00");
+        assertThat(List.of(
+                        l1.get("Executed in Q1 (yuan)"),
+                        l1.get("Executed in Q2 (yuan)"),
+                        l1.get("Executed in Q3 (yuan)"),
+                        l1.get("Executed in Q4 (yuan)")))
+                .containsExactly("10300.55", "19700.00", "5000.01", "0.00");
     }
 
     @Test
@@ -132,14 +151,16 @@ class ExportTest extends IntegrationTest {
         String adjustments = "Adjustments (supplements − reductions) (10k yuan, rounded half-up to 0.01)";
         assertThat(l1.get(adjustments)).isEqualTo("0.03");
         assertThat(l2.get(adjustments)).isEqualTo("-0.13");
-        assertThat(l1.get("Initial budget (10k yuan, rounded half-up to 0.01)")).isEqualTo("12.35");   // 12.345678
-        assertThat(l2.get("Executed in Q4 (10k yuan, rounded half-up to 0.01)")).isEqualTo("0.03");     // 0.025
+        assertThat(l1.get("Initial budget (10k yuan, rounded half-up to 0.01)")).isEqualTo("12.35"); // 12.345678
+        assertThat(l2.get("Executed in Q4 (10k yuan, rounded half-up to 0.01)")).isEqualTo("0.03"); // 0.025
         for (Map<String, String> row : table.rows()) {
             for (String column : table.header()) {
                 if (column.endsWith("(10k yuan, rounded half-up to 0.01)")) {
                     String yuan = row.get(column.replace("(10k yuan, rounded half-up to 0.01)", "(yuan)"));
-                    assertThat(new BigDecimal(row.get(column))).as(column).isEqualTo(
-                            new BigDecimal(yuan).divide(BigDecimal.valueOf(10_000), 2, RoundingMode.HALF_UP));
+                    assertThat(new BigDecimal(row.get(column)))
+                            .as(column)
+                            .isEqualTo(
+                                    new BigDecimal(yuan).divide(BigDecimal.valueOf(10_000), 2, RoundingMode.HALF_UP));
                 }
             }
         }
@@ -149,12 +170,12 @@ class ExportTest extends IntegrationTest {
     void textThatASpreadsheetWouldRunAsAFormulaIsDefused() {
         Download csv = Download.get(baseUrl() + YEAR + "/export.csv", "auditor");
         List<String> names = csvTable(csv).column("Budget line");
-        assertThat(names).containsExactly("'=HYPERLINK(\"http://evil\",\"点我\")", "'+公用经费", "'-项目,\"三\"",
-                "'@物业费", "合计");
+        assertThat(names).containsExactly("'=HYPERLINK(\"http://evil\",\"点我\")", "'+公用经费", "'-项目,\"三\"", "'@物业费", "合计");
         // the raw text is RFC 4180: the field with commas and quotes is quoted, its quotes doubled
         assertThat(csv.text()).contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"点我\"\")\"");
         // numbers are never prefixed: a negative adjustment stays a number
-        assertThat(csvTable(csv).rows().get(1).get("Adjustments (supplements − reductions) (yuan)")).isEqualTo("-1250.00");
+        assertThat(csvTable(csv).rows().get(1).get("Adjustments (supplements − reductions) (yuan)"))
+                .isEqualTo("-1250.00");
     }
 
     @Test
@@ -176,13 +197,17 @@ class ExportTest extends IntegrationTest {
             Row english = sheet.getRow(3);
             List<String> header = new ArrayList<>();
             english.forEach(cell -> header.add(cell.getStringCellValue()));
-            assertThat(sheet.getRow(2).getCell(header.indexOf("Budget (adjusted) (yuan)")).getStringCellValue())
+            assertThat(sheet.getRow(2)
+                            .getCell(header.indexOf("Budget (adjusted) (yuan)"))
+                            .getStringCellValue())
                     .isEqualTo("全年预算数(元)");
             Row totalsRow = sheet.getRow(4 + 4);
             assertThat(sheet.getLastRowNum()).isEqualTo(8);
-            assertThat(totalsRow.getCell(header.indexOf("Budget line")).getStringCellValue()).isEqualTo("合计");
+            assertThat(totalsRow.getCell(header.indexOf("Budget line")).getStringCellValue())
+                    .isEqualTo("合计");
             assertThat(sheet.getRow(4).getCell(header.indexOf("Budget line")).getStringCellValue())
-                    .as("a string cell is never a formula: kept as typed").isEqualTo("=HYPERLINK(\"http://evil\",\"点我\")");
+                    .as("a string cell is never a formula: kept as typed")
+                    .isEqualTo("=HYPERLINK(\"http://evil\",\"点我\")");
 
             for (int c = 0; c < header.size(); c++) {
                 String column = header.get(c);
@@ -219,9 +244,12 @@ class ExportTest extends IntegrationTest {
         assertThat(table.rows()).as("one row per budget line, no totals row").hasSize(4);
         assertThat(table.column("line")).containsExactly("L1", "L2", "L3", "L4");
         assertThat(table.column("fund_source_name")).containsExactly("一般公共预算", "政府性基金预算", "其他资金", "一般公共预算");
-        assertThat(table.sum("budget", 4)).isEqualByComparingTo(execution.get("budget").asText());
-        assertThat(table.sum("executed", 4)).isEqualByComparingTo(execution.get("executed").asText());
-        assertThat(table.sum("available", 4)).isEqualByComparingTo(execution.get("available").asText());
+        assertThat(table.sum("budget", 4))
+                .isEqualByComparingTo(execution.get("budget").asText());
+        assertThat(table.sum("executed", 4))
+                .isEqualByComparingTo(execution.get("executed").asText());
+        assertThat(table.sum("available", 4))
+                .isEqualByComparingTo(execution.get("available").asText());
     }
 
     @Test
@@ -230,11 +258,15 @@ class ExportTest extends IntegrationTest {
         ScenarioEvents s = scenario();
         List<RecordedEvent> events = new ArrayList<>();
         for (String department : List.of("BY-SJ", "EXP-D")) {
-            events.addAll(s.command(json("{\"type\":\"OpenFiscalYear\",\"fiscalYear\":2022,\"departmentName\":\"" + department
-                    + "\",\"occurredOn\":\"2022-01-01\"}"), department));
-            events.addAll(s.command(json("{\"type\":\"AllocateBudget\",\"fiscalYear\":2022,\"line\":\"P1\",\"name\":\"项目\","
-                    + "\"fundSource\":\"GENERAL_PUBLIC_BUDGET\",\"expenditureType\":\"PROJECT\",\"amount\":\"1000.00\","
-                    + "\"occurredOn\":\"2022-01-01\"}"), department));
+            events.addAll(s.command(
+                    json("{\"type\":\"OpenFiscalYear\",\"fiscalYear\":2022,\"departmentName\":\"" + department
+                            + "\",\"occurredOn\":\"2022-01-01\"}"),
+                    department));
+            events.addAll(s.command(
+                    json("{\"type\":\"AllocateBudget\",\"fiscalYear\":2022,\"line\":\"P1\",\"name\":\"项目\","
+                            + "\"fundSource\":\"GENERAL_PUBLIC_BUDGET\",\"expenditureType\":\"PROJECT\",\"amount\":\"1000.00\","
+                            + "\"occurredOn\":\"2022-01-01\"}"),
+                    department));
         }
         publish(events);
         awaitApplied(events);
@@ -243,8 +275,10 @@ class ExportTest extends IntegrationTest {
         assertThat(scoped.status()).isEqualTo(200);
         List<List<String>> scopedRows = FiscalDataPackageSpec.assertValid(
                 BudgetJson.mapper().readTree(scoped.entries().get("datapackage.json")), scoped.entries());
-        assertThat(Table.of(scopedRows.get(0), scopedRows.subList(1, scopedRows.size())).column("department"))
-                .containsOnly("BY-SJ").isNotEmpty();
+        assertThat(Table.of(scopedRows.get(0), scopedRows.subList(1, scopedRows.size()))
+                        .column("department"))
+                .containsOnly("BY-SJ")
+                .isNotEmpty();
 
         Download everyone = Download.get(baseUrl() + "/api/v1/years/2022/fiscal-data-package.zip", "viewer");
         List<List<String>> allRows = FiscalDataPackageSpec.assertValid(
@@ -253,19 +287,29 @@ class ExportTest extends IntegrationTest {
                 .contains("BY-SJ", "EXP-D");
 
         // the department's own package is out of the scoped viewer's reach, as a department that does not exist
-        assertThat(Download.get(baseUrl() + "/api/v1/departments/EXP-D/years/2022/fiscal-data-package.zip", "viewer-bysj")
-                .status()).isEqualTo(404);
-        assertThat(Download.get(baseUrl() + "/api/v1/years/1999/fiscal-data-package.zip", "viewer").status()).isEqualTo(404);
-        assertThat(jdbc.queryForObject("select count(*) from alert where department = 'BY-SJ' and fiscal_year = 2022",
-                Integer.class)).isZero();
+        assertThat(Download.get(
+                                baseUrl() + "/api/v1/departments/EXP-D/years/2022/fiscal-data-package.zip",
+                                "viewer-bysj")
+                        .status())
+                .isEqualTo(404);
+        assertThat(Download.get(baseUrl() + "/api/v1/years/1999/fiscal-data-package.zip", "viewer")
+                        .status())
+                .isEqualTo(404);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from alert where department = 'BY-SJ' and fiscal_year = 2022", Integer.class))
+                .isZero();
     }
 
     @Test
     void alertsCsvListsTheYearsAlerts() {
         clock.setDate(LocalDate.of(2021, 6, 30));
-        await().atMost(Duration.ofSeconds(60)).until(() -> Http.get(baseUrl() + "/api/v1/alerts?department=" + DEPARTMENT
-                + "&year=2021").body().size() > 0);
-        JsonNode alerts = Http.get(baseUrl() + "/api/v1/alerts?department=" + DEPARTMENT + "&year=2021").body();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Http.get(baseUrl() + "/api/v1/alerts?department=" + DEPARTMENT + "&year=2021")
+                                .body()
+                                .size()
+                        > 0);
+        JsonNode alerts = Http.get(baseUrl() + "/api/v1/alerts?department=" + DEPARTMENT + "&year=2021")
+                .body();
         Download csv = Download.get(baseUrl() + YEAR + "/alerts.csv", "viewer");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.startsWithBom()).isTrue();
@@ -274,11 +318,13 @@ class ExportTest extends IntegrationTest {
         Table table = Table.of(records.get(1), records.subList(2, records.size()));
 
         Set<String> expected = new HashSet<>();
-        alerts.forEach(a -> expected.add(a.get("id").asText() + " " + a.get("rule").asText() + " " + a.get("subject").asText()
-                + " " + a.get("status").asText() + " " + a.get("severity").asText()));
+        alerts.forEach(a -> expected.add(a.get("id").asText() + " "
+                + a.get("rule").asText() + " " + a.get("subject").asText() + " "
+                + a.get("status").asText() + " " + a.get("severity").asText()));
         Set<String> listed = new HashSet<>();
-        table.rows().forEach(r -> listed.add(r.get("Alert id") + " " + r.get("Rule") + " " + r.get("Subject") + " "
-                + r.get("Status") + " " + r.get("Severity")));
+        table.rows()
+                .forEach(r -> listed.add(r.get("Alert id") + " " + r.get("Rule") + " " + r.get("Subject") + " "
+                        + r.get("Status") + " " + r.get("Severity")));
         assertThat(listed).isEqualTo(expected);
         assertThat(table.rows()).allSatisfy(r -> {
             assertThat(r.get("Department code")).isEqualTo(DEPARTMENT);
@@ -290,7 +336,9 @@ class ExportTest extends IntegrationTest {
 
     @Test
     void theShijingDemoYearsCsvAndXlsxTotalsEqualItsExecutionEndpoint() throws IOException {
-        List<RecordedEvent> events = ScenarioEvents.fromFile(Path.of("../infra/demo/shijing-2021.ndjson"), "SJ-EX",
+        List<RecordedEvent> events = ScenarioEvents.fromFile(
+                Path.of("../infra/demo/shijing-2021.ndjson"),
+                "SJ-EX",
                 scenario().nextPosition());
         publish(events);
         awaitApplied(events);
@@ -299,14 +347,19 @@ class ExportTest extends IntegrationTest {
 
         Table csv = csvTable(Download.get(baseUrl() + year + "/export.csv", "viewer"));
         Map<String, String> csvTotals = csv.rows().get(csv.rows().size() - 1);
-        assertThat(csv.rows()).hasSize(jdbc.queryForObject(
-                "select count(*) from rm.budget_line where department = 'SJ-EX' and fiscal_year = 2021", Integer.class) + 1);
+        assertThat(csv.rows())
+                .hasSize(jdbc.queryForObject(
+                                "select count(*) from rm.budget_line where department = 'SJ-EX' and fiscal_year = 2021",
+                                Integer.class)
+                        + 1);
         Map<String, String> xlsxTotals = xlsxTotals(Download.get(baseUrl() + year + "/export.xlsx", "auditor"));
         for (Map<String, String> totals : List.of(csvTotals, xlsxTotals)) {
             assertEqualToExecution(totals, execution);
             // the seed's 全年预算数 and 全年执行数
-            assertThat(totals.get("Budget (adjusted) (10k yuan, rounded half-up to 0.01)")).isEqualTo("16061.02");
-            assertThat(totals.get("Executed (10k yuan, rounded half-up to 0.01)")).isEqualTo("15042.65");
+            assertThat(totals.get("Budget (adjusted) (10k yuan, rounded half-up to 0.01)"))
+                    .isEqualTo("16061.02");
+            assertThat(totals.get("Executed (10k yuan, rounded half-up to 0.01)"))
+                    .isEqualTo("15042.65");
             assertThat(totals.get("Execution rate")).isEqualTo("0.9366");
         }
     }
@@ -323,8 +376,11 @@ class ExportTest extends IntegrationTest {
                 String column = header.getCell(c).getStringCellValue();
                 if (column.contains("yuan") || column.equals("Execution rate")) {
                     int scale = column.equals("Execution rate") ? 4 : 2;
-                    figures.put(column, BigDecimal.valueOf(totals.getCell(c).getNumericCellValue())
-                            .setScale(scale, RoundingMode.HALF_UP).toPlainString());
+                    figures.put(
+                            column,
+                            BigDecimal.valueOf(totals.getCell(c).getNumericCellValue())
+                                    .setScale(scale, RoundingMode.HALF_UP)
+                                    .toPlainString());
                 }
             }
             return figures;
@@ -342,15 +398,27 @@ class ExportTest extends IntegrationTest {
 
     /** The totals row against {@code GET …/execution}: yuan to the cent, 万元 from it, the same rate. */
     private static void assertEqualToExecution(Map<String, String> totals, JsonNode execution) {
-        Map<String, String> figures = Map.of("Budget (adjusted)", "budget", "Executed", "executed",
-                "Available", "available", "Reclaimed", "reclaimed", "Carried over", "carriedOver");
+        Map<String, String> figures = Map.of(
+                "Budget (adjusted)",
+                "budget",
+                "Executed",
+                "executed",
+                "Available",
+                "available",
+                "Reclaimed",
+                "reclaimed",
+                "Carried over",
+                "carriedOver");
         figures.forEach((column, field) -> {
             BigDecimal yuan = new BigDecimal(execution.get(field).asText());
             assertThat(totals.get(column + " (yuan)")).as(column).isEqualTo(yuan.toPlainString());
-            assertThat(totals.get(column + " (10k yuan, rounded half-up to 0.01)")).as(column + " in 万元")
-                    .isEqualTo(yuan.divide(BigDecimal.valueOf(10_000), 2, RoundingMode.HALF_UP).toPlainString());
+            assertThat(totals.get(column + " (10k yuan, rounded half-up to 0.01)"))
+                    .as(column + " in 万元")
+                    .isEqualTo(yuan.divide(BigDecimal.valueOf(10_000), 2, RoundingMode.HALF_UP)
+                            .toPlainString());
         });
-        assertThat(totals.get("Execution rate")).isEqualTo(execution.get("executionRate").asText());
+        assertThat(totals.get("Execution rate"))
+                .isEqualTo(execution.get("executionRate").asText());
     }
 
     private static JsonNode json(String text) {

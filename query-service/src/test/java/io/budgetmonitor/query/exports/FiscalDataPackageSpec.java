@@ -21,13 +21,12 @@ import java.util.Set;
  * schema's fields, and every value fits its field's type.
  */
 final class FiscalDataPackageSpec {
-    private static final Set<String> DIMENSION_TYPES = Set.of("datetime", "entity", "classification", "activity", "fact",
-            "location", "other");
+    private static final Set<String> DIMENSION_TYPES =
+            Set.of("datetime", "entity", "classification", "activity", "fact", "location", "other");
     private static final Set<String> CLASSIFICATION_TYPES = Set.of("administrative", "functional", "economic");
     private static final Set<String> PHASES = Set.of("proposed", "approved", "adjusted", "executed");
 
-    private FiscalDataPackageSpec() {
-    }
+    private FiscalDataPackageSpec() {}
 
     /** Asserts the package and answers the records of its (single) CSV, header first. */
     static List<List<String>> assertValid(JsonNode descriptor, Map<String, byte[]> entries) {
@@ -44,7 +43,9 @@ final class FiscalDataPackageSpec {
             String path = resource.path("path").asText();
             assertThat(entries).as("the resource's path is in the zip").containsKey(path);
             JsonNode fields = resource.path("schema").path("fields");
-            assertThat(fields.isArray() && fields.size() > 0).as("schema.fields").isTrue();
+            assertThat(fields.isArray() && fields.size() > 0)
+                    .as("schema.fields")
+                    .isTrue();
             List<String> names = new ArrayList<>();
             for (JsonNode field : fields) {
                 assertThat(field.path("name").asText()).isNotBlank();
@@ -63,30 +64,43 @@ final class FiscalDataPackageSpec {
 
         JsonNode model = descriptor.path("model");
         JsonNode measures = model.path("measures");
-        assertThat(measures.isObject() && measures.size() > 0).as("model.measures").isTrue();
+        assertThat(measures.isObject() && measures.size() > 0)
+                .as("model.measures")
+                .isTrue();
         for (Iterator<Map.Entry<String, JsonNode>> it = measures.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> measure = it.next();
-            assertThat(fieldTypes).as("measure %s names a CSV field", measure.getKey())
+            assertThat(fieldTypes)
+                    .as("measure %s names a CSV field", measure.getKey())
                     .containsKey(measure.getValue().path("source").asText());
-            assertThat(fieldTypes.get(measure.getValue().get("source").asText())).isEqualTo("number");
-            assertThat(measure.getValue().path("currency").asText()).as("ISO 4217").isEqualTo("CNY");
+            assertThat(fieldTypes.get(measure.getValue().get("source").asText()))
+                    .isEqualTo("number");
+            assertThat(measure.getValue().path("currency").asText())
+                    .as("ISO 4217")
+                    .isEqualTo("CNY");
             if (measure.getValue().has("phase")) {
                 assertThat(PHASES).contains(measure.getValue().get("phase").asText());
             }
         }
         JsonNode dimensions = model.path("dimensions");
-        assertThat(dimensions.isObject() && dimensions.size() > 0).as("model.dimensions").isTrue();
+        assertThat(dimensions.isObject() && dimensions.size() > 0)
+                .as("model.dimensions")
+                .isTrue();
         for (Iterator<Map.Entry<String, JsonNode>> it = dimensions.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> dimension = it.next();
             JsonNode attributes = dimension.getValue().path("attributes");
-            assertThat(attributes.isObject() && attributes.size() > 0).as(dimension.getKey() + ".attributes").isTrue();
+            assertThat(attributes.isObject() && attributes.size() > 0)
+                    .as(dimension.getKey() + ".attributes")
+                    .isTrue();
             attributes.fields().forEachRemaining(attribute -> {
                 if (!attribute.getValue().has("constant")) {
-                    assertThat(fieldTypes).as("attribute %s.%s names a CSV field", dimension.getKey(), attribute.getKey())
+                    assertThat(fieldTypes)
+                            .as("attribute %s.%s names a CSV field", dimension.getKey(), attribute.getKey())
                             .containsKey(attribute.getValue().path("source").asText());
                 }
                 if (attribute.getValue().has("labelfor")) {
-                    assertThat(attributes.has(attribute.getValue().get("labelfor").asText())).isTrue();
+                    assertThat(attributes.has(
+                                    attribute.getValue().get("labelfor").asText()))
+                            .isTrue();
                 }
             });
             JsonNode primaryKey = dimension.getValue().path("primaryKey");
@@ -94,16 +108,21 @@ final class FiscalDataPackageSpec {
             if (primaryKey.isTextual()) {
                 keys.add(primaryKey.asText());
             } else {
-                assertThat(primaryKey.isArray() && primaryKey.size() > 0).as(dimension.getKey() + ".primaryKey").isTrue();
+                assertThat(primaryKey.isArray() && primaryKey.size() > 0)
+                        .as(dimension.getKey() + ".primaryKey")
+                        .isTrue();
                 primaryKey.forEach(k -> keys.add(k.asText()));
             }
-            keys.forEach(k -> assertThat(attributes.has(k)).as("primary key %s is an attribute of %s", k, dimension.getKey())
+            keys.forEach(k -> assertThat(attributes.has(k))
+                    .as("primary key %s is an attribute of %s", k, dimension.getKey())
                     .isTrue());
             if (dimension.getValue().has("dimensionType")) {
-                assertThat(DIMENSION_TYPES).contains(dimension.getValue().get("dimensionType").asText());
+                assertThat(DIMENSION_TYPES)
+                        .contains(dimension.getValue().get("dimensionType").asText());
             }
             if (dimension.getValue().has("classificationType")) {
-                assertThat(CLASSIFICATION_TYPES).contains(dimension.getValue().get("classificationType").asText());
+                assertThat(CLASSIFICATION_TYPES)
+                        .contains(dimension.getValue().get("classificationType").asText());
             }
         }
         return records;
@@ -115,7 +134,8 @@ final class FiscalDataPackageSpec {
         }
         switch (type) {
             case "number" -> assertThat(new BigDecimal(value)).as(field).isNotNull();
-            case "integer", "year" -> assertThat(Integer.parseInt(value)).as(field).isNotNull();
+            case "integer", "year" ->
+                assertThat(Integer.parseInt(value)).as(field).isNotNull();
             case "boolean" -> assertThat(value).as(field).isIn("true", "false");
             default -> assertThat(value).as(field).isNotNull();
         }

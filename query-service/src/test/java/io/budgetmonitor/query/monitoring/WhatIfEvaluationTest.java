@@ -40,7 +40,8 @@ class WhatIfEvaluationTest extends IntegrationTest {
         try (KafkaConsumer<String, byte[]> topic = alertsTopic()) {
             Map<TopicPartition, Long> topicEnd = topic.endOffsets(topic.assignment());
             List<Map<String, Object>> alerts = rows("select * from alert where department = ? order by id");
-            List<Map<String, Object>> transitions = rows("select * from alert_transition where department = ? order by id");
+            List<Map<String, Object>> transitions =
+                    rows("select * from alert_transition where department = ? order by id");
             List<Map<String, Object>> baseline = rows("select * from score_projection where department = ?");
 
             // on 31 March the department was on schedule: its three alerts would be resolved
@@ -52,24 +53,35 @@ class WhatIfEvaluationTest extends IntegrationTest {
                 assertThat(t.get("department").asText()).isEqualTo(DEPARTMENT);
                 assertThat(t.has("id")).isFalse();
             });
-            assertThat(one.get("foreseen")).extracting(t -> t.get("alertId").asLong())
+            assertThat(one.get("foreseen"))
+                    .extracting(t -> t.get("alertId").asLong())
                     .containsExactlyInAnyOrderElementsOf(alertIds);
 
             // every department-year at once, and a date in the future: what-ifs too
             JsonNode all = evaluate("?date=2021-03-31");
             assertThat(all.get("whatIf").asBoolean()).isTrue();
-            assertThat(all.get("foreseen")).filteredOn(t -> t.get("department").asText().equals(DEPARTMENT)).hasSize(3);
-            assertThat(evaluate("?department=" + DEPARTMENT + "&year=2021&date=2021-12-31").get("whatIf").asBoolean()).isTrue();
+            assertThat(all.get("foreseen"))
+                    .filteredOn(t -> t.get("department").asText().equals(DEPARTMENT))
+                    .hasSize(3);
+            assertThat(evaluate("?department=" + DEPARTMENT + "&year=2021&date=2021-12-31")
+                            .get("whatIf")
+                            .asBoolean())
+                    .isTrue();
 
-            assertThat(rows("select * from alert where department = ? order by id")).isEqualTo(alerts);
-            assertThat(rows("select * from alert_transition where department = ? order by id")).isEqualTo(transitions);
-            assertThat(rows("select * from score_projection where department = ?")).isEqualTo(baseline);
+            assertThat(rows("select * from alert where department = ? order by id"))
+                    .isEqualTo(alerts);
+            assertThat(rows("select * from alert_transition where department = ? order by id"))
+                    .isEqualTo(transitions);
+            assertThat(rows("select * from score_projection where department = ?"))
+                    .isEqualTo(baseline);
 
             // a real transition afterwards, published in transition-id order behind anything the
             // what-ifs could have published: once it is on the topic, nothing else of ours came before
             long acknowledged = alertIds.get(0);
-            assertThat(Http.as("budget-office").post(baseUrl() + "/api/v1/alerts/" + acknowledged + "/acknowledgement", "{}")
-                    .status()).isEqualTo(200);
+            assertThat(Http.as("budget-office")
+                            .post(baseUrl() + "/api/v1/alerts/" + acknowledged + "/acknowledgement", "{}")
+                            .status())
+                    .isEqualTo(200);
             topicEnd.forEach(topic::seek);
             Set<String> ours = alertIds.stream().map(String::valueOf).collect(Collectors.toSet());
             List<String> published = new ArrayList<>();
@@ -79,9 +91,12 @@ class WhatIfEvaluationTest extends IntegrationTest {
                         published.add(r.key() + " " + new String(r.value()));
                     }
                 }
-                return !published.isEmpty() && published.get(published.size() - 1).startsWith(acknowledged + " ");
+                return !published.isEmpty()
+                        && published.get(published.size() - 1).startsWith(acknowledged + " ");
             });
-            assertThat(published).singleElement().satisfies(p -> assertThat(p).contains("\"transition\":\"ACKNOWLEDGED\""));
+            assertThat(published)
+                    .singleElement()
+                    .satisfies(p -> assertThat(p).contains("\"transition\":\"ACKNOWLEDGED\""));
         }
     }
 
@@ -96,8 +111,10 @@ class WhatIfEvaluationTest extends IntegrationTest {
     }
 
     private int unpublished() {
-        return jdbc.queryForObject("select count(*) from alert_transition where department = ? and published_at is null",
-                Integer.class, DEPARTMENT);
+        return jdbc.queryForObject(
+                "select count(*) from alert_transition where department = ? and published_at is null",
+                Integer.class,
+                DEPARTMENT);
     }
 
     private List<Map<String, Object>> rows(String sql) {
@@ -106,12 +123,17 @@ class WhatIfEvaluationTest extends IntegrationTest {
 
     private static KafkaConsumer<String, byte[]> alertsTopic() {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class));
         consumer.assign(consumer.partitionsFor(Topics.BUDGET_ALERTS).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList());
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList());
         return consumer;
     }
 }

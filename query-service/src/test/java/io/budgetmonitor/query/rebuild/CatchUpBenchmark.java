@@ -29,6 +29,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 class CatchUpBenchmark extends IntegrationTest {
     @Autowired
     KafkaListenerEndpointRegistry registry;
+
     @Autowired
     RebuildService rebuild;
 
@@ -40,15 +41,32 @@ class CatchUpBenchmark extends IntegrationTest {
         List<RecordedEvent> events = new ArrayList<>();
         for (int d = 0; d < departments; d++) {
             String dept = "BENCH-" + d;
-            events.add(s.record(new FiscalYearOpened(dept, 2021, dept, "baiyun-2022", List.of(), LocalDate.of(2021, 1, 1))));
+            events.add(s.record(
+                    new FiscalYearOpened(dept, 2021, dept, "baiyun-2022", List.of(), LocalDate.of(2021, 1, 1))));
             for (int l = 0; l < 20; l++) {
-                events.add(s.record(new BudgetAllocated(dept, 2021, "L" + l, "line", FundSource.values()[l % 5],
-                        ExpenditureType.values()[l % 3], ThreePublicCategory.NONE, true, Money.of("10000000.00"),
+                events.add(s.record(new BudgetAllocated(
+                        dept,
+                        2021,
+                        "L" + l,
+                        "line",
+                        FundSource.values()[l % 5],
+                        ExpenditureType.values()[l % 3],
+                        ThreePublicCategory.NONE,
+                        true,
+                        Money.of("10000000.00"),
                         LocalDate.of(2021, 1, 1))));
             }
             for (int i = 0; i < perDepartment - 21; i++) {
-                events.add(s.record(new DisbursementRecorded(dept, 2021, "L" + (i % 20), "V" + i, Money.of("100.00"), "p", "x",
-                        false, LocalDate.of(2021, 1 + (i % 12), 10))));
+                events.add(s.record(new DisbursementRecorded(
+                        dept,
+                        2021,
+                        "L" + (i % 20),
+                        "V" + i,
+                        Money.of("100.00"),
+                        "p",
+                        "x",
+                        false,
+                        LocalDate.of(2021, 1 + (i % 12), 10))));
             }
         }
         var container = registry.getListenerContainer("budget-events");
@@ -60,15 +78,22 @@ class CatchUpBenchmark extends IntegrationTest {
         long start = System.nanoTime();
         container.resume();
         RecordedEvent last = events.get(events.size() - 1);
-        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                jdbc.queryForObject("select count(*) from event_log where position between ? and ?", Long.class,
-                        events.get(0).position(), last.position()) == events.size());
+        await().atMost(Duration.ofMinutes(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from event_log where position between ? and ?",
+                                Long.class,
+                                events.get(0).position(),
+                                last.position())
+                        == events.size());
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("BENCHMARK publish: %d events in %.1f s%n", events.size(), (published - publishStart) / 1e9);
-        System.out.printf("BENCHMARK catch-up: %d events (%d departments) applied in %.1f s = %.0f events/s%n",
+        System.out.printf(
+                "BENCHMARK catch-up: %d events (%d departments) applied in %.1f s = %.0f events/s%n",
                 events.size(), departments, seconds, events.size() / seconds);
         RebuildService.Result result = rebuild.rebuild();
-        System.out.printf("BENCHMARK rebuild: %d events, %d department-years in %d ms = %.0f events/s%n",
+        System.out.printf(
+                "BENCHMARK rebuild: %d events, %d department-years in %d ms = %.0f events/s%n",
                 result.events(), result.departmentYears(), result.millis(), result.eventsPerSecond());
     }
 }

@@ -23,7 +23,8 @@ class RebuildCommandLineTest extends IntegrationTest {
     Environment environment;
 
     private String[] commandLine(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--rebuild",
+        List<String> args = new ArrayList<>(List.of(
+                "--rebuild",
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                 "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
@@ -41,7 +42,9 @@ class RebuildCommandLineTest extends IntegrationTest {
 
     @Test
     void itReplaysTheLogIntoFreshTablesWithTheSameDigest() {
-        List<RecordedEvent> events = ScenarioEvents.fromFile(Path.of("../infra/demo/shijing-2021.ndjson"), "SJ-CLI",
+        List<RecordedEvent> events = ScenarioEvents.fromFile(
+                Path.of("../infra/demo/shijing-2021.ndjson"),
+                "SJ-CLI",
                 scenario().nextPosition());
         publish(events);
         awaitApplied(events);
@@ -52,7 +55,10 @@ class RebuildCommandLineTest extends IntegrationTest {
 
         assertThat(exitCode).isZero();
         assertThat(Http.get(baseUrl() + "/api/v1/admin/digest").body()).isEqualTo(live);
-        assertThat(Http.get(baseUrl() + "/api/v1/departments/SJ-CLI/years/2021/execution").body()
-                .get("executionRate").asText()).isEqualTo("0.9366");
+        assertThat(Http.get(baseUrl() + "/api/v1/departments/SJ-CLI/years/2021/execution")
+                        .body()
+                        .get("executionRate")
+                        .asText())
+                .isEqualTo("0.9366");
     }
 }

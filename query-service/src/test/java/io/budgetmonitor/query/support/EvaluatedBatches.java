@@ -24,8 +24,11 @@ public class EvaluatedBatches implements AppliedEventsListener, Ordered {
     @Override
     public void afterCommit(Set<FiscalYearId> touched, long lag) {
         for (FiscalYearId id : touched) {
-            Integer n = jdbc.queryForObject("select count(*) from event_log where department = ? and fiscal_year = ?",
-                    Integer.class, id.department(), id.fiscalYear());
+            Integer n = jdbc.queryForObject(
+                    "select count(*) from event_log where department = ? and fiscal_year = ?",
+                    Integer.class,
+                    id.department(),
+                    id.fiscalYear());
             logged.put(id, n == null ? 0 : n);
         }
     }

@@ -19,24 +19,28 @@ import java.util.Base64;
 public final class Http {
     /** Every demo user's password in the tests ({@code budget.security.demo-password}). */
     public static final String PASSWORD = "query-test-password";
+
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private Http() {
-    }
+    private Http() {}
 
-    public record Response(int status, String contentType, JsonNode body) {
-    }
+    public record Response(int status, String contentType, JsonNode body) {}
 
     /** Requests carrying one caller's credentials. */
     public record Caller(String authorization) {
         public Response get(String url) {
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).GET().build());
+            return send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", authorization)
+                    .GET()
+                    .build());
         }
 
         public Response post(String url, String json) {
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization)
+            return send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", authorization)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json))
+                    .build());
         }
     }
 
@@ -49,7 +53,8 @@ public final class Http {
     }
 
     public static String basic(String demoUser) {
-        return "Basic " + Base64.getEncoder().encodeToString((demoUser + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((demoUser + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     public static Response get(String url) {
@@ -63,9 +68,13 @@ public final class Http {
     private static Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body() == null || response.body().isBlank() ? null
+            JsonNode body = response.body() == null || response.body().isBlank()
+                    ? null
                     : BudgetJson.mapper().readTree(response.body());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

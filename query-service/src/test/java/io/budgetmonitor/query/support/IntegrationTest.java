@@ -39,19 +39,24 @@ import org.springframework.test.context.DynamicPropertySource;
  * the real PostgreSQL, the real Kafka broker, events published as CloudEvents to budget.events.v1.
  * Tests keep apart by department code and by blocks of log positions.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "budget.monitoring.schedule=-",
-        "spring.kafka.consumer.max-poll-records=500",
-        "budget.security.demo-password=" + Http.PASSWORD,
-        "budget.cors.allowed-origins=" + IntegrationTest.DASHBOARD_ORIGIN})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "budget.monitoring.schedule=-",
+            "spring.kafka.consumer.max-poll-records=500",
+            "budget.security.demo-password=" + Http.PASSWORD,
+            "budget.cors.allowed-origins=" + IntegrationTest.DASHBOARD_ORIGIN
+        })
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {
     /** The one browser origin the tests allow (CORS); any other is refused. */
     public static final String DASHBOARD_ORIGIN = "https://dashboard.example.gov.cn";
+
     private static final AtomicLong POSITIONS = new AtomicLong(1_000_000);
     private static final String GROUP = "query-service-test-" + UUID.randomUUID();
     /** A test identity provider, so Bearer tokens with any roles and departments can be tried too. */
     protected static final TestTokens TOKENS = new TestTokens();
+
     private static final Instant START = Instant.parse("2021-06-30T18:00:00Z");
     private static KafkaProducer<String, CloudEvent> producer;
     private static KafkaProducer<String, byte[]> rawProducer;
@@ -60,8 +65,10 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
     @Autowired
     protected MutableClock clock;
+
     @LocalServerPort
     protected int port;
 
@@ -103,11 +110,16 @@ public abstract class IntegrationTest {
     protected static synchronized KafkaProducer<String, CloudEvent> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.LINGER_MS_CONFIG, 5,
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class));
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestInfrastructure.get().kafkaBootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    5,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    CloudEventSerializer.class));
         }
         return producer;
     }
@@ -115,7 +127,8 @@ public abstract class IntegrationTest {
     protected static synchronized KafkaProducer<String, byte[]> rawProducer() {
         if (rawProducer == null) {
             rawProducer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            TestInfrastructure.get().kafkaBootstrapServers(),
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         }
@@ -150,11 +163,14 @@ public abstract class IntegrationTest {
     /** Waits (no timing asserted) until every given event is in the log copy. */
     protected void awaitApplied(Collection<RecordedEvent> events) {
         List<String> ids = events.stream().map(RecordedEvent::eventId).toList();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Integer n = jdbc.queryForObject("select count(*) from event_log where event_id = any (?)", Integer.class,
-                    (Object) ids.toArray(new String[0]));
-            return n != null && n == ids.size();
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Integer n = jdbc.queryForObject(
+                            "select count(*) from event_log where event_id = any (?)", Integer.class, (Object)
+                                    ids.toArray(new String[0]));
+                    return n != null && n == ids.size();
+                });
     }
 
     protected void awaitApplied(RecordedEvent... events) {

@@ -86,8 +86,15 @@ public final class ScenarioEvents {
         if (recordedAt.isAfter(clock)) {
             clock = recordedAt;
         }
-        return new RecordedEvent(UUID.randomUUID().toString(), aggregate, seq, position++, recordedAt,
-                "test-clerk", "corr-" + position, event);
+        return new RecordedEvent(
+                UUID.randomUUID().toString(),
+                aggregate,
+                seq,
+                position++,
+                recordedAt,
+                "test-clerk",
+                "corr-" + position,
+                event);
     }
 
     /**
@@ -96,11 +103,21 @@ public final class ScenarioEvents {
      */
     public List<RecordedEvent> behindSchedule(String department) {
         return List.of(
-                record(new FiscalYearOpened(department, 2021, department, "baiyun-2022", List.of(), LocalDate.of(2021, 1, 1))),
-                record(new BudgetAllocated(department, 2021, "L1", "L1", FundSource.GENERAL_PUBLIC_BUDGET,
-                        ExpenditureType.PROJECT, ThreePublicCategory.NONE, true, Money.of("1000.00"), LocalDate.of(2021, 1, 1))),
-                record(new DisbursementRecorded(department, 2021, "L1", "V1", Money.of("250.00"), "p", "x", false,
-                        LocalDate.of(2021, 2, 1))));
+                record(new FiscalYearOpened(
+                        department, 2021, department, "baiyun-2022", List.of(), LocalDate.of(2021, 1, 1))),
+                record(new BudgetAllocated(
+                        department,
+                        2021,
+                        "L1",
+                        "L1",
+                        FundSource.GENERAL_PUBLIC_BUDGET,
+                        ExpenditureType.PROJECT,
+                        ThreePublicCategory.NONE,
+                        true,
+                        Money.of("1000.00"),
+                        LocalDate.of(2021, 1, 1))),
+                record(new DisbursementRecorded(
+                        department, 2021, "L1", "V1", Money.of("250.00"), "p", "x", false, LocalDate.of(2021, 2, 1))));
     }
 
     public long nextPosition() {
@@ -110,7 +127,8 @@ public final class ScenarioEvents {
     public List<RecordedEvent> command(JsonNode c, String department) {
         String d = department != null ? department : c.get("department").asText();
         int y = c.get("fiscalYear").asInt();
-        LocalDate on = c.hasNonNull("occurredOn") ? LocalDate.parse(c.get("occurredOn").asText()) : LocalDate.of(y, 1, 1);
+        LocalDate on =
+                c.hasNonNull("occurredOn") ? LocalDate.parse(c.get("occurredOn").asText()) : LocalDate.of(y, 1, 1);
         List<BudgetEvent> events = new ArrayList<>();
         switch (c.get("type").asText()) {
             case "OpenFiscalYear" -> {
@@ -118,50 +136,119 @@ public final class ScenarioEvents {
                 if (c.has("quarterTargets")) {
                     c.get("quarterTargets").forEach(t -> targets.add(new BigDecimal(t.asText())));
                 }
-                events.add(new FiscalYearOpened(d, y, c.path("departmentName").asText(d),
-                        c.path("rubric").asText("baiyun-2022"), targets, on));
+                events.add(new FiscalYearOpened(
+                        d,
+                        y,
+                        c.path("departmentName").asText(d),
+                        c.path("rubric").asText("baiyun-2022"),
+                        targets,
+                        on));
             }
-            case "AllocateBudget" -> events.add(new BudgetAllocated(d, y, c.get("line").asText(), c.get("name").asText(),
-                    FundSource.valueOf(c.get("fundSource").asText()),
-                    ExpenditureType.valueOf(c.get("expenditureType").asText()),
-                    ThreePublicCategory.valueOf(c.path("threePublic").asText("NONE")),
-                    c.path("appropriation").asBoolean(true), money(c, "amount"), on));
-            case "AdjustBudget" -> events.add(new BudgetAdjusted(d, y, c.get("line").asText(),
-                    AdjustmentKind.valueOf(c.get("kind").asText()), money(c, "amount"), c.path("reason").asText(), on));
+            case "AllocateBudget" ->
+                events.add(new BudgetAllocated(
+                        d,
+                        y,
+                        c.get("line").asText(),
+                        c.get("name").asText(),
+                        FundSource.valueOf(c.get("fundSource").asText()),
+                        ExpenditureType.valueOf(c.get("expenditureType").asText()),
+                        ThreePublicCategory.valueOf(c.path("threePublic").asText("NONE")),
+                        c.path("appropriation").asBoolean(true),
+                        money(c, "amount"),
+                        on));
+            case "AdjustBudget" ->
+                events.add(new BudgetAdjusted(
+                        d,
+                        y,
+                        c.get("line").asText(),
+                        AdjustmentKind.valueOf(c.get("kind").asText()),
+                        money(c, "amount"),
+                        c.path("reason").asText(),
+                        on));
             case "TransferBudget" -> {
                 String id = UUID.randomUUID().toString();
-                events.add(new BudgetTransferredOut(d, y, c.get("fromLine").asText(), c.get("toLine").asText(),
-                        money(c, "amount"), c.path("reason").asText(), id, on));
-                events.add(new BudgetTransferredIn(d, y, c.get("toLine").asText(), c.get("fromLine").asText(),
-                        money(c, "amount"), c.path("reason").asText(), id, on));
+                events.add(new BudgetTransferredOut(
+                        d,
+                        y,
+                        c.get("fromLine").asText(),
+                        c.get("toLine").asText(),
+                        money(c, "amount"),
+                        c.path("reason").asText(),
+                        id,
+                        on));
+                events.add(new BudgetTransferredIn(
+                        d,
+                        y,
+                        c.get("toLine").asText(),
+                        c.get("fromLine").asText(),
+                        money(c, "amount"),
+                        c.path("reason").asText(),
+                        id,
+                        on));
             }
             case "RecordDisbursement" -> {
                 vouchers.put(d + c.get("voucher").asText(), money(c, "amount"));
-                events.add(new DisbursementRecorded(d, y, c.get("line").asText(), c.get("voucher").asText(),
-                        money(c, "amount"), c.path("payee").asText(), c.path("purpose").asText(),
-                        c.path("procurement").asBoolean(false), on));
+                events.add(new DisbursementRecorded(
+                        d,
+                        y,
+                        c.get("line").asText(),
+                        c.get("voucher").asText(),
+                        money(c, "amount"),
+                        c.path("payee").asText(),
+                        c.path("purpose").asText(),
+                        c.path("procurement").asBoolean(false),
+                        on));
             }
-            case "ReverseDisbursement" -> events.add(new DisbursementReversed(d, y, c.get("line").asText(),
-                    c.get("voucher").asText(), vouchers.get(d + c.get("voucher").asText()), c.path("reason").asText(), on));
+            case "ReverseDisbursement" ->
+                events.add(new DisbursementReversed(
+                        d,
+                        y,
+                        c.get("line").asText(),
+                        c.get("voucher").asText(),
+                        vouchers.get(d + c.get("voucher").asText()),
+                        c.path("reason").asText(),
+                        on));
             case "CloseQuarter" -> {
                 Map<FundSource, Money> reported = new TreeMap<>();
-                c.path("reportedExecution").fields().forEachRemaining(
-                        e -> reported.put(FundSource.valueOf(e.getKey()), Money.of(e.getValue().asText())));
+                c.path("reportedExecution")
+                        .fields()
+                        .forEachRemaining(e -> reported.put(
+                                FundSource.valueOf(e.getKey()),
+                                Money.of(e.getValue().asText())));
                 events.add(new QuarterClosed(d, y, c.get("quarter").asInt(), reported, on));
             }
-            case "ReclaimFunds" -> events.add(new FundsReclaimed(d, y, c.get("line").asText(), money(c, "amount"), on));
-            case "CarryOverFunds" -> events.add(new FundsCarriedOver(d, y, c.get("line").asText(), money(c, "amount"), on));
+            case "ReclaimFunds" ->
+                events.add(new FundsReclaimed(d, y, c.get("line").asText(), money(c, "amount"), on));
+            case "CarryOverFunds" ->
+                events.add(new FundsCarriedOver(d, y, c.get("line").asText(), money(c, "amount"), on));
             case "CloseFiscalYear" -> events.add(new FiscalYearClosed(d, y, on));
-            case "SetPerformanceTarget" -> events.add(new PerformanceTargetSet(d, y, c.get("kpi").asText(),
-                    c.path("task").asText(), c.path("name").asText(), KpiDirection.valueOf(c.get("direction").asText()),
-                    c.hasNonNull("target") && !"QUALITATIVE".equals(c.get("direction").asText())
-                            ? new BigDecimal(c.get("target").asText()) : null,
-                    c.hasNonNull("targetDescription") ? c.get("targetDescription").asText() : c.path("target").asText(null),
-                    c.path("unit").asText(),
-                    new BigDecimal(c.path("points").asText("2")), on));
-            case "ReportPerformanceProgress" -> events.add(new PerformanceProgressReported(d, y, c.get("kpi").asText(),
-                    c.hasNonNull("actual") ? new BigDecimal(c.get("actual").asText()) : null,
-                    c.has("met") ? c.get("met").asBoolean() : null, on));
+            case "SetPerformanceTarget" ->
+                events.add(new PerformanceTargetSet(
+                        d,
+                        y,
+                        c.get("kpi").asText(),
+                        c.path("task").asText(),
+                        c.path("name").asText(),
+                        KpiDirection.valueOf(c.get("direction").asText()),
+                        c.hasNonNull("target")
+                                        && !"QUALITATIVE"
+                                                .equals(c.get("direction").asText())
+                                ? new BigDecimal(c.get("target").asText())
+                                : null,
+                        c.hasNonNull("targetDescription")
+                                ? c.get("targetDescription").asText()
+                                : c.path("target").asText(null),
+                        c.path("unit").asText(),
+                        new BigDecimal(c.path("points").asText("2")),
+                        on));
+            case "ReportPerformanceProgress" ->
+                events.add(new PerformanceProgressReported(
+                        d,
+                        y,
+                        c.get("kpi").asText(),
+                        c.hasNonNull("actual") ? new BigDecimal(c.get("actual").asText()) : null,
+                        c.has("met") ? c.get("met").asBoolean() : null,
+                        on));
             default -> {
                 // assessments, procurement plans, assets, bonus points: scoring-service facts
             }

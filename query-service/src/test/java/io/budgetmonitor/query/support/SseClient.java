@@ -31,8 +31,7 @@ public final class SseClient implements AutoCloseable {
     });
 
     /** One received event. */
-    public record Sse(long id, String data) {
-    }
+    public record Sse(long id, String data) {}
 
     public final BlockingQueue<Sse> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
@@ -49,25 +48,27 @@ public final class SseClient implements AutoCloseable {
             request.header("Last-Event-ID", Long.toString(lastEventId));
         }
         response = CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
-        response.thenAcceptAsync(r -> {
-            long[] id = {-1};
-            StringBuilder data = new StringBuilder();
-            try {
-                r.body().forEach(line -> {
-                    if (line.startsWith("id:")) {
-                        id[0] = Long.parseLong(line.substring(3).trim());
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5));
-                    } else if (line.isEmpty() && id[0] >= 0) {
-                        events.add(new Sse(id[0], data.toString()));
-                        id[0] = -1;
-                        data.setLength(0);
+        response.thenAcceptAsync(
+                r -> {
+                    long[] id = {-1};
+                    StringBuilder data = new StringBuilder();
+                    try {
+                        r.body().forEach(line -> {
+                            if (line.startsWith("id:")) {
+                                id[0] = Long.parseLong(line.substring(3).trim());
+                            } else if (line.startsWith("data:")) {
+                                data.append(line.substring(5));
+                            } else if (line.isEmpty() && id[0] >= 0) {
+                                events.add(new Sse(id[0], data.toString()));
+                                id[0] = -1;
+                                data.setLength(0);
+                            }
+                        });
+                    } catch (RuntimeException closed) {
+                        // the test closed the stream
                     }
-                });
-            } catch (RuntimeException closed) {
-                // the test closed the stream
-            }
-        }, READERS);
+                },
+                READERS);
     }
 
     /** The stream's HTTP status, once its headers arrived. */

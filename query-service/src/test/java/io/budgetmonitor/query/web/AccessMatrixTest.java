@@ -59,15 +59,29 @@ class AccessMatrixTest extends IntegrationTest {
                 Map.entry(Route.get("/api/v1/years/{year}/summary"), alerts),
                 Map.entry(Route.get(YEAR + "/kpis"), alerts),
                 Map.entry(Route.get(YEAR + "/execution/series"), alerts),
-                Map.entry(Route.get("/api/v1/position"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER)),
+                Map.entry(
+                        Route.get("/api/v1/position"),
+                        Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER)),
                 Map.entry(Route.get("/api/v1/me"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER)),
                 Map.entry(Route.get("/api/v1/admin/digest"), Access.roles(AUDITOR)),
                 Map.entry(Route.post("/api/v1/admin/rebuild"), Access.roles(Role.ADMIN)),
                 Map.entry(Route.post("/api/v1/admin/evaluations"), Access.roles(Role.ADMIN)));
         // an alert id no test uses: the allowed acknowledgements answer 404 and change nothing
-        RouteMatrix matrix = new RouteMatrix(baseUrl(), Http.PASSWORD, table, Map.of(
-                "department", "BY-SJ", "year", "2021", "line", "L1", "fundSource", "GENERAL_PUBLIC_BUDGET",
-                "id", "987654321"));
+        RouteMatrix matrix = new RouteMatrix(
+                baseUrl(),
+                Http.PASSWORD,
+                table,
+                Map.of(
+                        "department",
+                        "BY-SJ",
+                        "year",
+                        "2021",
+                        "line",
+                        "L1",
+                        "fundSource",
+                        "GENERAL_PUBLIC_BUDGET",
+                        "id",
+                        "987654321"));
 
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
         assertThat(matrix.assertAllCells()).hasSize(25 * 8 + 12);

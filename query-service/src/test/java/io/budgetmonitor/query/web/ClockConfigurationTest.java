@@ -33,6 +33,7 @@ class ClockConfigurationTest {
         assertThat(ClockConfiguration.local(utc, "UTC").getZone().getId()).isEqualTo("UTC");
         assertThat(LocalDate.now(ClockConfiguration.local(utc, "UTC"))).isEqualTo(LocalDate.of(2021, 3, 31));
         assertThat(ClockConfiguration.local(utc, null).getZone().getId()).isEqualTo("Asia/Shanghai");
-        assertThat(new ClockConfiguration().clock("Asia/Shanghai").getZone().getId()).isEqualTo("Asia/Shanghai");
+        assertThat(new ClockConfiguration().clock("Asia/Shanghai").getZone().getId())
+                .isEqualTo("Asia/Shanghai");
     }
 }

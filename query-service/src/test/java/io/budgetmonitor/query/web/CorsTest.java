@@ -20,14 +20,24 @@ class CorsTest extends IntegrationTest {
 
     @Test
     void aPreflightFromTheConfiguredOriginIsAllowedWithoutCredentials() throws Exception {
-        for (String path : java.util.List.of("/api/v1/departments", "/api/v1/alerts/stream",
-                "/api/v1/departments/BY-SJ/years/2021/execution")) {
+        for (String path : java.util.List.of(
+                "/api/v1/departments", "/api/v1/alerts/stream", "/api/v1/departments/BY-SJ/years/2021/execution")) {
             HttpResponse<String> preflight = preflight(path, DASHBOARD_ORIGIN);
             assertThat(preflight.statusCode()).as(path).isEqualTo(200);
-            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(DASHBOARD_ORIGIN);
-            assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
-            assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("GET");
-            assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                    .hasValue(DASHBOARD_ORIGIN);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
+                    .hasValue("true");
+            assertThat(preflight
+                            .headers()
+                            .firstValue("Access-Control-Allow-Methods")
+                            .orElse(""))
+                    .contains("GET");
+            assertThat(preflight
+                            .headers()
+                            .firstValue("Access-Control-Allow-Headers")
+                            .orElse("")
+                            .toLowerCase())
                     .contains("authorization", "last-event-id");
         }
     }
@@ -36,10 +46,15 @@ class CorsTest extends IntegrationTest {
     void anotherOriginIsRefused() throws Exception {
         HttpResponse<String> preflight = preflight("/api/v1/departments", "https://evil.example.com");
         assertThat(preflight.statusCode()).isEqualTo(403);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
 
-        HttpResponse<String> call = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/departments"))
-                .header("Origin", "https://evil.example.com").header("Authorization", Http.basic("viewer")).GET().build(),
+        HttpResponse<String> call = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/departments"))
+                        .header("Origin", "https://evil.example.com")
+                        .header("Authorization", Http.basic("viewer"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(call.statusCode()).isEqualTo(403);
         assertThat(call.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
@@ -47,23 +62,33 @@ class CorsTest extends IntegrationTest {
 
     @Test
     void theConfiguredOriginsCallsCarryTheCorsHeadersAndStillNeedCredentials() throws Exception {
-        HttpResponse<String> call = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/departments"))
-                .header("Origin", DASHBOARD_ORIGIN).header("Authorization", Http.basic("viewer")).GET().build(),
+        HttpResponse<String> call = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/departments"))
+                        .header("Origin", DASHBOARD_ORIGIN)
+                        .header("Authorization", Http.basic("viewer"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(call.statusCode()).isEqualTo(200);
         assertThat(call.headers().firstValue("Access-Control-Allow-Origin")).hasValue(DASHBOARD_ORIGIN);
 
-        HttpResponse<String> anonymous = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/departments"))
-                .header("Origin", DASHBOARD_ORIGIN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/departments"))
+                        .header("Origin", DASHBOARD_ORIGIN)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
     private HttpResponse<String> preflight(String path, String origin) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", origin)
-                .header("Access-Control-Request-Method", "GET")
-                .header("Access-Control-Request-Headers", "authorization,last-event-id")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "GET")
+                        .header("Access-Control-Request-Headers", "authorization,last-event-id")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

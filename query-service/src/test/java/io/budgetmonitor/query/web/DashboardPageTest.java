@@ -21,7 +21,7 @@ class DashboardPageTest extends IntegrationTest {
 
     @Test
     void aStrangerIsSentToTheLoginFormAndASignedInViewerGetsThePage() throws Exception {
-        for (String page : new String[]{"/", "/index.html"}) {
+        for (String page : new String[] {"/", "/index.html"}) {
             HttpResponse<String> stranger = send(request(page).header("Accept", "text/html,*/*;q=0.8"));
             assertThat(stranger.statusCode()).as(page).isEqualTo(302);
             assertThat(stranger.headers().firstValue("Location").orElseThrow()).endsWith("/login");
@@ -30,15 +30,26 @@ class DashboardPageTest extends IntegrationTest {
             assertThat(viewer.statusCode()).as(page).isEqualTo(200);
             assertThat(viewer.body()).contains("<html").contains("/dashboard/app.js");
         }
-        assertThat(send(request("/")).statusCode()).as("an API client without credentials").isEqualTo(401);
+        assertThat(send(request("/")).statusCode())
+                .as("an API client without credentials")
+                .isEqualTo(401);
     }
 
     @Test
     void scriptsStylesAndTheChartLibraryAreServedFromTheJarToAnyone() throws Exception {
-        String page = send(request("/").header("Authorization", Http.basic("viewer"))).body();
-        for (String asset : new String[]{"/dashboard/app.js", "/dashboard/api.js", "/dashboard/live.js",
-                "/dashboard/format.js", "/dashboard/i18n.js", "/dashboard/views.js", "/dashboard/charts.js",
-                "/dashboard/dashboard.css", "/webjars/echarts/5.3.1/dist/echarts.min.js"}) {
+        String page =
+                send(request("/").header("Authorization", Http.basic("viewer"))).body();
+        for (String asset : new String[] {
+            "/dashboard/app.js",
+            "/dashboard/api.js",
+            "/dashboard/live.js",
+            "/dashboard/format.js",
+            "/dashboard/i18n.js",
+            "/dashboard/views.js",
+            "/dashboard/charts.js",
+            "/dashboard/dashboard.css",
+            "/webjars/echarts/5.3.1/dist/echarts.min.js"
+        }) {
             HttpResponse<String> response = send(request(asset));
             assertThat(response.statusCode()).as(asset).isEqualTo(200);
             assertThat(response.body()).as(asset).isNotBlank();
@@ -57,7 +68,12 @@ class DashboardPageTest extends IntegrationTest {
         Http.Response office = Http.as("budget-office").get(baseUrl() + "/api/v1/me");
         assertThat(office.body().path("departments").toString()).isEqualTo("[\"*\"]");
         assertThat(office.body().path("mayAcknowledge").asBoolean()).isTrue();
-        assertThat(Http.as("admin").get(baseUrl() + "/api/v1/me").body().path("mayAcknowledge").asBoolean()).isTrue();
+        assertThat(Http.as("admin")
+                        .get(baseUrl() + "/api/v1/me")
+                        .body()
+                        .path("mayAcknowledge")
+                        .asBoolean())
+                .isTrue();
     }
 
     private HttpRequest.Builder request(String path) {

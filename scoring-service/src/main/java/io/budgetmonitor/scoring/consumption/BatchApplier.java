@@ -5,16 +5,15 @@ import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.scoring.inputs.BatchProjector;
 import io.budgetmonitor.scoring.projection.DepartmentYear;
 import io.budgetmonitor.scoring.projection.ProjectionAnnouncer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The fast path: a whole poll batch in the caller's transaction with a constant number of statements.
@@ -34,8 +33,12 @@ class BatchApplier {
     private final DeadLetters deadLetters;
     private final ProjectionAnnouncer projections;
 
-    BatchApplier(StreamProgressStore streams, BatchProjector projector, ConsumerPositionRepository position,
-                 DeadLetters deadLetters, ProjectionAnnouncer projections) {
+    BatchApplier(
+            StreamProgressStore streams,
+            BatchProjector projector,
+            ConsumerPositionRepository position,
+            DeadLetters deadLetters,
+            ProjectionAnnouncer projections) {
         this.streams = streams;
         this.projector = projector;
         this.position = position;
@@ -56,8 +59,13 @@ class BatchApplier {
             metrics.gaps.increment(sequencer.newGaps.size());
             parked.forEach(p -> deadLetters.announce(p.record(), p.unreadable()));
             for (StreamSequencer.NewGap gap : sequencer.newGaps) {
-                log.warn("sequence gap in {}: expected {}, received {} (event {}, position {}); holding it until the missing events arrive",
-                        gap.aggregateId, gap.expected, gap.received, gap.eventId, gap.position);
+                log.warn(
+                        "sequence gap in {}: expected {}, received {} (event {}, position {}); holding it until the missing events arrive",
+                        gap.aggregateId,
+                        gap.expected,
+                        gap.received,
+                        gap.eventId,
+                        gap.position);
             }
             sequencer.closedGaps.forEach(id -> log.info("sequence gap in {} closed; held events applied", id));
         }

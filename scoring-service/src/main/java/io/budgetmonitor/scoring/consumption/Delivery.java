@@ -9,15 +9,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * event, or why it could not be read plus the stream coordinates its headers still name (so the
  * aggregate's later events are not held forever behind it).
  */
-record Delivery(ConsumerRecord<String, byte[]> record, RecordedEvent event, RuntimeException unreadable,
-                String aggregateId, Long sequence) {
+record Delivery(
+        ConsumerRecord<String, byte[]> record,
+        RecordedEvent event,
+        RuntimeException unreadable,
+        String aggregateId,
+        Long sequence) {
 
     static Delivery readable(ConsumerRecord<String, byte[]> record, RecordedEvent event) {
         return new Delivery(record, event, null, event.aggregateId(), event.sequenceNumber());
     }
 
     static Delivery unreadable(ConsumerRecord<String, byte[]> record, RuntimeException error) {
-        return new Delivery(record, null, error, DeadLetters.header(record, "ce_subject"),
+        return new Delivery(
+                record,
+                null,
+                error,
+                DeadLetters.header(record, "ce_subject"),
                 parseLong(DeadLetters.header(record, "ce_" + CloudEventCodec.SEQUENCE_NUMBER)));
     }
 

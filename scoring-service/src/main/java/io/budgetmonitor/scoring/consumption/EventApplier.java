@@ -6,16 +6,15 @@ import io.budgetmonitor.api.wire.EventTypes;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.api.wire.UnreadableEventException;
 import io.budgetmonitor.scoring.inputs.InputsProjector;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.io.IOException;
-import java.sql.Timestamp;
-import java.util.List;
 
 /**
  * Exactly-once effect over at-least-once delivery. In the caller's transaction it compares the event's
@@ -33,8 +32,11 @@ public class EventApplier {
     private final ConsumerPositionRepository position;
     private final ConsumerMetrics metrics;
 
-    public EventApplier(JdbcTemplate jdbc, InputsProjector projector, ConsumerPositionRepository position,
-                        ConsumerMetrics metrics) {
+    public EventApplier(
+            JdbcTemplate jdbc,
+            InputsProjector projector,
+            ConsumerPositionRepository position,
+            ConsumerMetrics metrics) {
         this.jdbc = jdbc;
         this.projector = projector;
         this.position = position;
@@ -86,40 +88,70 @@ public class EventApplier {
     }
 
     private long lastSequence(String aggregateId) {
-        List<Long> last = jdbc.queryForList("SELECT last_sequence FROM aggregate_progress WHERE aggregate_id = ? FOR UPDATE",
-                Long.class, aggregateId);
+        List<Long> last = jdbc.queryForList(
+                "SELECT last_sequence FROM aggregate_progress WHERE aggregate_id = ? FOR UPDATE",
+                Long.class,
+                aggregateId);
         return last.isEmpty() ? -1 : last.get(0);
     }
 
     private void hold(RecordedEvent event, long expected) {
-        int inserted = jdbc.update("""
+        int inserted = jdbc.update(
+                """
                 INSERT INTO held_event (aggregate_id, sequence_number, event_id, position, event_type, payload, recorded_at, recorded_by, correlation_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                event.aggregateId(), event.sequenceNumber(), event.eventId(), event.position(), event.type(),
-                json(event.event()), Timestamp.from(event.recordedAt()), event.recordedBy(), event.correlationId());
+                event.aggregateId(),
+                event.sequenceNumber(),
+                event.eventId(),
+                event.position(),
+                event.type(),
+                json(event.event()),
+                Timestamp.from(event.recordedAt()),
+                event.recordedBy(),
+                event.correlationId());
         if (inserted == 0) {
             metrics.duplicates.increment();
             return;
         }
         metrics.held.increment();
-        Integer open = jdbc.queryForObject("SELECT count(*) FROM consumer_gap WHERE aggregate_id = ? AND resolved_at IS NULL",
-                Integer.class, event.aggregateId());
+        Integer open = jdbc.queryForObject(
+                "SELECT count(*) FROM consumer_gap WHERE aggregate_id = ? AND resolved_at IS NULL",
+                Integer.class,
+                event.aggregateId());
         if (open == null || open == 0) {
-            jdbc.update("INSERT INTO consumer_gap (aggregate_id, expected_sequence, received_sequence, event_id, position) VALUES (?, ?, ?, ?, ?)",
-                    event.aggregateId(), expected, event.sequenceNumber(), event.eventId(), event.position());
+            jdbc.update(
+                    "INSERT INTO consumer_gap (aggregate_id, expected_sequence, received_sequence, event_id, position) VALUES (?, ?, ?, ?, ?)",
+                    event.aggregateId(),
+                    expected,
+                    event.sequenceNumber(),
+                    event.eventId(),
+                    event.position());
             metrics.gaps.increment();
-            log.warn("sequence gap in {}: expected {}, received {} (event {}, position {}); holding it until the missing events arrive",
-                    event.aggregateId(), expected, event.sequenceNumber(), event.eventId(), event.position());
+            log.warn(
+                    "sequence gap in {}: expected {}, received {} (event {}, position {}); holding it until the missing events arrive",
+                    event.aggregateId(),
+                    expected,
+                    event.sequenceNumber(),
+                    event.eventId(),
+                    event.position());
         }
     }
 
     private void drainHeld(String aggregateId, long next) {
         while (true) {
-            List<RecordedEvent> held = jdbc.query("SELECT * FROM held_event WHERE aggregate_id = ? AND sequence_number = ?",
-                    (rs, i) -> new RecordedEvent(rs.getString("event_id"), aggregateId, rs.getLong("sequence_number"),
-                            rs.getLong("position"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
-                            rs.getString("correlation_id"), parse(rs.getString("event_type"), rs.getString("payload"))),
-                    aggregateId, next);
+            List<RecordedEvent> held = jdbc.query(
+                    "SELECT * FROM held_event WHERE aggregate_id = ? AND sequence_number = ?",
+                    (rs, i) -> new RecordedEvent(
+                            rs.getString("event_id"),
+                            aggregateId,
+                            rs.getLong("sequence_number"),
+                            rs.getLong("position"),
+                            rs.getTimestamp("recorded_at").toInstant(),
+                            rs.getString("recorded_by"),
+                            rs.getString("correlation_id"),
+                            parse(rs.getString("event_type"), rs.getString("payload"))),
+                    aggregateId,
+                    next);
             if (held.isEmpty()) {
                 break;
             }
@@ -127,9 +159,11 @@ public class EventApplier {
             applyInOrder(held.get(0));
             next++;
         }
-        Integer remaining = jdbc.queryForObject("SELECT count(*) FROM held_event WHERE aggregate_id = ?", Integer.class, aggregateId);
+        Integer remaining = jdbc.queryForObject(
+                "SELECT count(*) FROM held_event WHERE aggregate_id = ?", Integer.class, aggregateId);
         if (remaining != null && remaining == 0) {
-            int resolved = jdbc.update("UPDATE consumer_gap SET resolved_at = now() WHERE aggregate_id = ? AND resolved_at IS NULL",
+            int resolved = jdbc.update(
+                    "UPDATE consumer_gap SET resolved_at = now() WHERE aggregate_id = ? AND resolved_at IS NULL",
                     aggregateId);
             if (resolved > 0) {
                 log.info("sequence gap in {} closed; held events applied", aggregateId);

@@ -8,6 +8,7 @@ import io.budgetmonitor.scoring.projection.ProjectionAnnouncer;
 import io.budgetmonitor.scoring.projection.ProjectionPublisher;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +17,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.List;
 
 /**
  * Consumes {@code budget.events.v1}. A poll's batch is applied in one database transaction; the
@@ -48,9 +47,14 @@ public class EventConsumer {
     private final TransactionTemplate batchTransaction;
     private final TransactionTemplate savepoint;
 
-    public EventConsumer(BatchApplier batchApplier, EventApplier applier, DeadLetters deadLetters, ConsumerMetrics metrics,
-                         ProjectionAnnouncer projections, ProjectionPublisher announcements,
-                         PlatformTransactionManager transactions) {
+    public EventConsumer(
+            BatchApplier batchApplier,
+            EventApplier applier,
+            DeadLetters deadLetters,
+            ConsumerMetrics metrics,
+            ProjectionAnnouncer projections,
+            ProjectionPublisher announcements,
+            PlatformTransactionManager transactions) {
         this.batchApplier = batchApplier;
         this.applier = applier;
         this.deadLetters = deadLetters;
@@ -62,7 +66,11 @@ public class EventConsumer {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    @KafkaListener(id = "scoring-events", topics = Topics.BUDGET_EVENTS, groupId = "scoring-service", batch = "true",
+    @KafkaListener(
+            id = "scoring-events",
+            topics = Topics.BUDGET_EVENTS,
+            groupId = "scoring-service",
+            batch = "true",
             autoStartup = "${scoring.listener.auto-startup:true}")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<Delivery> deliveries = records.stream().map(this::decode).toList();
@@ -72,7 +80,10 @@ public class EventConsumer {
         } catch (RuntimeException failed) {
             // rolled back as a whole; one by one isolates the record at fault (and retries a transient error once)
             metrics.batchFallbacks.increment();
-            log.warn("batch of {} records failed as a whole ({}); re-applying it one by one", records.size(), failed.toString());
+            log.warn(
+                    "batch of {} records failed as a whole ({}); re-applying it one by one",
+                    records.size(),
+                    failed.toString());
             oneByOne(deliveries);
             return;
         }
@@ -84,9 +95,12 @@ public class EventConsumer {
     void oneByOne(List<Delivery> deliveries) {
         List<ProjectedScoreChanged> changed = batchTransaction.execute(status -> {
             deliveries.forEach(this::handle);
-            // every readable event's year: which of them applied is not tracked here, and an unchanged projection announces nothing
-            return projections.recompute(DepartmentYear.of(deliveries.stream().filter(Delivery::isReadable)
-                    .map(Delivery::event).toList()));
+            // every readable event's year: which of them applied is not tracked here, and an unchanged projection
+            // announces nothing
+            return projections.recompute(DepartmentYear.of(deliveries.stream()
+                    .filter(Delivery::isReadable)
+                    .map(Delivery::event)
+                    .toList()));
         });
         announcements.publish(changed);
     }

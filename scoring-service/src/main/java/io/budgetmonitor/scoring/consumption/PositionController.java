@@ -1,10 +1,9 @@
 package io.budgetmonitor.scoring.consumption;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Map;
 
 /** Read-your-writes: a client that wrote at position p waits until this reports ≥ p. */
 @RestController

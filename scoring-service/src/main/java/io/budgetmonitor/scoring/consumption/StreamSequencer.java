@@ -1,7 +1,6 @@
 package io.budgetmonitor.scoring.consumption;
 
 import io.budgetmonitor.api.wire.RecordedEvent;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,10 +42,25 @@ final class StreamSequencer {
     }
 
     /** A held_event row as loaded. */
-    record StoredHeld(String aggregateId, long sequence, String eventId, long position, String type, String payload,
-                      java.time.Instant recordedAt, String recordedBy, String correlationId) {
+    record StoredHeld(
+            String aggregateId,
+            long sequence,
+            String eventId,
+            long position,
+            String type,
+            String payload,
+            java.time.Instant recordedAt,
+            String recordedBy,
+            String correlationId) {
         RecordedEvent toEvent() {
-            return new RecordedEvent(eventId, aggregateId, sequence, position, recordedAt, recordedBy, correlationId,
+            return new RecordedEvent(
+                    eventId,
+                    aggregateId,
+                    sequence,
+                    position,
+                    recordedAt,
+                    recordedBy,
+                    correlationId,
                     EventApplier.parse(type, payload));
         }
     }
@@ -72,11 +86,13 @@ final class StreamSequencer {
     private final Map<String, Stream> streams;
     /** events to project, in the order one-by-one processing would apply them */
     final List<RecordedEvent> applied = new ArrayList<>();
+
     final List<StoredHeld> drainedStored = new ArrayList<>();
     final List<NewGap> newGaps = new ArrayList<>();
     final List<String> storedGapsClosed = new ArrayList<>();
     /** gaps closed in this batch, for the log line after commit */
     final List<String> closedGaps = new ArrayList<>();
+
     int duplicates;
     int heldCount;
 
@@ -134,7 +150,8 @@ final class StreamSequencer {
         s.held.put(event.sequenceNumber(), new Held(null, event));
         heldCount++;
         if (!s.storedGapOpen && s.openedHere == null) {
-            s.openedHere = new NewGap(s.aggregateId, s.last + 1, event.sequenceNumber(), event.eventId(), event.position());
+            s.openedHere =
+                    new NewGap(s.aggregateId, s.last + 1, event.sequenceNumber(), event.eventId(), event.position());
             newGaps.add(s.openedHere);
         }
     }

@@ -3,6 +3,9 @@ package io.budgetmonitor.scoring.evaluation;
 import io.budgetmonitor.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,10 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
 
 /** 绩效评价快照 endpoints. */
 @RestController
@@ -29,15 +28,17 @@ public class EvaluationController {
         this.repository = repository;
     }
 
-    @Operation(summary = "Take an immutable evaluation snapshot of a department-year from its current inputs (EVALUATOR), "
-            + "with the rubric version the year was opened with, or the one asked for as \"rubric\": \"id@version\"; "
-            + "takenBy is the caller")
+    @Operation(
+            summary = "Take an immutable evaluation snapshot of a department-year from its current inputs (EVALUATOR), "
+                    + "with the rubric version the year was opened with, or the one asked for as \"rubric\": \"id@version\"; "
+                    + "takenBy is the caller")
     @PostMapping
     public ResponseEntity<EvaluationSnapshot> evaluate(@Valid @RequestBody EvaluationRequest request, Caller caller) {
         String department = request.department().trim();
         caller.requireScope(department);
         EvaluationSnapshot snapshot = service.take(department, request.fiscalYear(), request.rubric(), caller.name());
-        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + snapshot.id())).body(snapshot);
+        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + snapshot.id()))
+                .body(snapshot);
     }
 
     @Operation(summary = "One snapshot (404 for one of a department outside the caller's scope)")
@@ -46,10 +47,13 @@ public class EvaluationController {
         return service.get(id, caller.scope());
     }
 
-    @Operation(summary = "Snapshots of the caller's departments, oldest first, optionally of one department and/or year")
+    @Operation(
+            summary = "Snapshots of the caller's departments, oldest first, optionally of one department and/or year")
     @GetMapping
-    public List<EvaluationSnapshot> list(@RequestParam(required = false) String department,
-                                         @RequestParam(required = false) Integer fiscalYear, Caller caller) {
+    public List<EvaluationSnapshot> list(
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) Integer fiscalYear,
+            Caller caller) {
         if (department != null) {
             caller.requireScope(department); // asking about a department outside the scope: 404, as for a path
         }

@@ -37,7 +37,8 @@ public class EvaluationPublisher {
 
     private void send(EvaluationSnapshot snapshot) {
         String key = snapshot.department() + ":" + snapshot.fiscalYear();
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.BUDGET_EVALUATIONS, key, repository.write(snapshot));
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(Topics.BUDGET_EVALUATIONS, key, repository.write(snapshot));
         record.headers().add(EvaluationTopic.TYPE_HEADER, EvaluationTopic.typeHeader(EvaluationTaken.TYPE));
         kafka.send(record).whenComplete((result, error) -> {
             if (error != null) {

@@ -2,14 +2,13 @@ package io.budgetmonitor.scoring.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /** Snapshots are inserted and read, never updated (a trigger refuses UPDATE and DELETE as well). */
 @Repository
@@ -24,18 +23,29 @@ public class EvaluationRepository {
     }
 
     public void insert(EvaluationSnapshot snapshot) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO evaluation (id, department, fiscal_year, rubric_id, rubric_version, position, total, grade, created_at,
                   taken_by, document)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
-                snapshot.id(), snapshot.department(), snapshot.fiscalYear(), snapshot.rubric().id(), snapshot.rubric().version(),
-                snapshot.position(), snapshot.total(), snapshot.grade(), Timestamp.from(snapshot.createdAt()), snapshot.takenBy(),
+                snapshot.id(),
+                snapshot.department(),
+                snapshot.fiscalYear(),
+                snapshot.rubric().id(),
+                snapshot.rubric().version(),
+                snapshot.position(),
+                snapshot.total(),
+                snapshot.grade(),
+                Timestamp.from(snapshot.createdAt()),
+                snapshot.takenBy(),
                 write(snapshot));
     }
 
     public Optional<EvaluationSnapshot> find(UUID id) {
-        return jdbc.query("SELECT document::text FROM evaluation WHERE id = ?", (rs, i) -> read(rs.getString(1)), id)
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT document::text FROM evaluation WHERE id = ?", (rs, i) -> read(rs.getString(1)), id)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -44,12 +54,12 @@ public class EvaluationRepository {
      */
     public List<EvaluationSnapshot> list(String department, Integer fiscalYear, Optional<Set<String>> departments) {
         String[] within = departments.map(set -> set.toArray(String[]::new)).orElse(null);
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT document::text FROM evaluation
                 WHERE (?::text IS NULL OR department = ?) AND (?::int IS NULL OR fiscal_year = ?)
                   AND (?::text[] IS NULL OR department = ANY(?::text[]))
-                ORDER BY created_at, id""", (rs, i) -> read(rs.getString(1)),
-                department, department, fiscalYear, fiscalYear, within, within);
+                ORDER BY created_at, id""", (rs, i) -> read(rs.getString(1)), department, department, fiscalYear, fiscalYear, within, within);
     }
 
     String write(EvaluationSnapshot snapshot) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
  * is scored with the rubric version it was opened with; {@code id@version} asks for exactly that
  * version (the only way to score an opened year with a newer upload).
  */
-public record EvaluationRequest(@NotBlank String department, @NotNull @Min(1900) @Max(2999) Integer fiscalYear,
-                                String rubric) {
-}
+public record EvaluationRequest(
+        @NotBlank String department,
+        @NotNull @Min(1900) @Max(2999) Integer fiscalYear,
+        String rubric) {}

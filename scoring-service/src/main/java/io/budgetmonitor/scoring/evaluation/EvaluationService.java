@@ -9,22 +9,20 @@ import io.budgetmonitor.scoring.rubric.RubricRegistry;
 import io.budgetmonitor.scoring.web.NotFoundException;
 import io.budgetmonitor.scoring.web.UnprocessableException;
 import io.budgetmonitor.security.DepartmentScope;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Clock;
-import java.util.Optional;
-import java.util.UUID;
 
 /** Takes snapshots: reads the maintained inputs (never the events), applies the rubric, stores, announces. */
 @Service
 public class EvaluationService {
 
     /** Inputs as read for one evaluation, with the rubric that applies. */
-    public record Prepared(IndicatorInputs inputs, Rubric rubric) {
-    }
+    public record Prepared(IndicatorInputs inputs, Rubric rubric) {}
 
     private final InputsRepository inputs;
     private final ConsumerPositionRepository position;
@@ -36,9 +34,15 @@ public class EvaluationService {
     private final TransactionTemplate consistentRead;
     private final TransactionTemplate write;
 
-    public EvaluationService(InputsRepository inputs, ConsumerPositionRepository position, RubricRegistry rubrics,
-                             ScoringEngine engine, EvaluationRepository repository, EvaluationPublisher publisher,
-                             Clock clock, PlatformTransactionManager transactions) {
+    public EvaluationService(
+            InputsRepository inputs,
+            ConsumerPositionRepository position,
+            RubricRegistry rubrics,
+            ScoringEngine engine,
+            EvaluationRepository repository,
+            EvaluationPublisher publisher,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.inputs = inputs;
         this.position = position;
         this.rubrics = rubrics;
@@ -58,8 +62,17 @@ public class EvaluationService {
         Prepared prepared = prepare(department, fiscalYear, rubricReference);
         EvaluationResult result = engine.evaluate(prepared.rubric(), prepared.inputs());
         IndicatorInputs in = prepared.inputs();
-        EvaluationSnapshot snapshot = EvaluationSnapshot.of(UUID.randomUUID(), department, fiscalYear, in.departmentName(),
-                prepared.rubric().name().zh(), in.position(), clock.instant(), takenBy, result, prepared.rubric().assumptions(),
+        EvaluationSnapshot snapshot = EvaluationSnapshot.of(
+                UUID.randomUUID(),
+                department,
+                fiscalYear,
+                in.departmentName(),
+                prepared.rubric().name().zh(),
+                in.position(),
+                clock.instant(),
+                takenBy,
+                result,
+                prepared.rubric().assumptions(),
                 ExecutionSummary.of(in));
         write.executeWithoutResult(status -> repository.insert(snapshot));
         publisher.publish(snapshot);
@@ -74,12 +87,18 @@ public class EvaluationService {
         IndicatorInputs loaded = consistentRead.execute(status ->
                 inputs.load(department, fiscalYear, position.position()).orElse(null));
         if (loaded == null) {
-            throw new NotFoundException("no events of department " + department + " in fiscal year " + fiscalYear
-                    + " have been applied: nothing to evaluate (check the department code and year, or wait for GET /api/v1/position)");
+            throw new NotFoundException(
+                    "no events of department " + department + " in fiscal year " + fiscalYear
+                            + " have been applied: nothing to evaluate (check the department code and year, or wait for GET /api/v1/position)");
         }
         String reference = scoringReference(rubricReference, loaded.rubric());
-        Rubric rubric = rubrics.find(reference).orElseThrow(() -> new UnprocessableException("rubric",
-                "unknown rubric " + reference + "; known: " + rubrics.all().stream().map(r -> r.id() + "@" + r.version()).toList()));
+        Rubric rubric = rubrics.find(reference)
+                .orElseThrow(() -> new UnprocessableException(
+                        "rubric",
+                        "unknown rubric " + reference + "; known: "
+                                + rubrics.all().stream()
+                                        .map(r -> r.id() + "@" + r.version())
+                                        .toList()));
         return new Prepared(loaded, rubric);
     }
 
@@ -89,8 +108,9 @@ public class EvaluationService {
      * unknown here. Unlike {@link #prepare} it throws nothing a caller would have to undo.
      */
     public Optional<Prepared> preparePinned(String department, int fiscalYear) {
-        return inputs.load(department, fiscalYear, position.position()).flatMap(loaded ->
-                rubrics.find(scoringReference(null, loaded.rubric())).map(rubric -> new Prepared(loaded, rubric)));
+        return inputs.load(department, fiscalYear, position.position())
+                .flatMap(loaded -> rubrics.find(scoringReference(null, loaded.rubric()))
+                        .map(rubric -> new Prepared(loaded, rubric)));
     }
 
     /**
@@ -105,7 +125,8 @@ public class EvaluationService {
             return fallback;
         }
         RubricRef.Reference asked = RubricRef.Reference.parse(requested);
-        if (asked.version().isEmpty() && asked.id().equals(RubricRef.Reference.parse(fallback).id())) {
+        if (asked.version().isEmpty()
+                && asked.id().equals(RubricRef.Reference.parse(fallback).id())) {
             return fallback;
         }
         return requested.strip();
@@ -116,7 +137,9 @@ public class EvaluationService {
      * like one that does not exist, so its id reveals nothing.
      */
     public EvaluationSnapshot get(UUID id, DepartmentScope scope) {
-        return repository.find(id).filter(snapshot -> scope.includes(snapshot.department()))
+        return repository
+                .find(id)
+                .filter(snapshot -> scope.includes(snapshot.department()))
                 .orElseThrow(() -> new NotFoundException("no evaluation " + id));
     }
 }

@@ -1,7 +1,6 @@
 package io.budgetmonitor.scoring.evaluation;
 
 import io.budgetmonitor.scoring.rubric.RubricRef;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -17,18 +16,55 @@ import java.util.UUID;
  * @param execution 收支情况 at the same position as the scores, for part 一 of the report (null for snapshots
  *                  taken before it was recorded)
  */
-public record EvaluationSnapshot(UUID id, String department, int fiscalYear, String departmentName,
-                                 RubricRef rubric, String rubricName, long position, Instant createdAt, String takenBy,
-                                 BigDecimal total, BigDecimal max, String grade, Map<String, PartScore> parts,
-                                 List<TaskScore> tasks, List<IndicatorScore> indicators, List<String> assumptions,
-                                 ExecutionSummary execution) {
+public record EvaluationSnapshot(
+        UUID id,
+        String department,
+        int fiscalYear,
+        String departmentName,
+        RubricRef rubric,
+        String rubricName,
+        long position,
+        Instant createdAt,
+        String takenBy,
+        BigDecimal total,
+        BigDecimal max,
+        String grade,
+        Map<String, PartScore> parts,
+        List<TaskScore> tasks,
+        List<IndicatorScore> indicators,
+        List<String> assumptions,
+        ExecutionSummary execution) {
 
-    public static EvaluationSnapshot of(UUID id, String department, int fiscalYear, String departmentName,
-                                        String rubricName, long position, Instant createdAt, String takenBy,
-                                        EvaluationResult result, List<String> assumptions, ExecutionSummary execution) {
-        return new EvaluationSnapshot(id, department, fiscalYear, departmentName, result.rubric(), rubricName, position,
-                createdAt, takenBy, result.total(), result.max(), result.grade(), result.parts(), result.tasks(),
-                result.indicators(), assumptions, execution);
+    public static EvaluationSnapshot of(
+            UUID id,
+            String department,
+            int fiscalYear,
+            String departmentName,
+            String rubricName,
+            long position,
+            Instant createdAt,
+            String takenBy,
+            EvaluationResult result,
+            List<String> assumptions,
+            ExecutionSummary execution) {
+        return new EvaluationSnapshot(
+                id,
+                department,
+                fiscalYear,
+                departmentName,
+                result.rubric(),
+                rubricName,
+                position,
+                createdAt,
+                takenBy,
+                result.total(),
+                result.max(),
+                result.grade(),
+                result.parts(),
+                result.tasks(),
+                result.indicators(),
+                assumptions,
+                execution);
     }
 
     public Optional<IndicatorScore> indicator(String code) {

@@ -5,7 +5,6 @@ import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.scoring.inputs.IndicatorInputs;
 import io.budgetmonitor.scoring.inputs.LineInputs;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -22,8 +21,7 @@ import java.util.function.Predicate;
 public record ExecutionSummary(Row total, List<Row> byFundSource, List<Row> byExpenditure) {
 
     /** One row of the 收支 table: exact yuan. */
-    public record Row(String code, String name, Money budget, Money executed) {
-    }
+    public record Row(String code, String name, Money budget, Money executed) {}
 
     public static ExecutionSummary of(IndicatorInputs in) {
         Row total = row(in, "TOTAL", "合计", line -> true);
@@ -35,10 +33,21 @@ public record ExecutionSummary(Row total, List<Row> byFundSource, List<Row> byEx
         }
         List<Row> byType = new ArrayList<>();
         byType.add(row(in, "BASIC", "基本支出", line -> line.expenditureType().isBasic()));
-        byType.add(row(in, ExpenditureType.PERSONNEL.name(), "其中：人员经费", line -> line.expenditureType() == ExpenditureType.PERSONNEL));
-        byType.add(row(in, ExpenditureType.PUBLIC_EXPENSE.name(), "其中：公用经费",
+        byType.add(row(
+                in,
+                ExpenditureType.PERSONNEL.name(),
+                "其中：人员经费",
+                line -> line.expenditureType() == ExpenditureType.PERSONNEL));
+        byType.add(row(
+                in,
+                ExpenditureType.PUBLIC_EXPENSE.name(),
+                "其中：公用经费",
                 line -> line.expenditureType() == ExpenditureType.PUBLIC_EXPENSE));
-        byType.add(row(in, ExpenditureType.PROJECT.name(), ExpenditureType.PROJECT.chineseName(), line -> line.expenditureType() == ExpenditureType.PROJECT));
+        byType.add(row(
+                in,
+                ExpenditureType.PROJECT.name(),
+                ExpenditureType.PROJECT.chineseName(),
+                line -> line.expenditureType() == ExpenditureType.PROJECT));
         byType.removeIf(row -> row.budget().isZero() && row.executed().isZero());
         return new ExecutionSummary(total, byFund, byType);
     }

@@ -14,7 +14,15 @@ import java.util.Map;
  * @param explanation   Chinese, in the style of the seed report
  * @param notApplicable the ratio had no denominator and the rubric's not-applicable rule gave the points
  */
-public record IndicatorScore(String code, String name, String parent, BigDecimal max, BigDecimal points,
-                             String value, String formula, Map<String, String> inputs, String explanation,
-                             List<DeductionView> deductions, boolean notApplicable) {
-}
+public record IndicatorScore(
+        String code,
+        String name,
+        String parent,
+        BigDecimal max,
+        BigDecimal points,
+        String value,
+        String formula,
+        Map<String, String> inputs,
+        String explanation,
+        List<DeductionView> deductions,
+        boolean notApplicable) {}

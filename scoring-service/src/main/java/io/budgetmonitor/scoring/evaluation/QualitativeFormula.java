@@ -5,7 +5,6 @@ import io.budgetmonitor.scoring.inputs.QualitativeDeduction;
 import io.budgetmonitor.scoring.rubric.FormulaKind;
 import io.budgetmonitor.scoring.rubric.Rubric;
 import io.budgetmonitor.scoring.rubric.RubricIndicator;
-
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +21,10 @@ final class QualitativeFormula implements IndicatorFormula {
     @Override
     public LeafScore score(RubricIndicator indicator, IndicatorInputs inputs, Rubric rubric) {
         List<QualitativeDeduction> recorded = inputs.deductionsFor(indicator.code());
-        BigDecimal deducted = recorded.stream().map(QualitativeDeduction::deduction).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal points = Scores.points(indicator.max().subtract(deducted).max(indicator.formula().floor()));
+        BigDecimal deducted =
+                recorded.stream().map(QualitativeDeduction::deduction).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal points = Scores.points(
+                indicator.max().subtract(deducted).max(indicator.formula().floor()));
         Map<String, String> used = new LinkedHashMap<>();
         used.put("deductionsRecorded", Integer.toString(recorded.size()));
         used.put("deducted", deducted.toPlainString());
@@ -33,15 +34,28 @@ final class QualitativeFormula implements IndicatorFormula {
         } else {
             StringBuilder text = new StringBuilder();
             for (QualitativeDeduction d : recorded) {
-                text.append(stripEnd(d.reason())).append("，此项扣").append(Scores.show(d.deduction())).append("分；");
+                text.append(stripEnd(d.reason()))
+                        .append("，此项扣")
+                        .append(Scores.show(d.deduction()))
+                        .append("分；");
             }
             text.setLength(text.length() - 1);
             explanation = text + "。共扣" + Scores.show(deducted) + "分，得" + Scores.show(points) + "分。";
         }
         List<DeductionView> views = recorded.stream()
-                .map(d -> new DeductionView(d.deduction(), d.reason(), d.evaluator(), d.occurredOn())).toList();
-        return new LeafScore(indicator.max(), points, null, "points = max − recorded deductions, floor "
-                + indicator.formula().floor().toPlainString(), used, explanation, views, false, null);
+                .map(d -> new DeductionView(d.deduction(), d.reason(), d.evaluator(), d.occurredOn()))
+                .toList();
+        return new LeafScore(
+                indicator.max(),
+                points,
+                null,
+                "points = max − recorded deductions, floor "
+                        + indicator.formula().floor().toPlainString(),
+                used,
+                explanation,
+                views,
+                false,
+                null);
     }
 
     private static String stripEnd(String reason) {

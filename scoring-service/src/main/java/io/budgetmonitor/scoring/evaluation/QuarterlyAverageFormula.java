@@ -5,7 +5,6 @@ import io.budgetmonitor.scoring.inputs.IndicatorInputs;
 import io.budgetmonitor.scoring.rubric.FormulaKind;
 import io.budgetmonitor.scoring.rubric.Rubric;
 import io.budgetmonitor.scoring.rubric.RubricIndicator;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -39,19 +38,25 @@ final class QuarterlyAverageFormula implements IndicatorFormula {
         List<BigDecimal> targets = targets(inputs, rubric);
         Map<String, String> used = new LinkedHashMap<>();
         used.put("generalPublicBudget", budget.toString());
-        String formula = "rate = mean over q of min(cumulative GPB net disbursements to quarter end ÷ year-end GPB budget ÷ target_q, 1); points = max × rate";
+        String formula =
+                "rate = mean over q of min(cumulative GPB net disbursements to quarter end ÷ year-end GPB budget ÷ target_q, 1); points = max × rate";
         for (int q = 1; q <= 4; q++) {
             used.put("q" + q + "Cumulative", inputs.generalCumulative(q).toString());
             used.put("q" + q + "Target", targets.get(q - 1).toPlainString());
         }
         if (!budget.isPositive()) {
-            return NotApplicable.score(indicator, new Fraction(BigDecimal.ZERO, BigDecimal.ZERO, used, "一般公共预算调整预算数"), formula);
+            return NotApplicable.score(
+                    indicator, new Fraction(BigDecimal.ZERO, BigDecimal.ZERO, used, "一般公共预算调整预算数"), formula);
         }
         BigDecimal sum = BigDecimal.ZERO;
         List<String> below = new ArrayList<>();
         for (int q = 1; q <= 4; q++) {
             BigDecimal quarterRate = quarterRate(inputs.generalCumulative(q), budget, targets.get(q - 1));
-            used.put("q" + q + "Rate", quarterRate.setScale(Scores.RATE_SCALE, RoundingMode.HALF_UP).toPlainString());
+            used.put(
+                    "q" + q + "Rate",
+                    quarterRate
+                            .setScale(Scores.RATE_SCALE, RoundingMode.HALF_UP)
+                            .toPlainString());
             if (quarterRate.compareTo(BigDecimal.ONE) < 0) {
                 below.add(QUARTER_NAMES[q - 1]);
             }
@@ -60,8 +65,7 @@ final class QuarterlyAverageFormula implements IndicatorFormula {
         BigDecimal rate = sum.divide(BigDecimal.valueOf(4), Scores.RATE_SCALE, RoundingMode.HALF_UP);
         BigDecimal points = Scores.capped(indicator.max(), rate);
         String explanation = indicator.name().zh() + "为" + Scores.percent(rate) + "，计算得" + Scores.show(points) + "分"
-                + (below.isEmpty() ? "，各季度支出进度均达到序时进度。"
-                : "，未达标原因是第" + String.join("、", below) + "季度支出率未达序时进度。");
+                + (below.isEmpty() ? "，各季度支出进度均达到序时进度。" : "，未达标原因是第" + String.join("、", below) + "季度支出率未达序时进度。");
         return LeafScore.of(indicator.max(), points, rate, formula, used, explanation);
     }
 
@@ -71,6 +75,9 @@ final class QuarterlyAverageFormula implements IndicatorFormula {
         if (expected.signum() <= 0) {
             return BigDecimal.ONE;
         }
-        return cumulative.amount().divide(expected, Scores.WORKING_SCALE, RoundingMode.HALF_UP).min(BigDecimal.ONE);
+        return cumulative
+                .amount()
+                .divide(expected, Scores.WORKING_SCALE, RoundingMode.HALF_UP)
+                .min(BigDecimal.ONE);
     }
 }

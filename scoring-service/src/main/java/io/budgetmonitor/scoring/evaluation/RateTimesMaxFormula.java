@@ -5,7 +5,6 @@ import io.budgetmonitor.scoring.rubric.FormulaKind;
 import io.budgetmonitor.scoring.rubric.Ratio;
 import io.budgetmonitor.scoring.rubric.Rubric;
 import io.budgetmonitor.scoring.rubric.RubricIndicator;
-
 import java.math.BigDecimal;
 
 /** points = max × min(rate, 1): 预算完成率 and, with its own ratio, 固定资产利用率. */

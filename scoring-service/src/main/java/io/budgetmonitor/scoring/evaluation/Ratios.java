@@ -5,7 +5,6 @@ import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.scoring.inputs.IndicatorInputs;
 import io.budgetmonitor.scoring.inputs.LineInputs;
 import io.budgetmonitor.scoring.rubric.Ratio;
-
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,21 +13,23 @@ import java.util.function.Predicate;
 /** The definitions of the ratios a rubric can name, over exact amounts (RUBRIC.md, column “rule”). */
 final class Ratios {
 
-    private Ratios() {
-    }
+    private Ratios() {}
 
     static Fraction of(Ratio ratio, IndicatorInputs in) {
         return switch (ratio) {
             case BUDGET_COMPLETION -> execution(in, line -> true, "adjustedBudget", "调整预算数");
             case GENERAL_PUBLIC_BUDGET_EXECUTION ->
-                    execution(in, IndicatorInputs.generalPublicBudget(), "generalPublicBudget", "一般公共预算调整预算数");
+                execution(in, IndicatorInputs.generalPublicBudget(), "generalPublicBudget", "一般公共预算调整预算数");
             case BASIC_EXPENDITURE_EXECUTION ->
-                    execution(in, line -> line.expenditureType().isBasic(), "basicBudget", "基本支出预算数");
+                execution(in, line -> line.expenditureType().isBasic(), "basicBudget", "基本支出预算数");
             case PUBLIC_EXPENSE_CONTROL ->
-                    execution(in, line -> line.expenditureType() == ExpenditureType.PUBLIC_EXPENSE,
-                            "publicExpenseBudget", "公用经费预算数");
+                execution(
+                        in,
+                        line -> line.expenditureType() == ExpenditureType.PUBLIC_EXPENSE,
+                        "publicExpenseBudget",
+                        "公用经费预算数");
             case THREE_PUBLIC_CONTROL ->
-                    execution(in, line -> line.threePublic().isThreePublic(), "threePublicBudget", "“三公经费”预算数");
+                execution(in, line -> line.threePublic().isThreePublic(), "threePublicBudget", "“三公经费”预算数");
             case APPROPRIATION_REVENUE_VARIANCE -> {
                 Money budget = in.budget(LineInputs::appropriation);
                 Money reclaimed = in.sum(LineInputs::appropriation, LineInputs::reclaimed);
@@ -47,7 +48,9 @@ final class Ratios {
                 Map<String, String> inputs = new LinkedHashMap<>();
                 inputs.put("appropriationBudget", budget.toString());
                 inputs.put("appropriationExecuted", in.executed(appropriation).toString());
-                inputs.put("appropriationReclaimed", in.sum(appropriation, LineInputs::reclaimed).toString());
+                inputs.put(
+                        "appropriationReclaimed",
+                        in.sum(appropriation, LineInputs::reclaimed).toString());
                 inputs.put("appropriationCarriedOver", carried.toString());
                 inputs.put("appropriationSurplus", surplus.toString());
                 yield new Fraction(carried.plus(surplus).amount(), budget.amount(), inputs, "财政拨款调整预算数");
@@ -64,11 +67,14 @@ final class Ratios {
                 Map<String, String> inputs = new LinkedHashMap<>();
                 inputs.put("procurementActual", in.procurementActual().toString());
                 inputs.put("procurementPlan", in.procurementPlan().toString());
-                yield new Fraction(in.procurementActual().amount(), in.procurementPlan().amount(), inputs, "政府采购计划金额");
+                yield new Fraction(
+                        in.procurementActual().amount(), in.procurementPlan().amount(), inputs, "政府采购计划金额");
             }
             case KPI_COMPLETION -> {
                 long declared = in.kpis().size();
-                long met = in.kpis().stream().filter(k -> KpiScoring.score(k).met()).count();
+                long met = in.kpis().stream()
+                        .filter(k -> KpiScoring.score(k).met())
+                        .count();
                 Map<String, String> inputs = new LinkedHashMap<>();
                 inputs.put("kpisDeclared", Long.toString(declared));
                 inputs.put("kpisMet", Long.toString(met));

@@ -15,8 +15,7 @@ public final class Scores {
     /** scale of intermediate quotients that are not themselves scored (e.g. one quarter's rate) */
     static final int WORKING_SCALE = 12;
 
-    private Scores() {
-    }
+    private Scores() {}
 
     /** numerator ÷ denominator rounded to a scored rate; the caller has ruled out a zero denominator. */
     public static BigDecimal rate(BigDecimal numerator, BigDecimal denominator) {
@@ -55,6 +54,8 @@ public final class Scores {
 
     /** A rate as the API writes it: the ratio with 4 decimals, e.g. "0.9366". */
     public static String ratio(BigDecimal rate) {
-        return rate == null ? null : rate.setScale(RATE_SCALE, RoundingMode.HALF_UP).toPlainString();
+        return rate == null
+                ? null
+                : rate.setScale(RATE_SCALE, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -1,7 +1,6 @@
 package io.budgetmonitor.scoring.evaluation;
 
 import io.budgetmonitor.scoring.rubric.RubricRef;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,19 +14,32 @@ import java.util.Set;
  * 快照对比: per indicator, points and value before and after, and why: the inputs that changed, the
  * deductions recorded since, or a rule that differs between the two rubric versions.
  */
-public record SnapshotDiff(String before, String after, RubricRef rubricBefore, RubricRef rubricAfter,
-                           long positionBefore, long positionAfter, BigDecimal totalBefore, BigDecimal totalAfter,
-                           String gradeBefore, String gradeAfter, List<IndicatorChange> indicators) {
+public record SnapshotDiff(
+        String before,
+        String after,
+        RubricRef rubricBefore,
+        RubricRef rubricAfter,
+        long positionBefore,
+        long positionAfter,
+        BigDecimal totalBefore,
+        BigDecimal totalAfter,
+        String gradeBefore,
+        String gradeAfter,
+        List<IndicatorChange> indicators) {
 
     /** One indicator that differs. */
-    public record IndicatorChange(String code, String name, BigDecimal pointsBefore, BigDecimal pointsAfter,
-                                  String valueBefore, String valueAfter, Map<String, Change> inputs,
-                                  List<String> why) {
-    }
+    public record IndicatorChange(
+            String code,
+            String name,
+            BigDecimal pointsBefore,
+            BigDecimal pointsAfter,
+            String valueBefore,
+            String valueAfter,
+            Map<String, Change> inputs,
+            List<String> why) {}
 
     /** An input value before and after. */
-    public record Change(String before, String after) {
-    }
+    public record Change(String before, String after) {}
 
     public static SnapshotDiff between(EvaluationSnapshot a, EvaluationSnapshot b) {
         Set<String> codes = new LinkedHashSet<>();
@@ -42,8 +54,18 @@ public record SnapshotDiff(String before, String after, RubricRef rubricBefore, 
                 changes.add(change);
             }
         }
-        return new SnapshotDiff(a.id().toString(), b.id().toString(), a.rubric(), b.rubric(), a.position(), b.position(),
-                a.total(), b.total(), a.grade(), b.grade(), changes);
+        return new SnapshotDiff(
+                a.id().toString(),
+                b.id().toString(),
+                a.rubric(),
+                b.rubric(),
+                a.position(),
+                b.position(),
+                a.total(),
+                b.total(),
+                a.grade(),
+                b.grade(),
+                changes);
     }
 
     private static IndicatorChange compare(String code, IndicatorScore x, IndicatorScore y) {
@@ -51,8 +73,15 @@ public record SnapshotDiff(String before, String after, RubricRef rubricBefore, 
         if (x == null || y == null) {
             why.add(x == null ? "indicator only in the later rubric" : "indicator not in the later rubric");
             IndicatorScore s = x == null ? y : x;
-            return new IndicatorChange(code, s.name(), x == null ? null : x.points(), y == null ? null : y.points(),
-                    x == null ? null : x.value(), y == null ? null : y.value(), Map.of(), why);
+            return new IndicatorChange(
+                    code,
+                    s.name(),
+                    x == null ? null : x.points(),
+                    y == null ? null : y.points(),
+                    x == null ? null : x.value(),
+                    y == null ? null : y.value(),
+                    Map.of(),
+                    why);
         }
         Map<String, Change> inputs = new LinkedHashMap<>();
         Set<String> keys = new LinkedHashSet<>(x.inputs().keySet());
@@ -68,13 +97,15 @@ public record SnapshotDiff(String before, String after, RubricRef rubricBefore, 
             why.add("inputs changed: " + String.join(", ", inputs.keySet()));
         }
         if (x.max().compareTo(y.max()) != 0) {
-            why.add("max changed from " + x.max().toPlainString() + " to " + y.max().toPlainString());
+            why.add("max changed from " + x.max().toPlainString() + " to "
+                    + y.max().toPlainString());
         }
         if (!Objects.equals(x.formula(), y.formula())) {
             why.add("rule changed: '" + x.formula() + "' → '" + y.formula() + "'");
         }
         if (x.deductions().size() != y.deductions().size()) {
-            why.add("recorded deductions: " + x.deductions().size() + " → " + y.deductions().size());
+            why.add("recorded deductions: " + x.deductions().size() + " → "
+                    + y.deductions().size());
         }
         boolean pointsDiffer = x.points().compareTo(y.points()) != 0;
         if (!pointsDiffer && Objects.equals(x.value(), y.value()) && why.isEmpty()) {

@@ -4,13 +4,12 @@ import io.budgetmonitor.api.events.FiscalYearOpened;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.scoring.rubric.RubricPin;
 import io.budgetmonitor.scoring.rubric.RubricRegistry;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies a batch of in-order events to the indicator inputs with a constant number of statements

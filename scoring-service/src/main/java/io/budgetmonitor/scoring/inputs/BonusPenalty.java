@@ -4,5 +4,4 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** 工作表现加减分: a signed number of points with its reason. */
-public record BonusPenalty(BigDecimal points, String reason, LocalDate occurredOn) {
-}
+public record BonusPenalty(BigDecimal points, String reason, LocalDate occurredOn) {}

@@ -2,7 +2,6 @@ package io.budgetmonitor.scoring.inputs;
 
 import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.Money;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Predicate;
@@ -21,12 +20,23 @@ import java.util.function.Predicate;
  * @param assetsTotal         固定资产总额 (null until reported)
  * @param position            the event-log position these inputs reflect
  */
-public record IndicatorInputs(String department, int fiscalYear, String departmentName, String rubric,
-                              List<BigDecimal> quarterTargets, List<LineInputs> lines,
-                              List<Money> generalQuarterNet, Money procurementActual, Money procurementPlan,
-                              Money assetsInUse, Money assetsTotal, List<KpiInputs> kpis,
-                              List<QualitativeDeduction> deductions, List<BonusPenalty> bonusPenalties,
-                              boolean closed, long position) {
+public record IndicatorInputs(
+        String department,
+        int fiscalYear,
+        String departmentName,
+        String rubric,
+        List<BigDecimal> quarterTargets,
+        List<LineInputs> lines,
+        List<Money> generalQuarterNet,
+        Money procurementActual,
+        Money procurementPlan,
+        Money assetsInUse,
+        Money assetsTotal,
+        List<KpiInputs> kpis,
+        List<QualitativeDeduction> deductions,
+        List<BonusPenalty> bonusPenalties,
+        boolean closed,
+        long position) {
 
     public IndicatorInputs {
         quarterTargets = quarterTargets == null ? List.of() : List.copyOf(quarterTargets);
@@ -70,8 +80,22 @@ public record IndicatorInputs(String department, int fiscalYear, String departme
     }
 
     public IndicatorInputs with(List<LineInputs> newLines, List<Money> newQuarterNet, List<KpiInputs> newKpis) {
-        return new IndicatorInputs(department, fiscalYear, departmentName, rubric, quarterTargets, newLines,
-                newQuarterNet, procurementActual, procurementPlan, assetsInUse, assetsTotal, newKpis, deductions,
-                bonusPenalties, closed, position);
+        return new IndicatorInputs(
+                department,
+                fiscalYear,
+                departmentName,
+                rubric,
+                quarterTargets,
+                newLines,
+                newQuarterNet,
+                procurementActual,
+                procurementPlan,
+                assetsInUse,
+                assetsTotal,
+                newKpis,
+                deductions,
+                bonusPenalties,
+                closed,
+                position);
     }
 }

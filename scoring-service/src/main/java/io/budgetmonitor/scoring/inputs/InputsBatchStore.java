@@ -7,7 +7,6 @@ import io.budgetmonitor.api.events.PerformanceProgressReported;
 import io.budgetmonitor.api.events.PerformanceTargetAdjusted;
 import io.budgetmonitor.api.events.PerformanceTargetSet;
 import io.budgetmonitor.api.wire.RecordedEvent;
-import io.budgetmonitor.scoring.rubric.RubricPin;
 import io.budgetmonitor.scoring.inputs.InputsDelta.Kpi;
 import io.budgetmonitor.scoring.inputs.InputsDelta.KpiKey;
 import io.budgetmonitor.scoring.inputs.InputsDelta.LineAttrs;
@@ -15,10 +14,7 @@ import io.budgetmonitor.scoring.inputs.InputsDelta.LineChange;
 import io.budgetmonitor.scoring.inputs.InputsDelta.LineKey;
 import io.budgetmonitor.scoring.inputs.InputsDelta.Voucher;
 import io.budgetmonitor.scoring.inputs.InputsDelta.VoucherKey;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.stereotype.Repository;
-
+import io.budgetmonitor.scoring.rubric.RubricPin;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +23,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
 
 /**
  * The SQL of the batch path: preloads, in one query per table, the stored rows a batch's events read,
@@ -61,31 +60,59 @@ class InputsBatchStore {
             }
         }
         Map<LineKey, LineAttrs> lines = new HashMap<>();
-        byKeys("budget_line", "line", lineKeys.stream().map(k -> new Object[]{k.department(), k.fiscalYear(), k.line()}).toList(),
-                rs -> lines.put(new LineKey(rs.getString("department"), rs.getInt("fiscal_year"), rs.getString("line")),
-                        new LineAttrs(rs.getString("name"), rs.getString("fund_source"), rs.getString("expenditure_type"),
-                                rs.getString("three_public"), rs.getBoolean("appropriation"))));
+        byKeys(
+                "budget_line",
+                "line",
+                lineKeys.stream()
+                        .map(k -> new Object[] {k.department(), k.fiscalYear(), k.line()})
+                        .toList(),
+                rs -> lines.put(
+                        new LineKey(rs.getString("department"), rs.getInt("fiscal_year"), rs.getString("line")),
+                        new LineAttrs(
+                                rs.getString("name"),
+                                rs.getString("fund_source"),
+                                rs.getString("expenditure_type"),
+                                rs.getString("three_public"),
+                                rs.getBoolean("appropriation"))));
         Map<VoucherKey, Voucher> vouchers = new HashMap<>();
-        byKeys("voucher", "voucher", voucherKeys.stream().map(k -> new Object[]{k.department(), k.fiscalYear(), k.voucher()}).toList(),
-                rs -> vouchers.put(new VoucherKey(rs.getString("department"), rs.getInt("fiscal_year"), rs.getString("voucher")),
-                        new Voucher(rs.getString("line"), rs.getBigDecimal("amount"), rs.getBoolean("procurement"),
-                                rs.getDate("occurred_on").toLocalDate(), true, rs.getBoolean("reversed"))));
+        byKeys(
+                "voucher",
+                "voucher",
+                voucherKeys.stream()
+                        .map(k -> new Object[] {k.department(), k.fiscalYear(), k.voucher()})
+                        .toList(),
+                rs -> vouchers.put(
+                        new VoucherKey(rs.getString("department"), rs.getInt("fiscal_year"), rs.getString("voucher")),
+                        new Voucher(
+                                rs.getString("line"),
+                                rs.getBigDecimal("amount"),
+                                rs.getBoolean("procurement"),
+                                rs.getDate("occurred_on").toLocalDate(),
+                                true,
+                                rs.getBoolean("reversed"))));
         Map<KpiKey, Kpi> kpis = new HashMap<>();
-        byKeys("kpi", "kpi", kpiKeys.stream().map(k -> new Object[]{k.department(), k.fiscalYear(), k.kpi()}).toList(), rs -> {
-            Kpi kpi = new Kpi();
-            kpi.task = rs.getString("task");
-            kpi.name = rs.getString("name");
-            kpi.direction = rs.getString("direction");
-            kpi.target = rs.getBigDecimal("target");
-            kpi.targetDescription = rs.getString("target_description");
-            kpi.unit = rs.getString("unit");
-            kpi.points = rs.getBigDecimal("points");
-            kpi.actual = rs.getBigDecimal("actual");
-            kpi.met = (Boolean) rs.getObject("met");
-            Date reported = rs.getDate("reported_on");
-            kpi.reportedOn = reported == null ? null : reported.toLocalDate();
-            kpis.put(new KpiKey(rs.getString("department"), rs.getInt("fiscal_year"), rs.getString("kpi")), kpi);
-        });
+        byKeys(
+                "kpi",
+                "kpi",
+                kpiKeys.stream()
+                        .map(k -> new Object[] {k.department(), k.fiscalYear(), k.kpi()})
+                        .toList(),
+                rs -> {
+                    Kpi kpi = new Kpi();
+                    kpi.task = rs.getString("task");
+                    kpi.name = rs.getString("name");
+                    kpi.direction = rs.getString("direction");
+                    kpi.target = rs.getBigDecimal("target");
+                    kpi.targetDescription = rs.getString("target_description");
+                    kpi.unit = rs.getString("unit");
+                    kpi.points = rs.getBigDecimal("points");
+                    kpi.actual = rs.getBigDecimal("actual");
+                    kpi.met = (Boolean) rs.getObject("met");
+                    Date reported = rs.getDate("reported_on");
+                    kpi.reportedOn = reported == null ? null : reported.toLocalDate();
+                    kpis.put(
+                            new KpiKey(rs.getString("department"), rs.getInt("fiscal_year"), rs.getString("kpi")), kpi);
+                });
         return new InputsDelta(lines, vouchers, kpis, pins);
     }
 
@@ -108,12 +135,32 @@ class InputsBatchStore {
      */
     private void writeYears(InputsDelta delta) {
         List<Object[]> rows = new ArrayList<>();
-        delta.years.forEach((key, y) -> rows.add(new Object[]{key.department(), key.fiscalYear(),
-                y.departmentName, y.rubric, y.rubricVersion, y.quarterTargets,
-                y.generalQuarterNet[0], y.generalQuarterNet[1], y.generalQuarterNet[2], y.generalQuarterNet[3],
-                y.procurementActual, y.procurementPlan, y.assetsInUse, y.assetsTotal, y.closed, y.lastPosition, y.eventsApplied,
-                // the flags of the "latest wins" columns, in the order of the SET clause
-                y.opened, y.opened, y.opened, y.opened, y.assetsReported, y.assetsReported}));
+        delta.years.forEach((key, y) -> rows.add(new Object[] {
+            key.department(),
+            key.fiscalYear(),
+            y.departmentName,
+            y.rubric,
+            y.rubricVersion,
+            y.quarterTargets,
+            y.generalQuarterNet[0],
+            y.generalQuarterNet[1],
+            y.generalQuarterNet[2],
+            y.generalQuarterNet[3],
+            y.procurementActual,
+            y.procurementPlan,
+            y.assetsInUse,
+            y.assetsTotal,
+            y.closed,
+            y.lastPosition,
+            y.eventsApplied,
+            // the flags of the "latest wins" columns, in the order of the SET clause
+            y.opened,
+            y.opened,
+            y.opened,
+            y.opened,
+            y.assetsReported,
+            y.assetsReported
+        }));
         batch("""
                 INSERT INTO department_year (department, fiscal_year, department_name, rubric, rubric_version, quarter_targets,
                   gpb_q1, gpb_q2, gpb_q3, gpb_q4, procurement_actual, procurement_plan, assets_in_use, assets_total,
@@ -142,8 +189,10 @@ class InputsBatchStore {
     private void writeLines(InputsDelta delta) {
         List<Object[]> rows = new ArrayList<>();
         delta.lineChanges.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<LineKey, LineChange> e) -> e.getKey().department())
-                        .thenComparing(e -> e.getKey().fiscalYear()).thenComparing(e -> e.getKey().line()))
+                .sorted(Comparator.comparing(
+                                (Map.Entry<LineKey, LineChange> e) -> e.getKey().department())
+                        .thenComparing(e -> e.getKey().fiscalYear())
+                        .thenComparing(e -> e.getKey().line()))
                 .forEach(e -> {
                     LineKey k = e.getKey();
                     LineAttrs a = e.getValue().attrs;
@@ -154,11 +203,15 @@ class InputsBatchStore {
                     rows.add(row.toArray());
                 });
         String columns = String.join(", ", InputsDelta.LINE_COLUMNS);
-        String sums = InputsDelta.LINE_COLUMNS.stream().map(c -> c + " = budget_line." + c + " + EXCLUDED." + c)
-                .reduce((a, b) -> a + ", " + b).orElseThrow();
-        batch("INSERT INTO budget_line (department, fiscal_year, line, name, fund_source, expenditure_type, three_public, appropriation, "
-                + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (department, fiscal_year, line) DO UPDATE SET " + sums, rows);
+        String sums = InputsDelta.LINE_COLUMNS.stream()
+                .map(c -> c + " = budget_line." + c + " + EXCLUDED." + c)
+                .reduce((a, b) -> a + ", " + b)
+                .orElseThrow();
+        batch(
+                "INSERT INTO budget_line (department, fiscal_year, line, name, fund_source, expenditure_type, three_public, appropriation, "
+                        + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (department, fiscal_year, line) DO UPDATE SET " + sums,
+                rows);
     }
 
     private void writeVouchers(InputsDelta delta) {
@@ -166,10 +219,18 @@ class InputsBatchStore {
         List<Object[]> reversals = new ArrayList<>();
         delta.vouchers().forEach((k, v) -> {
             if (!v.stored) {
-                inserts.add(new Object[]{k.department(), k.fiscalYear(), k.voucher(), v.line, v.amount, v.procurement,
-                        Date.valueOf(v.occurredOn), v.reversed});
+                inserts.add(new Object[] {
+                    k.department(),
+                    k.fiscalYear(),
+                    k.voucher(),
+                    v.line,
+                    v.amount,
+                    v.procurement,
+                    Date.valueOf(v.occurredOn),
+                    v.reversed
+                });
             } else if (v.reversedHere) {
-                reversals.add(new Object[]{k.department(), k.fiscalYear(), k.voucher()});
+                reversals.add(new Object[] {k.department(), k.fiscalYear(), k.voucher()});
             }
         });
         batch("""
@@ -182,9 +243,21 @@ class InputsBatchStore {
         List<Object[]> rows = new ArrayList<>();
         delta.kpis().forEach((k, v) -> {
             if (v != null && v.changed) {
-                rows.add(new Object[]{k.department(), k.fiscalYear(), k.kpi(), v.task, v.name, v.direction, v.target,
-                        v.targetDescription, v.unit, v.points, v.actual, v.met,
-                        v.reportedOn == null ? null : Date.valueOf(v.reportedOn)});
+                rows.add(new Object[] {
+                    k.department(),
+                    k.fiscalYear(),
+                    k.kpi(),
+                    v.task,
+                    v.name,
+                    v.direction,
+                    v.target,
+                    v.targetDescription,
+                    v.unit,
+                    v.points,
+                    v.actual,
+                    v.met,
+                    v.reportedOn == null ? null : Date.valueOf(v.reportedOn)
+                });
             }
         });
         batch("""
@@ -206,13 +279,15 @@ class InputsBatchStore {
         Integer[] years = keys.stream().map(k -> (Integer) k[1]).toArray(Integer[]::new);
         String[] names = keys.stream().map(k -> (String) k[2]).toArray(String[]::new);
         // table and column names come from this class only, never from input
-        jdbc.query("SELECT t.* FROM " + table + " t JOIN unnest(?::text[], ?::integer[], ?::text[]) AS k(d, y, n)"
+        jdbc.query(
+                "SELECT t.* FROM " + table + " t JOIN unnest(?::text[], ?::integer[], ?::text[]) AS k(d, y, n)"
                         + " ON t.department = k.d AND t.fiscal_year = k.y AND t." + keyColumn + " = k.n",
                 ps -> {
                     ps.setArray(1, ps.getConnection().createArrayOf("text", departments));
                     ps.setArray(2, ps.getConnection().createArrayOf("int4", years));
                     ps.setArray(3, ps.getConnection().createArrayOf("text", names));
-                }, each);
+                },
+                each);
     }
 
     private void batch(String sql, List<Object[]> rows) {

@@ -23,7 +23,6 @@ import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.Quarter;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.scoring.rubric.RubricPin;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,25 +44,29 @@ import java.util.stream.Collectors;
  */
 final class InputsDelta {
 
-    record YearKey(String department, int fiscalYear) {
-    }
+    record YearKey(String department, int fiscalYear) {}
 
-    record LineKey(String department, int fiscalYear, String line) {
-    }
+    record LineKey(String department, int fiscalYear, String line) {}
 
-    record VoucherKey(String department, int fiscalYear, String voucher) {
-    }
+    record VoucherKey(String department, int fiscalYear, String voucher) {}
 
-    record KpiKey(String department, int fiscalYear, String kpi) {
-    }
+    record KpiKey(String department, int fiscalYear, String kpi) {}
 
     /** The attributes a line gets from its first BudgetAllocated. */
-    record LineAttrs(String name, String fundSource, String expenditureType, String threePublic, boolean appropriation) {
-    }
+    record LineAttrs(
+            String name, String fundSource, String expenditureType, String threePublic, boolean appropriation) {}
 
     /** budget_line's running totals, in this column order. */
-    static final List<String> LINE_COLUMNS = List.of("allocated", "supplements", "reductions", "transfers_in",
-            "transfers_out", "disbursed", "reversed", "reclaimed", "carried_over");
+    static final List<String> LINE_COLUMNS = List.of(
+            "allocated",
+            "supplements",
+            "reductions",
+            "transfers_in",
+            "transfers_out",
+            "disbursed",
+            "reversed",
+            "reclaimed",
+            "carried_over");
 
     static final class LineChange {
         final LineAttrs attrs;
@@ -98,10 +101,17 @@ final class InputsDelta {
         final LocalDate occurredOn;
         /** already in the voucher table (else inserted by this batch) */
         final boolean stored;
+
         boolean reversed;
         boolean reversedHere;
 
-        Voucher(String line, BigDecimal amount, boolean procurement, LocalDate occurredOn, boolean stored, boolean reversed) {
+        Voucher(
+                String line,
+                BigDecimal amount,
+                boolean procurement,
+                LocalDate occurredOn,
+                boolean stored,
+                boolean reversed) {
             this.line = line;
             this.amount = amount;
             this.procurement = procurement;
@@ -135,8 +145,9 @@ final class InputsDelta {
     private final Map<String, RubricPin> pins;
 
     // sorted: rows are written in key order, so concurrent consumers lock shared rows in the same order
-    final Map<YearKey, YearChange> years = new TreeMap<>(
-            (a, b) -> a.department().equals(b.department()) ? Integer.compare(a.fiscalYear(), b.fiscalYear())
+    final Map<YearKey, YearChange> years =
+            new TreeMap<>((a, b) -> a.department().equals(b.department())
+                    ? Integer.compare(a.fiscalYear(), b.fiscalYear())
                     : a.department().compareTo(b.department()));
     final Map<LineKey, LineChange> lineChanges = new HashMap<>();
     final List<Object[]> deductions = new ArrayList<>();
@@ -144,8 +155,11 @@ final class InputsDelta {
     long maxPosition;
     int applied;
 
-    InputsDelta(Map<LineKey, LineAttrs> lines, Map<VoucherKey, Voucher> vouchers, Map<KpiKey, Kpi> kpis,
-                Map<String, RubricPin> pins) {
+    InputsDelta(
+            Map<LineKey, LineAttrs> lines,
+            Map<VoucherKey, Voucher> vouchers,
+            Map<KpiKey, Kpi> kpis,
+            Map<String, RubricPin> pins) {
         this.lines = new HashMap<>(lines);
         this.vouchers = new HashMap<>(vouchers);
         this.kpis = new HashMap<>(kpis);
@@ -177,16 +191,27 @@ final class InputsDelta {
                 year.rubric = pin.rubric();
                 year.rubricVersion = pin.version();
             }
-            year.quarterTargets = e.quarterTargets() == null || e.quarterTargets().isEmpty() ? null
+            year.quarterTargets = e.quarterTargets() == null
+                            || e.quarterTargets().isEmpty()
+                    ? null
                     : e.quarterTargets().stream().map(BigDecimal::toPlainString).collect(Collectors.joining(","));
         } else if (event instanceof BudgetAllocated e) {
             LineKey key = new LineKey(d, y, e.line());
-            LineAttrs attrs = new LineAttrs(e.name(), e.fundSource().name(), e.expenditureType().name(),
-                    e.threePublic().name(), e.appropriation());
+            LineAttrs attrs = new LineAttrs(
+                    e.name(),
+                    e.fundSource().name(),
+                    e.expenditureType().name(),
+                    e.threePublic().name(),
+                    e.appropriation());
             lines.putIfAbsent(key, attrs); // an existing line keeps its attributes (ON CONFLICT only adds)
             add(key, "allocated", e.amount().amount());
         } else if (event instanceof BudgetAdjusted e) {
-            addToLine(e.kind() == AdjustmentKind.SUPPLEMENT ? "supplements" : "reductions", e.amount().amount(), d, y, e.line());
+            addToLine(
+                    e.kind() == AdjustmentKind.SUPPLEMENT ? "supplements" : "reductions",
+                    e.amount().amount(),
+                    d,
+                    y,
+                    e.line());
         } else if (event instanceof BudgetTransferredOut e) {
             addToLine("transfers_out", e.amount().amount(), d, y, e.line());
         } else if (event instanceof BudgetTransferredIn e) {
@@ -225,10 +250,11 @@ final class InputsDelta {
                 kpi.changed = true;
             }
         } else if (event instanceof QualitativeAssessmentRecorded e) {
-            deductions.add(new Object[]{recorded.eventId(), d, y, e.indicator(), e.deduction(), e.reason(), e.evaluator(),
-                    e.occurredOn()});
+            deductions.add(new Object[] {
+                recorded.eventId(), d, y, e.indicator(), e.deduction(), e.reason(), e.evaluator(), e.occurredOn()
+            });
         } else if (event instanceof BonusPenaltyRecorded e) {
-            bonusPenalties.add(new Object[]{recorded.eventId(), d, y, e.points(), e.reason(), e.occurredOn()});
+            bonusPenalties.add(new Object[] {recorded.eventId(), d, y, e.points(), e.reason(), e.occurredOn()});
         }
         // DisbursementRejected and QuarterClosed change no scoring input (see InputsProjector)
     }
@@ -236,7 +262,8 @@ final class InputsDelta {
     private void disbursed(DisbursementRecorded e, YearChange year, String d, int y) {
         String fundSource = addToLine("disbursed", e.amount().amount(), d, y, e.line());
         // the first recording of a voucher wins, like ON CONFLICT DO NOTHING
-        vouchers.putIfAbsent(new VoucherKey(d, y, e.voucher()),
+        vouchers.putIfAbsent(
+                new VoucherKey(d, y, e.voucher()),
                 new Voucher(e.line(), e.amount().amount(), e.procurement(), e.occurredOn(), false, false));
         if (e.procurement()) {
             year.procurementActual = year.procurementActual.add(e.amount().amount());
@@ -253,7 +280,8 @@ final class InputsDelta {
             voucher.reversed = true;
             voucher.reversedHere = true;
             if (voucher.procurement) {
-                year.procurementActual = year.procurementActual.subtract(e.amount().amount());
+                year.procurementActual =
+                        year.procurementActual.subtract(e.amount().amount());
             }
         }
         if (FundSource.GENERAL_PUBLIC_BUDGET.name().equals(fundSource)) {
@@ -296,7 +324,9 @@ final class InputsDelta {
     }
 
     private static void addToQuarter(YearChange year, BigDecimal amount, LocalDate on, int y) {
-        int quarter = on.getYear() < y ? 1 : on.getYear() > y ? 4 : Quarter.containing(on).number();
+        int quarter = on.getYear() < y
+                ? 1
+                : on.getYear() > y ? 4 : Quarter.containing(on).number();
         year.generalQuarterNet[quarter - 1] = year.generalQuarterNet[quarter - 1].add(amount);
     }
 

@@ -1,7 +1,6 @@
 package io.budgetmonitor.scoring.inputs;
 
 import io.budgetmonitor.api.values.KpiDirection;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -12,12 +11,21 @@ import java.time.LocalDate;
  * @param met        for a qualitative KPI, whether it is met; null if never reported
  * @param reportedOn date of the latest report
  */
-public record KpiInputs(String kpi, String task, String name, KpiDirection direction, BigDecimal target,
-                        String targetDescription, String unit, BigDecimal points,
-                        BigDecimal actual, Boolean met, LocalDate reportedOn) {
+public record KpiInputs(
+        String kpi,
+        String task,
+        String name,
+        KpiDirection direction,
+        BigDecimal target,
+        String targetDescription,
+        String unit,
+        BigDecimal points,
+        BigDecimal actual,
+        Boolean met,
+        LocalDate reportedOn) {
 
     public KpiInputs withActual(BigDecimal newActual, Boolean newMet) {
-        return new KpiInputs(kpi, task, name, direction, target, targetDescription, unit, points, newActual, newMet,
-                reportedOn);
+        return new KpiInputs(
+                kpi, task, name, direction, target, targetDescription, unit, points, newActual, newMet, reportedOn);
     }
 }

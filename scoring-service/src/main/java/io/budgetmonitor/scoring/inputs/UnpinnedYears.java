@@ -1,8 +1,8 @@
 package io.budgetmonitor.scoring.inputs;
 
-import java.time.Instant;
 import io.budgetmonitor.scoring.rubric.RubricPin;
 import io.budgetmonitor.scoring.rubric.RubricRegistry;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -36,11 +36,15 @@ public class UnpinnedYears implements ApplicationRunner {
 
     public void pinAll() {
         for (String rubric : jdbc.queryForList(
-                "SELECT DISTINCT rubric FROM department_year WHERE rubric IS NOT NULL AND rubric_version IS NULL", String.class)) {
+                "SELECT DISTINCT rubric FROM department_year WHERE rubric IS NOT NULL AND rubric_version IS NULL",
+                String.class)) {
             RubricPin pin = rubrics.pin(rubric, Instant.now()); // scored with the latest version until now
             if (pin.version() != null) {
-                int years = jdbc.update("UPDATE department_year SET rubric = ?, rubric_version = ? WHERE rubric = ? AND rubric_version IS NULL",
-                        pin.rubric(), pin.version(), rubric);
+                int years = jdbc.update(
+                        "UPDATE department_year SET rubric = ?, rubric_version = ? WHERE rubric = ? AND rubric_version IS NULL",
+                        pin.rubric(),
+                        pin.version(),
+                        rubric);
                 log.info("pinned {} department-year(s) opened under {} to {}", years, rubric, pin.reference());
             }
         }

@@ -1,7 +1,6 @@
 package io.budgetmonitor.scoring.projection;
 
 import io.budgetmonitor.api.wire.RecordedEvent;
-
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.SortedSet;
@@ -20,7 +19,8 @@ public record DepartmentYear(String department, int fiscalYear) {
     public static SortedSet<DepartmentYear> of(Collection<RecordedEvent> events) {
         SortedSet<DepartmentYear> years = new TreeSet<>(ORDER);
         for (RecordedEvent recorded : events) {
-            years.add(new DepartmentYear(recorded.event().department(), recorded.event().fiscalYear()));
+            years.add(new DepartmentYear(
+                    recorded.event().department(), recorded.event().fiscalYear()));
         }
         return years;
     }

@@ -3,16 +3,6 @@ package io.budgetmonitor.scoring.projection;
 import io.budgetmonitor.api.wire.ProjectedScoreChanged;
 import io.budgetmonitor.scoring.evaluation.EvaluationService;
 import io.budgetmonitor.scoring.rubric.RubricRef;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -22,6 +12,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides, in the transaction of a consumed event batch, which projected scores changed: it projects
@@ -44,8 +43,12 @@ public class ProjectionAnnouncer {
     private final Clock clock;
     private final TransactionTemplate savepoint;
 
-    public ProjectionAnnouncer(EvaluationService evaluations, ProjectionService projections, JdbcTemplate jdbc, Clock clock,
-                               PlatformTransactionManager transactions) {
+    public ProjectionAnnouncer(
+            EvaluationService evaluations,
+            ProjectionService projections,
+            JdbcTemplate jdbc,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.evaluations = evaluations;
         this.projections = projections;
         this.jdbc = jdbc;
@@ -78,14 +81,21 @@ public class ProjectionAnnouncer {
         List<ProjectedScoreChanged> changed = new ArrayList<>();
         for (DepartmentYear year : touched) {
             // no inputs yet (only events of other years) or a rubric this replica does not know: nothing to project
-            Optional<EvaluationService.Prepared> prepared = evaluations.preparePinned(year.department(), year.fiscalYear());
+            Optional<EvaluationService.Prepared> prepared =
+                    evaluations.preparePinned(year.department(), year.fiscalYear());
             if (prepared.isEmpty()) {
                 continue;
             }
             ProjectedScore projected = projections.project(prepared.get(), asOf);
-            ProjectedScoreChanged change = new ProjectedScoreChanged(year.department(), year.fiscalYear(), asOf,
-                    projected.projectedTotal(), projected.projectedGrade(), reference(projected.rubric()),
-                    projected.position(), computedAt);
+            ProjectedScoreChanged change = new ProjectedScoreChanged(
+                    year.department(),
+                    year.fiscalYear(),
+                    asOf,
+                    projected.projectedTotal(),
+                    projected.projectedGrade(),
+                    reference(projected.rubric()),
+                    projected.position(),
+                    computedAt);
             if (record(change)) {
                 changed.add(change);
             }
@@ -95,15 +105,23 @@ public class ProjectionAnnouncer {
 
     /** Stores the change unless total and grade are what was last announced; true when stored. */
     private boolean record(ProjectedScoreChanged c) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 INSERT INTO projected_announcement (department, fiscal_year, total, grade, as_of, rubric, position, computed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (department, fiscal_year) DO UPDATE SET total = EXCLUDED.total, grade = EXCLUDED.grade,
                   as_of = EXCLUDED.as_of, rubric = EXCLUDED.rubric, position = EXCLUDED.position, computed_at = EXCLUDED.computed_at
                 WHERE projected_announcement.total <> EXCLUDED.total
                    OR projected_announcement.grade IS DISTINCT FROM EXCLUDED.grade""",
-                c.department(), c.fiscalYear(), c.total(), c.grade(), Date.valueOf(c.asOf()), c.rubric(), c.position(),
-                Timestamp.from(c.computedAt())) == 1;
+                        c.department(),
+                        c.fiscalYear(),
+                        c.total(),
+                        c.grade(),
+                        Date.valueOf(c.asOf()),
+                        c.rubric(),
+                        c.position(),
+                        Timestamp.from(c.computedAt()))
+                == 1;
     }
 
     private static String reference(RubricRef rubric) {

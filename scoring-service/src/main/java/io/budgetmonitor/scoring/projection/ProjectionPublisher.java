@@ -5,13 +5,12 @@ import io.budgetmonitor.api.wire.BudgetJson;
 import io.budgetmonitor.api.wire.EvaluationTopic;
 import io.budgetmonitor.api.wire.ProjectedScoreChanged;
 import io.budgetmonitor.api.wire.Topics;
+import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * Publishes projected-score changes on {@code budget.evaluations.v1} (key department:year, header
@@ -36,12 +35,18 @@ public class ProjectionPublisher {
         for (ProjectedScoreChanged change : changes) {
             String key = change.department() + ":" + change.fiscalYear();
             try {
-                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.BUDGET_EVALUATIONS, key, json(change));
-                record.headers().add(EvaluationTopic.TYPE_HEADER, EvaluationTopic.typeHeader(ProjectedScoreChanged.TYPE));
+                ProducerRecord<String, String> record =
+                        new ProducerRecord<>(Topics.BUDGET_EVALUATIONS, key, json(change));
+                record.headers()
+                        .add(EvaluationTopic.TYPE_HEADER, EvaluationTopic.typeHeader(ProjectedScoreChanged.TYPE));
                 kafka.send(record).whenComplete((result, error) -> {
                     if (error != null) {
-                        log.error("could not publish the projected score of {} ({} {}): {}", key, change.total(),
-                                change.grade(), error.getMessage());
+                        log.error(
+                                "could not publish the projected score of {} ({} {}): {}",
+                                key,
+                                change.total(),
+                                change.grade(),
+                                error.getMessage());
                     }
                 });
             } catch (RuntimeException error) {

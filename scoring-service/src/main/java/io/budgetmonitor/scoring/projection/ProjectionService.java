@@ -13,14 +13,13 @@ import io.budgetmonitor.scoring.inputs.IndicatorInputs;
 import io.budgetmonitor.scoring.rubric.FormulaKind;
 import io.budgetmonitor.scoring.rubric.Rubric;
 import io.budgetmonitor.scoring.rubric.RubricIndicator;
-import org.springframework.stereotype.Service;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.stereotype.Service;
 
 /** 得分预测: the same engine on extrapolated inputs, with what would recover each point at risk. */
 @Service
@@ -54,15 +53,35 @@ public class ProjectionService {
             }
             BigDecimal lost = score.max().subtract(score.points());
             atRisk = atRisk.add(lost);
-            risks.add(new ProjectedScore.IndicatorRisk(score.code(), score.name(), score.max(), score.points(), lost,
-                    score.value(), recovery(rule, score, projected, prepared.rubric(), result, asOf)));
+            risks.add(new ProjectedScore.IndicatorRisk(
+                    score.code(),
+                    score.name(),
+                    score.max(),
+                    score.points(),
+                    lost,
+                    score.value(),
+                    recovery(rule, score, projected, prepared.rubric(), result, asOf)));
         }
-        return new ProjectedScore(prepared.inputs().department(), prepared.inputs().fiscalYear(), asOf, RunRateProjection.METHOD, prepared.inputs().position(),
-                result.rubric(), result.total(), result.grade(), atRisk, risks);
+        return new ProjectedScore(
+                prepared.inputs().department(),
+                prepared.inputs().fiscalYear(),
+                asOf,
+                RunRateProjection.METHOD,
+                prepared.inputs().position(),
+                result.rubric(),
+                result.total(),
+                result.grade(),
+                atRisk,
+                risks);
     }
 
-    private static List<String> recovery(RubricIndicator rule, IndicatorScore score, IndicatorInputs in, Rubric rubric,
-                                         EvaluationResult result, LocalDate asOf) {
+    private static List<String> recovery(
+            RubricIndicator rule,
+            IndicatorScore score,
+            IndicatorInputs in,
+            Rubric rubric,
+            EvaluationResult result,
+            LocalDate asOf) {
         List<String> what = new ArrayList<>();
         FormulaKind kind = rule.formula().kind();
         LocalDate yearEnd = LocalDate.of(in.fiscalYear(), 12, 31);
@@ -78,31 +97,45 @@ public class ProjectionService {
             }
             case QUARTERLY_AVERAGE -> {
                 Money budget = in.budget(IndicatorInputs.generalPublicBudget());
-                List<BigDecimal> targets = in.quarterTargets().size() == 4 ? in.quarterTargets() : rubric.timeProgress();
+                List<BigDecimal> targets =
+                        in.quarterTargets().size() == 4 ? in.quarterTargets() : rubric.timeProgress();
                 for (int q = 1; q <= 4; q++) {
                     LocalDate end = Quarter.of(q).lastDay(in.fiscalYear());
-                    Money needed = Money.of(budget.amount().multiply(targets.get(q - 1)).setScale(2, RoundingMode.UP));
+                    Money needed = Money.of(
+                            budget.amount().multiply(targets.get(q - 1)).setScale(2, RoundingMode.UP));
                     Money shortfall = needed.minus(in.generalCumulative(q));
                     if (shortfall.isPositive()) {
-                        what.add(end.isBefore(asOf)
-                                ? "Q" + q + " (ended " + end + ") was " + yuan(shortfall) + " yuan behind time progress: lost for good"
-                                : "spend " + yuan(shortfall) + " yuan more of the general public budget by " + end
-                                + " to keep " + score.code() + " at full points for Q" + q);
+                        what.add(
+                                end.isBefore(asOf)
+                                        ? "Q" + q + " (ended " + end + ") was " + yuan(shortfall)
+                                                + " yuan behind time progress: lost for good"
+                                        : "spend " + yuan(shortfall) + " yuan more of the general public budget by "
+                                                + end + " to keep " + score.code() + " at full points for Q" + q);
                     }
                 }
             }
-            case STEP_DEDUCTION -> what.add("spend the appropriations instead of leaving them to be reclaimed or carried over: each "
-                    + rule.formula().step().movePointRight(2).stripTrailingZeros().toPlainString() + "% of the appropriation budget "
-                    + "not spent costs " + rule.formula().deductionPerStep().toPlainString() + " points");
+            case STEP_DEDUCTION ->
+                what.add("spend the appropriations instead of leaving them to be reclaimed or carried over: each "
+                        + rule.formula()
+                                .step()
+                                .movePointRight(2)
+                                .stripTrailingZeros()
+                                .toPlainString() + "% of the appropriation budget "
+                        + "not spent costs " + rule.formula().deductionPerStep().toPlainString() + " points");
             case CONTROL_RATE -> {
-                ExpenditureType type = rule.formula().ratio() == io.budgetmonitor.scoring.rubric.Ratio.PUBLIC_EXPENSE_CONTROL
-                        ? ExpenditureType.PUBLIC_EXPENSE : null;
+                ExpenditureType type =
+                        rule.formula().ratio() == io.budgetmonitor.scoring.rubric.Ratio.PUBLIC_EXPENSE_CONTROL
+                                ? ExpenditureType.PUBLIC_EXPENSE
+                                : null;
                 Money excess = type != null
-                        ? in.executed(l -> l.expenditureType() == type).minus(in.budget(l -> l.expenditureType() == type))
-                        : in.executed(l -> l.threePublic().isThreePublic()).minus(in.budget(l -> l.threePublic().isThreePublic()));
+                        ? in.executed(l -> l.expenditureType() == type)
+                                .minus(in.budget(l -> l.expenditureType() == type))
+                        : in.executed(l -> l.threePublic().isThreePublic())
+                                .minus(in.budget(l -> l.threePublic().isThreePublic()));
                 what.add("keep spending within budget: projected " + yuan(excess) + " yuan over by " + yearEnd);
             }
-            case PROCUREMENT -> what.add("approve a procurement plan covering " + in.procurementActual() + " yuan of procurement");
+            case PROCUREMENT ->
+                what.add("approve a procurement plan covering " + in.procurementActual() + " yuan of procurement");
             case ASSET_UTILIZATION -> what.add("put idle fixed assets back into use or dispose of them");
             case KPI_COMPLETION, TASK_KPIS -> {
                 for (TaskScore task : result.tasks()) {
@@ -111,17 +144,22 @@ public class ProjectionService {
                     }
                     for (KpiScore kpi : task.kpis()) {
                         if (!kpi.met()) {
-                            what.add("bring KPI " + kpi.kpi() + " “" + kpi.name() + "” from " + (kpi.actual() == null ? "no report" : kpi.actual())
-                                    + " to its target " + (kpi.target() == null ? kpi.targetDescription() : kpi.target()));
+                            what.add("bring KPI " + kpi.kpi() + " “" + kpi.name() + "” from "
+                                    + (kpi.actual() == null ? "no report" : kpi.actual()) + " to its target "
+                                    + (kpi.target() == null ? kpi.targetDescription() : kpi.target()));
                         }
                     }
                 }
             }
-            case QUALITATIVE -> what.add("recorded deductions stand (" + score.deductions().size()
-                    + "); address the reasons before the evaluation: " + String.join("; ", score.deductions().stream().map(d -> d.reason()).toList()));
-            case BONUS_PENALTY -> what.add("criticisms recorded this year reduce the score; commendations can offset them");
-            default -> {
-            }
+            case QUALITATIVE ->
+                what.add("recorded deductions stand (" + score.deductions().size()
+                        + "); address the reasons before the evaluation: "
+                        + String.join(
+                                "; ",
+                                score.deductions().stream().map(d -> d.reason()).toList()));
+            case BONUS_PENALTY ->
+                what.add("criticisms recorded this year reduce the score; commendations can offset them");
+            default -> {}
         }
         return what;
     }

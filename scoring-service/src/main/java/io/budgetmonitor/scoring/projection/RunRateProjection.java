@@ -4,7 +4,6 @@ import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.api.values.Quarter;
 import io.budgetmonitor.scoring.inputs.IndicatorInputs;
 import io.budgetmonitor.scoring.inputs.LineInputs;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -20,11 +19,11 @@ import java.util.List;
  */
 final class RunRateProjection {
 
-    static final String METHOD = "linear run rate: per line, projected executed = executed × days in year ÷ days elapsed "
-            + "(capped at budget − reclaimed − carried over); GPB quarters after asOf get the same daily rate; KPIs keep their latest actual";
+    static final String METHOD =
+            "linear run rate: per line, projected executed = executed × days in year ÷ days elapsed "
+                    + "(capped at budget − reclaimed − carried over); GPB quarters after asOf get the same daily rate; KPIs keep their latest actual";
 
-    private RunRateProjection() {
-    }
+    private RunRateProjection() {}
 
     static IndicatorInputs project(IndicatorInputs in, LocalDate asOf) {
         LocalDate start = LocalDate.of(in.fiscalYear(), 1, 1);
@@ -36,7 +35,9 @@ final class RunRateProjection {
         long elapsed = Math.max(1, ChronoUnit.DAYS.between(start, asOf) + 1);
         List<LineInputs> lines = new ArrayList<>();
         for (LineInputs line : in.lines()) {
-            BigDecimal projected = line.executed().amount().multiply(BigDecimal.valueOf(yearDays))
+            BigDecimal projected = line.executed()
+                    .amount()
+                    .multiply(BigDecimal.valueOf(yearDays))
                     .divide(BigDecimal.valueOf(elapsed), 2, RoundingMode.DOWN);
             Money ceiling = line.budget().minus(line.reclaimed()).minus(line.carriedOver());
             Money capped = Money.of(projected).min(ceiling);

@@ -1,5 +1,13 @@
 package io.budgetmonitor.scoring.report;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackagePartName;
@@ -20,15 +28,6 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * 自评报告 as a Word document: the Markdown of {@link ReportRenderer} laid out as a Chinese
@@ -62,7 +61,8 @@ public final class DocxReport {
             """;
 
     public byte[] write(String markdown) {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             pageSetup(doc);
             fontTable(doc);
             List<List<String>> table = new ArrayList<>();
@@ -111,13 +111,16 @@ public final class DocxReport {
     private static void fontTable(XWPFDocument doc) {
         try {
             PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");
-            PackagePart part = doc.getPackage().createPart(name,
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml");
+            PackagePart part = doc.getPackage()
+                    .createPart(name, "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml");
             try (OutputStream xml = part.getOutputStream()) {
                 xml.write(FONT_TABLE.strip().getBytes(StandardCharsets.UTF_8));
             }
-            doc.getPackagePart().addRelationship(name, TargetMode.INTERNAL,
-                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable");
+            doc.getPackagePart()
+                    .addRelationship(
+                            name,
+                            TargetMode.INTERNAL,
+                            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable");
         } catch (InvalidFormatException | IOException e) {
             throw new IllegalStateException("cannot add the font table", e);
         }
@@ -204,7 +207,8 @@ public final class DocxReport {
         run.setBold(bold);
         run.setFontSize(size);
         // the run properties setBold/setFontSize made: a second <w:rPr> would be ignored by Word
-        CTRPr properties = run.getCTR().isSetRPr() ? run.getCTR().getRPr() : run.getCTR().addNewRPr();
+        CTRPr properties =
+                run.getCTR().isSetRPr() ? run.getCTR().getRPr() : run.getCTR().addNewRPr();
         CTFonts fonts = properties.sizeOfRFontsArray() > 0 ? properties.getRFontsArray(0) : properties.addNewRFonts();
         fonts.setAscii(LATIN);
         fonts.setHAnsi(LATIN);
@@ -226,15 +230,19 @@ public final class DocxReport {
     }
 
     private static void table(XWPFDocument doc, List<List<String>> rows) {
-        List<String> alignment = rows.stream().filter(MarkdownTable::isSeparator).findFirst().orElse(List.of());
-        List<List<String>> content = rows.stream().filter(r -> !MarkdownTable.isSeparator(r)).toList();
+        List<String> alignment =
+                rows.stream().filter(MarkdownTable::isSeparator).findFirst().orElse(List.of());
+        List<List<String>> content =
+                rows.stream().filter(r -> !MarkdownTable.isSeparator(r)).toList();
         int columns = content.get(0).size();
         XWPFTable table = doc.createTable(content.size(), columns);
         table.setTableAlignment(TableRowAlign.CENTER);
         // widths in twips, grid and cells alike: percentages alone are ignored by some readers
         int[] widths = widths(columns);
         table.setWidth(Integer.toString(TEXT_WIDTH));
-        CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        CTTblGrid grid = table.getCTTbl().getTblGrid() != null
+                ? table.getCTTbl().getTblGrid()
+                : table.getCTTbl().addNewTblGrid();
         while (grid.sizeOfGridColArray() > 0) {
             grid.removeGridCol(0);
         }
@@ -252,7 +260,10 @@ public final class DocxReport {
                 XWPFParagraph p = cell.getParagraphs().get(0);
                 p.setSpacingBetween(1.15);
                 boolean right = c > 0 && c < alignment.size() && MarkdownTable.rightAligned(alignment.get(c));
-                p.setAlignment(r == 0 ? ParagraphAlignment.CENTER : right ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
+                p.setAlignment(
+                        r == 0
+                                ? ParagraphAlignment.CENTER
+                                : right ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
                 String text = c < content.get(r).size() ? content.get(r).get(c) : "";
                 runs(p, text, r == 0 ? HEI : SONG, 10.5, false);
             }

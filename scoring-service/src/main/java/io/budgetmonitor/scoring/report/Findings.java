@@ -5,7 +5,6 @@ import io.budgetmonitor.scoring.evaluation.IndicatorScore;
 import io.budgetmonitor.scoring.evaluation.KpiScore;
 import io.budgetmonitor.scoring.evaluation.Scores;
 import io.budgetmonitor.scoring.evaluation.TaskScore;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,45 +34,75 @@ final class Findings {
     }
 
     /** One finding: the indicator or KPI it is about and the sentence that states it. */
-    record Finding(Kind kind, String code, String name, String text) {
-    }
+    record Finding(Kind kind, String code, String name, String text) {}
 
-    private Findings() {
-    }
+    private Findings() {}
 
     static List<Finding> of(EvaluationSnapshot snapshot) {
         List<Finding> findings = new ArrayList<>();
         for (IndicatorScore indicator : snapshot.indicators()) {
-            boolean leaf = snapshot.indicators().stream().noneMatch(i -> indicator.code().equals(i.parent()));
+            boolean leaf = snapshot.indicators().stream()
+                    .noneMatch(i -> indicator.code().equals(i.parent()));
             boolean task = snapshot.tasks().stream().anyMatch(t -> t.code().equals(indicator.code()));
             if (!leaf || task || indicator.points().compareTo(indicator.max()) >= 0) {
                 continue;
             }
             String lost = Scores.show(indicator.max().subtract(indicator.points()));
-            String scored = "（满分" + Scores.show(indicator.max()) + "分，得分" + Scores.show(indicator.points()) + "分，失" + lost + "分）";
+            String scored = "（满分" + Scores.show(indicator.max()) + "分，得分" + Scores.show(indicator.points()) + "分，失"
+                    + lost + "分）";
             if (indicator.value() != null) {
-                findings.add(new Finding(Kind.RATE, indicator.code(), indicator.name(), indicator.name() + "为"
-                        + Scores.percent(new BigDecimal(indicator.value())) + "，未得满分" + scored + "。"));
+                findings.add(new Finding(
+                        Kind.RATE,
+                        indicator.code(),
+                        indicator.name(),
+                        indicator.name() + "为" + Scores.percent(new BigDecimal(indicator.value())) + "，未得满分" + scored
+                                + "。"));
             } else if (!indicator.deductions().isEmpty()) {
-                findings.add(new Finding(Kind.DEDUCTION, indicator.code(), indicator.name(), indicator.name() + "扣" + lost + "分"
-                        + scored + "："
-                        + String.join("；", indicator.deductions().stream().map(d -> strip(d.reason())).toList()) + "。"));
+                findings.add(new Finding(
+                        Kind.DEDUCTION,
+                        indicator.code(),
+                        indicator.name(),
+                        indicator.name() + "扣" + lost + "分"
+                                + scored + "："
+                                + String.join(
+                                        "；",
+                                        indicator.deductions().stream()
+                                                .map(d -> strip(d.reason()))
+                                                .toList()) + "。"));
             } else {
-                findings.add(new Finding(Kind.LOST, indicator.code(), indicator.name(), indicator.name() + "失" + lost + "分" + scored + "。"));
+                findings.add(new Finding(
+                        Kind.LOST,
+                        indicator.code(),
+                        indicator.name(),
+                        indicator.name() + "失" + lost + "分" + scored + "。"));
             }
         }
         for (TaskScore task : snapshot.tasks()) {
             for (KpiScore kpi : task.kpis()) {
                 if (!kpi.met()) {
                     String lost = kpi.max().subtract(kpi.points()).signum() > 0
-                            ? "，失" + Scores.show(kpi.max().subtract(kpi.points())) + "分" : "";
-                    findings.add(new Finding(Kind.KPI_NOT_MET, kpi.kpi(), kpi.name(), "绩效指标“" + kpi.name() + "”（" + task.name()
-                            + "）未实现目标值：" + (kpi.reported() ? "目标值" + nvl(kpi.target(), kpi.targetDescription())
-                            + "，实际完成值" + nvl(kpi.actual(), "未达成") : "未报告完成情况") + lost + "。"));
+                            ? "，失" + Scores.show(kpi.max().subtract(kpi.points())) + "分"
+                            : "";
+                    findings.add(new Finding(
+                            Kind.KPI_NOT_MET,
+                            kpi.kpi(),
+                            kpi.name(),
+                            "绩效指标“" + kpi.name() + "”（" + task.name()
+                                    + "）未实现目标值："
+                                    + (kpi.reported()
+                                            ? "目标值" + nvl(kpi.target(), kpi.targetDescription()) + "，实际完成值"
+                                                    + nvl(kpi.actual(), "未达成")
+                                            : "未报告完成情况")
+                                    + lost + "。"));
                 } else if (kpi.completion() != null && new BigDecimal(kpi.completion()).compareTo(TOO_LOOSE) > 0) {
-                    findings.add(new Finding(Kind.KPI_TOO_LOOSE, kpi.kpi(), kpi.name(), "绩效指标“" + kpi.name() + "”目标值" + kpi.target()
-                            + "，实际完成值" + kpi.actual() + "，完成率" + Scores.percent(new BigDecimal(kpi.completion()))
-                            + "，指标值设置过于保守，应结合实际科学设定目标值。"));
+                    findings.add(new Finding(
+                            Kind.KPI_TOO_LOOSE,
+                            kpi.kpi(),
+                            kpi.name(),
+                            "绩效指标“" + kpi.name() + "”目标值" + kpi.target()
+                                    + "，实际完成值" + kpi.actual() + "，完成率"
+                                    + Scores.percent(new BigDecimal(kpi.completion()))
+                                    + "，指标值设置过于保守，应结合实际科学设定目标值。"));
                 }
             }
         }

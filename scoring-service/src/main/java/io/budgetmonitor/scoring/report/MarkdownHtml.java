@@ -11,8 +11,10 @@ import java.util.List;
 public final class MarkdownHtml {
 
     public String render(String markdown, String title) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(title)).append("</title></head><body>\n");
+        StringBuilder html = new StringBuilder(
+                        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
+                .append(escape(title))
+                .append("</title></head><body>\n");
         String openList = null;
         StringBuilder paragraph = new StringBuilder();
         List<List<String>> table = new ArrayList<>();
@@ -44,15 +46,21 @@ public final class MarkdownHtml {
                     level++;
                 }
                 level = Math.min(level, 6);
-                html.append("<h").append(level).append(">").append(inline(line.substring(level).strip()))
-                        .append("</h").append(level).append(">\n");
+                html.append("<h")
+                        .append(level)
+                        .append(">")
+                        .append(inline(line.substring(level).strip()))
+                        .append("</h")
+                        .append(level)
+                        .append(">\n");
             } else if (bullet || numbered) {
                 String kind = bullet ? "ul" : "ol";
                 if (openList == null) {
                     html.append("<").append(kind).append(">\n");
                     openList = kind;
                 }
-                html.append("<li>").append(inline(bullet ? line.substring(2) : line.substring(line.indexOf(". ") + 2)))
+                html.append("<li>")
+                        .append(inline(bullet ? line.substring(2) : line.substring(line.indexOf(". ") + 2)))
                         .append("</li>\n");
             } else {
                 if (paragraph.length() > 0) {
@@ -81,7 +89,13 @@ public final class MarkdownHtml {
             String tag = header ? "th" : "td";
             html.append("<tr>");
             for (String cell : cells) {
-                html.append("<").append(tag).append(">").append(inline(cell)).append("</").append(tag).append(">");
+                html.append("<")
+                        .append(tag)
+                        .append(">")
+                        .append(inline(cell))
+                        .append("</")
+                        .append(tag)
+                        .append(">");
             }
             html.append("</tr>\n");
             header = false;
@@ -102,6 +116,9 @@ public final class MarkdownHtml {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -6,8 +6,7 @@ import java.util.List;
 /** The cells of a pipe-table row as {@link ReportRenderer} writes them (no pipes inside cells). */
 final class MarkdownTable {
 
-    private MarkdownTable() {
-    }
+    private MarkdownTable() {}
 
     static List<String> cells(String row) {
         String inner = row.strip();

@@ -1,7 +1,6 @@
 package io.budgetmonitor.scoring.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,7 +11,8 @@ import java.util.UUID;
  * @param editedBy the principal who made this version (null for the draft)
  * @param editedAt when (null for the draft)
  */
-public record Narrative(UUID evaluation, String problems, String measures, int version, String editedBy, Instant editedAt) {
+public record Narrative(
+        UUID evaluation, String problems, String measures, int version, String editedBy, Instant editedAt) {
 
     @JsonProperty("drafted")
     public boolean drafted() {

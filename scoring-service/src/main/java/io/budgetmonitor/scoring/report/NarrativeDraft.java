@@ -3,7 +3,6 @@ package io.budgetmonitor.scoring.report;
 import io.budgetmonitor.scoring.evaluation.EvaluationSnapshot;
 import io.budgetmonitor.scoring.report.Findings.Finding;
 import io.budgetmonitor.scoring.report.Findings.Kind;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,11 +15,11 @@ import java.util.stream.Collectors;
  */
 final class NarrativeDraft {
 
-    static final String[] ORDINALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
-            "十五", "十六", "十七", "十八", "十九", "二十"};
+    static final String[] ORDINALS = {
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"
+    };
 
-    private NarrativeDraft() {
-    }
+    private NarrativeDraft() {}
 
     static String problems(EvaluationSnapshot snapshot) {
         List<Finding> findings = Findings.of(snapshot);
@@ -82,7 +81,11 @@ final class NarrativeDraft {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < paragraphs.size(); i++) {
             String ordinal = i < ORDINALS.length ? ORDINALS[i] : Integer.toString(i + 1);
-            text.append(i == 0 ? "" : "\n").append("（").append(ordinal).append("）").append(paragraphs.get(i));
+            text.append(i == 0 ? "" : "\n")
+                    .append("（")
+                    .append(ordinal)
+                    .append("）")
+                    .append(paragraphs.get(i));
         }
         return text.toString();
     }

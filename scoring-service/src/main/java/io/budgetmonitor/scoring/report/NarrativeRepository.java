@@ -1,14 +1,13 @@
 package io.budgetmonitor.scoring.report;
 
 import io.budgetmonitor.scoring.web.ConflictException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /** Edited narratives: each edit a new version, never an update (a trigger refuses UPDATE and DELETE). */
 @Repository
@@ -21,11 +20,21 @@ public class NarrativeRepository {
     }
 
     public Optional<Narrative> latest(UUID evaluation) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 SELECT version, problems, measures, edited_by, edited_at FROM report_narrative
                 WHERE evaluation_id = ? ORDER BY version DESC LIMIT 1""",
-                (rs, i) -> new Narrative(evaluation, rs.getString("problems"), rs.getString("measures"), rs.getInt("version"),
-                        rs.getString("edited_by"), rs.getTimestamp("edited_at").toInstant()), evaluation).stream().findFirst();
+                        (rs, i) -> new Narrative(
+                                evaluation,
+                                rs.getString("problems"),
+                                rs.getString("measures"),
+                                rs.getInt("version"),
+                                rs.getString("edited_by"),
+                                rs.getTimestamp("edited_at").toInstant()),
+                        evaluation)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -33,8 +42,10 @@ public class NarrativeRepository {
      * and answered as a conflict rather than silently overwriting the first.
      */
     public Narrative append(UUID evaluation, String problems, String measures, String editedBy, Instant editedAt) {
-        Integer next = jdbc.queryForObject("SELECT coalesce(max(version), 0) + 1 FROM report_narrative WHERE evaluation_id = ?",
-                Integer.class, evaluation);
+        Integer next = jdbc.queryForObject(
+                "SELECT coalesce(max(version), 0) + 1 FROM report_narrative WHERE evaluation_id = ?",
+                Integer.class,
+                evaluation);
         int version = next == null ? 1 : next;
         try {
             jdbc.update("""

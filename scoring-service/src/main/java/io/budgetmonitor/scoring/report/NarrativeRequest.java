@@ -10,11 +10,15 @@ import jakarta.validation.constraints.Size;
  * (a document must not carry what a reader cannot see).
  */
 public record NarrativeRequest(
-        @NotNull @Size(min = 1, max = NarrativeRequest.MAX_CHARS) @Pattern(regexp = PLAIN_TEXT, message = NO_CONTROL) String problems,
-        @NotNull @Size(min = 1, max = NarrativeRequest.MAX_CHARS) @Pattern(regexp = PLAIN_TEXT, message = NO_CONTROL) String measures) {
+        @NotNull @Size(min = 1, max = NarrativeRequest.MAX_CHARS) @Pattern(regexp = PLAIN_TEXT, message = NO_CONTROL)
+        String problems,
+
+        @NotNull @Size(min = 1, max = NarrativeRequest.MAX_CHARS) @Pattern(regexp = PLAIN_TEXT, message = NO_CONTROL)
+        String measures) {
 
     public static final int MAX_CHARS = 10_000;
     /** a character class, not an alternation: no backtracking stack however long the text */
     static final String PLAIN_TEXT = "[\\n[^\\p{Cc}]]*";
+
     static final String NO_CONTROL = "must not contain control characters other than newline";
 }

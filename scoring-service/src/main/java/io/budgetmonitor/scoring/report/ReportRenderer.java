@@ -7,7 +7,6 @@ import io.budgetmonitor.scoring.evaluation.ExecutionSummary;
 import io.budgetmonitor.scoring.evaluation.IndicatorScore;
 import io.budgetmonitor.scoring.evaluation.PartScore;
 import io.budgetmonitor.scoring.evaluation.Scores;
-
 import java.util.List;
 
 /**
@@ -46,13 +45,27 @@ public final class ReportRenderer {
         md.append("### （一）部门整体收支情况\n\n");
         ExecutionSummary execution = execution(s);
         ExecutionSummary.Row total = execution.total();
-        md.append(who(s)).append(s.fiscalYear()).append("年全年预算数").append(Wanyuan.format(total.budget())).append("万元，全年执行数")
-                .append(Wanyuan.format(total.executed())).append("万元，预算完成率为").append(rate(total)).append("。");
+        md.append(who(s))
+                .append(s.fiscalYear())
+                .append("年全年预算数")
+                .append(Wanyuan.format(total.budget()))
+                .append("万元，全年执行数")
+                .append(Wanyuan.format(total.executed()))
+                .append("万元，预算完成率为")
+                .append(rate(total))
+                .append("。");
         boolean first = true;
         for (ExecutionSummary.Row row : execution.byExpenditure()) {
             if (!row.name().startsWith("其中")) {
-                md.append(first ? "其中" : "").append(row.name()).append("预算数").append(Wanyuan.format(row.budget())).append("万元，执行数")
-                        .append(Wanyuan.format(row.executed())).append("万元，执行率").append(rate(row)).append("；");
+                md.append(first ? "其中" : "")
+                        .append(row.name())
+                        .append("预算数")
+                        .append(Wanyuan.format(row.budget()))
+                        .append("万元，执行数")
+                        .append(Wanyuan.format(row.executed()))
+                        .append("万元，执行率")
+                        .append(rate(row))
+                        .append("；");
                 first = false;
             }
         }
@@ -81,21 +94,36 @@ public final class ReportRenderer {
         if (s.execution() != null) {
             return s.execution();
         }
-        IndicatorScore completion = s.indicators().stream().filter(i -> i.inputs() != null && i.inputs().containsKey("adjustedBudget"))
-                .findFirst().orElse(null);
-        Money budget = completion == null ? Money.ZERO : Money.of(completion.inputs().get("adjustedBudget"));
-        Money executed = completion == null ? Money.ZERO : Money.of(completion.inputs().get("executed"));
+        IndicatorScore completion = s.indicators().stream()
+                .filter(i -> i.inputs() != null && i.inputs().containsKey("adjustedBudget"))
+                .findFirst()
+                .orElse(null);
+        Money budget =
+                completion == null ? Money.ZERO : Money.of(completion.inputs().get("adjustedBudget"));
+        Money executed =
+                completion == null ? Money.ZERO : Money.of(completion.inputs().get("executed"));
         return new ExecutionSummary(new ExecutionSummary.Row("TOTAL", "合计", budget, executed), List.of(), List.of());
     }
 
     private static void row(StringBuilder md, ExecutionSummary.Row row) {
         // 其中 rows are indented under their total, as a finance table sets them
-        md.append("| ").append(row.name().startsWith("其中") ? "\u3000\u3000" : "").append(row.name()).append(" | ").append(Wanyuan.format(row.budget())).append(" | ")
-                .append(Wanyuan.format(row.executed())).append(" | ").append(rate(row)).append(" |\n");
+        md.append("| ")
+                .append(row.name().startsWith("其中") ? "\u3000\u3000" : "")
+                .append(row.name())
+                .append(" | ")
+                .append(Wanyuan.format(row.budget()))
+                .append(" | ")
+                .append(Wanyuan.format(row.executed()))
+                .append(" | ")
+                .append(rate(row))
+                .append(" |\n");
     }
 
     private static String rate(ExecutionSummary.Row row) {
-        return row.budget().isZero() ? "—" : Scores.percent(Scores.rate(row.executed().amount(), row.budget().amount()));
+        return row.budget().isZero()
+                ? "—"
+                : Scores.percent(
+                        Scores.rate(row.executed().amount(), row.budget().amount()));
     }
 
     // ---- 二、综合评价分析
@@ -107,34 +135,70 @@ public final class ReportRenderer {
         List<PartScore> parts = List.copyOf(s.parts().values());
         md.append(String.join("和", parts.stream().map(PartScore::name).toList()));
         md.append(parts.size() == 2 ? "两个维度" : CHINESE[Math.min(parts.size(), 10) - 1] + "个维度")
-                .append("开展自评，整体支出绩效自评得分").append(Scores.show(s.total())).append("分，评价等级为“")
-                .append(s.grade()).append("”。其中，");
+                .append("开展自评，整体支出绩效自评得分")
+                .append(Scores.show(s.total()))
+                .append("分，评价等级为“")
+                .append(s.grade())
+                .append("”。其中，");
         for (int i = 0; i < parts.size(); i++) {
             PartScore p = parts.get(i);
-            md.append(p.name()).append("指标分值").append(Scores.show(p.max())).append("分，得分").append(Scores.show(p.points()))
-                    .append("分").append(i < parts.size() - 1 ? "；" : "。");
+            md.append(p.name())
+                    .append("指标分值")
+                    .append(Scores.show(p.max()))
+                    .append("分，得分")
+                    .append(Scores.show(p.points()))
+                    .append("分")
+                    .append(i < parts.size() - 1 ? "；" : "。");
         }
         md.append("\n\n### （二）各项工作任务绩效目标完成情况分析\n\n");
         int partNo = 1;
         for (PartScore part : parts) {
             md.append("#### ").append(partNo++).append(".").append(part.name()).append("维度\n\n");
-            md.append("该维度分值").append(Scores.show(part.max())).append("分，评价得分").append(Scores.show(part.points())).append("分。\n\n");
-            List<IndicatorScore> top = s.indicators().stream().filter(i -> part.code().equals(i.parent())).toList();
+            md.append("该维度分值")
+                    .append(Scores.show(part.max()))
+                    .append("分，评价得分")
+                    .append(Scores.show(part.points()))
+                    .append("分。\n\n");
+            List<IndicatorScore> top = s.indicators().stream()
+                    .filter(i -> part.code().equals(i.parent()))
+                    .toList();
             int groupNo = 1;
             for (IndicatorScore group : top) {
-                List<IndicatorScore> children = s.indicators().stream().filter(i -> group.code().equals(i.parent())).toList();
+                List<IndicatorScore> children = s.indicators().stream()
+                        .filter(i -> group.code().equals(i.parent()))
+                        .toList();
                 if (children.isEmpty()) {
-                    md.append("（").append(groupNo++).append("）").append(group.name()).append("（满分")
-                            .append(Scores.show(group.max())).append("分，得分").append(Scores.show(group.points())).append("分）\n\n");
+                    md.append("（")
+                            .append(groupNo++)
+                            .append("）")
+                            .append(group.name())
+                            .append("（满分")
+                            .append(Scores.show(group.max()))
+                            .append("分，得分")
+                            .append(Scores.show(group.points()))
+                            .append("分）\n\n");
                     indicatorBody(md, group);
                     continue;
                 }
-                md.append("##### （").append(groupNo++).append("）").append(group.name()).append("\n\n");
-                md.append("该指标分值").append(Scores.show(group.max())).append("分，评价得分").append(Scores.show(group.points())).append("分。\n\n");
+                md.append("##### （")
+                        .append(groupNo++)
+                        .append("）")
+                        .append(group.name())
+                        .append("\n\n");
+                md.append("该指标分值")
+                        .append(Scores.show(group.max()))
+                        .append("分，评价得分")
+                        .append(Scores.show(group.points()))
+                        .append("分。\n\n");
                 int childNo = 0;
                 for (IndicatorScore child : children) {
-                    md.append(CIRCLED[Math.min(childNo++, CIRCLED.length - 1)]).append(child.name()).append("（满分")
-                            .append(Scores.show(child.max())).append("分，得分").append(Scores.show(child.points())).append("分）\n\n");
+                    md.append(CIRCLED[Math.min(childNo++, CIRCLED.length - 1)])
+                            .append(child.name())
+                            .append("（满分")
+                            .append(Scores.show(child.max()))
+                            .append("分，得分")
+                            .append(Scores.show(child.points()))
+                            .append("分）\n\n");
                     indicatorBody(md, child);
                 }
             }
@@ -148,19 +212,38 @@ public final class ReportRenderer {
         md.append("表2 部门整体支出绩效评价指标得分情况（单位：分）\n\n");
         md.append("| 指标 | 满分 | 得分 |\n|---|---:|---:|\n");
         for (PartScore part : parts) {
-            md.append("| **").append(part.code()).append(" ").append(part.name()).append("** | ").append(Scores.show(part.max()))
-                    .append(" | ").append(Scores.show(part.points())).append(" |\n");
+            md.append("| **")
+                    .append(part.code())
+                    .append(" ")
+                    .append(part.name())
+                    .append("** | ")
+                    .append(Scores.show(part.max()))
+                    .append(" | ")
+                    .append(Scores.show(part.points()))
+                    .append(" |\n");
             tableRows(md, s, part.code(), 1);
         }
-        md.append("| **合计** | ").append(Scores.show(s.max())).append(" | ").append(Scores.show(s.total())).append(" |\n");
+        md.append("| **合计** | ")
+                .append(Scores.show(s.max()))
+                .append(" | ")
+                .append(Scores.show(s.total()))
+                .append(" |\n");
         md.append("| **评价等级** | | ").append(s.grade()).append(" |\n\n");
     }
 
     private static void tableRows(StringBuilder md, EvaluationSnapshot s, String parent, int depth) {
         for (IndicatorScore indicator : s.indicators()) {
             if (parent.equals(indicator.parent())) {
-                md.append("| ").append("\u3000".repeat(depth - 1)).append(indicator.code()).append(" ").append(indicator.name())
-                        .append(" | ").append(Scores.show(indicator.max())).append(" | ").append(Scores.show(indicator.points())).append(" |\n");
+                md.append("| ")
+                        .append("\u3000".repeat(depth - 1))
+                        .append(indicator.code())
+                        .append(" ")
+                        .append(indicator.name())
+                        .append(" | ")
+                        .append(Scores.show(indicator.max()))
+                        .append(" | ")
+                        .append(Scores.show(indicator.points()))
+                        .append(" |\n");
                 tableRows(md, s, indicator.code(), depth + 1);
             }
         }
@@ -172,8 +255,13 @@ public final class ReportRenderer {
         if (!deductions.isEmpty()) {
             md.append("扣分原因：\n\n");
             for (DeductionView d : deductions) {
-                md.append("- ").append(d.deduction().signum() >= 0 ? "扣" + Scores.show(d.deduction()) : "加" + Scores.show(d.deduction().negate()))
-                        .append("分：").append(d.reason());
+                md.append("- ")
+                        .append(
+                                d.deduction().signum() >= 0
+                                        ? "扣" + Scores.show(d.deduction())
+                                        : "加" + Scores.show(d.deduction().negate()))
+                        .append("分：")
+                        .append(d.reason());
                 if (d.evaluator() != null) {
                     md.append("（评价人：").append(d.evaluator()).append("）");
                 }
@@ -195,23 +283,36 @@ public final class ReportRenderer {
                 continue;
             }
             String stripped = line.strip();
-            boolean structure = stripped.startsWith("#") || stripped.startsWith("|") || stripped.startsWith("- ")
-                    || stripped.startsWith("\\") || stripped.matches("\\d+\\. .*");
+            boolean structure = stripped.startsWith("#")
+                    || stripped.startsWith("|")
+                    || stripped.startsWith("- ")
+                    || stripped.startsWith("\\")
+                    || stripped.matches("\\d+\\. .*");
             md.append(structure ? "\\" : "").append(stripped).append("\n\n");
         }
     }
 
     private static void basis(StringBuilder md, EvaluationSnapshot s, Narrative narrative) {
         md.append("### 附：评价依据\n\n");
-        md.append("- 评价方案：").append(s.rubricName()).append("（").append(s.rubric().id()).append("，第")
-                .append(s.rubric().version()).append("版）\n");
+        md.append("- 评价方案：")
+                .append(s.rubricName())
+                .append("（")
+                .append(s.rubric().id())
+                .append("，第")
+                .append(s.rubric().version())
+                .append("版）\n");
         md.append("- 数据截至事件日志位置：").append(s.position()).append("\n");
         md.append("- 评价快照：").append(s.id()).append("，生成于").append(s.createdAt()).append("\n");
         if (s.takenBy() != null) {
             md.append("- 评价人：").append(s.takenBy()).append("\n");
         }
-        md.append("- 存在的主要问题及改进措施：").append(narrative.drafted() ? "根据评价结果起草，未经修改"
-                : "第" + narrative.version() + "版，由" + narrative.editedBy() + "于" + narrative.editedAt() + "修改").append("\n");
+        md.append("- 存在的主要问题及改进措施：")
+                .append(
+                        narrative.drafted()
+                                ? "根据评价结果起草，未经修改"
+                                : "第" + narrative.version() + "版，由" + narrative.editedBy() + "于" + narrative.editedAt()
+                                        + "修改")
+                .append("\n");
         for (String assumption : s.assumptions()) {
             md.append("- 评价方案假设：").append(assumption).append("\n");
         }

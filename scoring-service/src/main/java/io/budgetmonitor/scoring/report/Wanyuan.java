@@ -1,7 +1,6 @@
 package io.budgetmonitor.scoring.report;
 
 import io.budgetmonitor.api.values.Money;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -13,8 +12,7 @@ final class Wanyuan {
 
     private static final BigDecimal TEN_THOUSAND = new BigDecimal("10000");
 
-    private Wanyuan() {
-    }
+    private Wanyuan() {}
 
     static BigDecimal of(Money yuan) {
         return yuan.amount().divide(TEN_THOUSAND, 2, RoundingMode.HALF_UP);

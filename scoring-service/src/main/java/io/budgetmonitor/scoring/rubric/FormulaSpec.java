@@ -18,9 +18,18 @@ import java.math.BigDecimal;
  * @param notApplicable    what a zero denominator scores
  * @param assumption       a locality rule the seed does not show, stated in words
  */
-public record FormulaSpec(FormulaKind kind, Ratio ratio, BigDecimal step, BigDecimal deductionPerStep,
-                          BigDecimal floor, OverLimitRule overLimit, BigDecimal min, BigDecimal max,
-                          String task, NotApplicableRule notApplicable, String assumption) {
+public record FormulaSpec(
+        FormulaKind kind,
+        Ratio ratio,
+        BigDecimal step,
+        BigDecimal deductionPerStep,
+        BigDecimal floor,
+        OverLimitRule overLimit,
+        BigDecimal min,
+        BigDecimal max,
+        String task,
+        NotApplicableRule notApplicable,
+        String assumption) {
 
     public FormulaSpec {
         floor = floor == null ? BigDecimal.ZERO : floor;

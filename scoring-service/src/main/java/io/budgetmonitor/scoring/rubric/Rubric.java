@@ -14,21 +14,32 @@ import java.util.Optional;
  *                     used when the year did not state its own
  * @param assumptions  locality rules the source document does not show, stated in words
  */
-public record Rubric(String id, int version, LocalizedName name, BigDecimal maxPoints,
-                     List<BigDecimal> timeProgress, List<GradeBand> grades, List<RubricPart> parts,
-                     List<String> assumptions, String source) {
+public record Rubric(
+        String id,
+        int version,
+        LocalizedName name,
+        BigDecimal maxPoints,
+        List<BigDecimal> timeProgress,
+        List<GradeBand> grades,
+        List<RubricPart> parts,
+        List<String> assumptions,
+        String source) {
 
     public Rubric {
         timeProgress = List.copyOf(timeProgress);
-        grades = grades.stream().sorted(Comparator.comparing(GradeBand::min).reversed()).toList();
+        grades = grades.stream()
+                .sorted(Comparator.comparing(GradeBand::min).reversed())
+                .toList();
         parts = List.copyOf(parts);
         assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
     }
 
     /** 评价等级 of a total: the highest band whose minimum the total reaches. */
     public String gradeOf(BigDecimal total) {
-        return grades.stream().filter(band -> total.compareTo(band.min()) >= 0)
-                .map(GradeBand::grade).findFirst()
+        return grades.stream()
+                .filter(band -> total.compareTo(band.min()) >= 0)
+                .map(GradeBand::grade)
+                .findFirst()
                 .orElse(grades.get(grades.size() - 1).grade());
     }
 

@@ -3,7 +3,6 @@ package io.budgetmonitor.scoring.rubric;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,8 +20,18 @@ import java.util.Set;
 public final class RubricLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> FORMULA_FIELDS = Set.of("kind", "ratio", "step", "deductionPerStep", "floor",
-            "overLimit", "min", "max", "task", "notApplicable", "assumption");
+    private static final Set<String> FORMULA_FIELDS = Set.of(
+            "kind",
+            "ratio",
+            "step",
+            "deductionPerStep",
+            "floor",
+            "overLimit",
+            "min",
+            "max",
+            "task",
+            "notApplicable",
+            "assumption");
 
     public Rubric load(byte[] yaml, String source) {
         JsonNode root;
@@ -72,8 +81,9 @@ public final class RubricLoader {
             }
             BigDecimal sum = parts.stream().map(RubricPart::max).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (sum.compareTo(maxPoints) != 0) {
-                throw bad("maxPoints", maxPoints.toPlainString() + " is not the sum of the parts' max ("
-                        + sum.toPlainString() + ")");
+                throw bad(
+                        "maxPoints",
+                        maxPoints.toPlainString() + " is not the sum of the parts' max (" + sum.toPlainString() + ")");
             }
             return new Rubric(id, version, name, maxPoints, timeProgress, grades, parts, assumptions, source);
         }
@@ -101,8 +111,8 @@ public final class RubricLoader {
             List<GradeBand> bands = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
                 String path = "grades[" + i + "]";
-                bands.add(new GradeBand(text(node.get(i), "grade", path + ".grade"),
-                        decimal(node.get(i), "min", path + ".min", true)));
+                bands.add(new GradeBand(
+                        text(node.get(i), "grade", path + ".grade"), decimal(node.get(i), "min", path + ".min", true)));
             }
             if (bands.stream().noneMatch(b -> b.min().signum() <= 0)) {
                 throw bad("grades", "need a band starting at 0 so every total gets a grade");
@@ -134,7 +144,9 @@ public final class RubricLoader {
             BigDecimal max = decimal(node, "max", path + ".max", true);
             if (node.has("indicators")) {
                 if (node.has("formula")) {
-                    throw bad(path + ".formula", "a group of indicators has no formula of its own (its points are the sum)");
+                    throw bad(
+                            path + ".formula",
+                            "a group of indicators has no formula of its own (its points are the sum)");
                 }
                 List<RubricIndicator> children = indicators(node, path);
                 checkSum(max, children, path);
@@ -151,7 +163,12 @@ public final class RubricLoader {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String field = names.next();
                 if (!FORMULA_FIELDS.contains(field)) {
-                    throw bad(path + "." + field, "unknown field (known: " + String.join(", ", FORMULA_FIELDS.stream().sorted().toList()) + ")");
+                    throw bad(
+                            path + "." + field,
+                            "unknown field (known: "
+                                    + String.join(
+                                            ", ",
+                                            FORMULA_FIELDS.stream().sorted().toList()) + ")");
                 }
             }
             FormulaKind kind = enumValue(node, "kind", path + ".kind", FormulaKind.class, true);
@@ -164,9 +181,10 @@ public final class RubricLoader {
             BigDecimal floor = decimal(node, "floor", path + ".floor", false);
             BigDecimal min = decimal(node, "min", path + ".min", false);
             BigDecimal max = decimal(node, "max", path + ".max", false);
-            OverLimitRule overLimit = node.has("overLimit") ? overLimit(node.get("overLimit"), path + ".overLimit") : null;
-            NotApplicableRule notApplicable = enumValue(node, "notApplicable", path + ".notApplicable",
-                    NotApplicableRule.class, false);
+            OverLimitRule overLimit =
+                    node.has("overLimit") ? overLimit(node.get("overLimit"), path + ".overLimit") : null;
+            NotApplicableRule notApplicable =
+                    enumValue(node, "notApplicable", path + ".notApplicable", NotApplicableRule.class, false);
             String task = node.has("task") ? node.get("task").asText() : null;
             String assumption = node.has("assumption") ? node.get("assumption").asText() : null;
             switch (kind) {
@@ -198,8 +216,18 @@ public final class RubricLoader {
             if (floor != null && floor.compareTo(indicatorMax) > 0) {
                 throw bad(path + ".floor", "must not exceed the indicator's max");
             }
-            return new FormulaSpec(kind, ratio, step, perStep, floor, overLimit, min, max,
-                    kind == FormulaKind.TASK_KPIS && task == null ? code : task, notApplicable, assumption);
+            return new FormulaSpec(
+                    kind,
+                    ratio,
+                    step,
+                    perStep,
+                    floor,
+                    overLimit,
+                    min,
+                    max,
+                    kind == FormulaKind.TASK_KPIS && task == null ? code : task,
+                    notApplicable,
+                    assumption);
         }
 
         private OverLimitRule overLimit(JsonNode node, String path) {
@@ -223,8 +251,9 @@ public final class RubricLoader {
             }
             BigDecimal sum = children.stream().map(RubricIndicator::max).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (sum.compareTo(max) != 0) {
-                throw bad(path + ".max", max.toPlainString() + " is not the sum of its indicators' max ("
-                        + sum.toPlainString() + ")");
+                throw bad(
+                        path + ".max",
+                        max.toPlainString() + " is not the sum of its indicators' max (" + sum.toPlainString() + ")");
             }
         }
 
@@ -295,8 +324,8 @@ public final class RubricLoader {
             }
         }
 
-        private <E extends Enum<E>> E enumValue(JsonNode node, String field, String path, Class<E> type,
-                                                boolean required) {
+        private <E extends Enum<E>> E enumValue(
+                JsonNode node, String field, String path, Class<E> type, boolean required) {
             JsonNode value = node.get(field);
             if (value == null || value.isNull()) {
                 if (required) {
@@ -325,7 +354,11 @@ public final class RubricLoader {
         }
 
         private static <E extends Enum<E>> String names(Class<E> type) {
-            return String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+            return String.join(
+                    ", ",
+                    java.util.Arrays.stream(type.getEnumConstants())
+                            .map(Enum::name)
+                            .toList());
         }
 
         private InvalidRubricException bad(String field, String problem) {

@@ -22,7 +22,8 @@ public record RubricRef(String id, int version) {
                 }
                 return new Reference(trimmed.substring(0, at), OptionalInt.of(version));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("rubric reference " + reference + ": the version after @ must be a positive number");
+                throw new IllegalArgumentException(
+                        "rubric reference " + reference + ": the version after @ must be a positive number");
             }
         }
     }

@@ -1,12 +1,5 @@
 package io.budgetmonitor.scoring.rubric;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +14,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
 
 /**
  * The rubrics this service knows: the bundled {@code rubrics/*.yaml} plus every {@code *.yaml} in the
@@ -41,20 +40,25 @@ public class RubricRegistry {
     private final String defaultRubric;
     private final UploadedRubrics uploads;
 
-    public RubricRegistry(@Value("${scoring.rubrics.directory:}") String directory,
-                          @Value("${scoring.rubrics.default:baiyun-2022}") String defaultRubric,
-                          UploadedRubrics uploads) {
+    public RubricRegistry(
+            @Value("${scoring.rubrics.directory:}") String directory,
+            @Value("${scoring.rubrics.default:baiyun-2022}") String defaultRubric,
+            UploadedRubrics uploads) {
         this.defaultRubric = defaultRubric;
         this.uploads = uploads;
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:rubrics/*.yaml")) {
+            for (Resource resource :
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:rubrics/*.yaml")) {
                 try (InputStream in = resource.getInputStream()) {
                     register(loader.load(in.readAllBytes(), resource.getFilename()));
                 }
             }
             if (directory != null && !directory.isBlank()) {
                 try (Stream<Path> files = Files.list(Path.of(directory))) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList()) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".yaml")
+                                    || f.toString().endsWith(".yml"))
+                            .sorted()
+                            .toList()) {
                         register(loader.load(Files.readAllBytes(file), file.toString()));
                     }
                 }
@@ -63,7 +67,8 @@ public class RubricRegistry {
             throw new UncheckedIOException("cannot read rubrics", e);
         }
         if (findKnown(defaultRubric).isEmpty()) {
-            throw new IllegalStateException("default rubric " + defaultRubric + " is not among the loaded rubrics " + byIdAndVersion.keySet());
+            throw new IllegalStateException(
+                    "default rubric " + defaultRubric + " is not among the loaded rubrics " + byIdAndVersion.keySet());
         }
         log.info("loaded rubrics {}", byIdAndVersion.keySet());
     }
@@ -105,7 +110,8 @@ public class RubricRegistry {
      */
     private synchronized void refreshUploads() {
         for (UploadedRubrics.Upload upload : uploads.all()) {
-            byIdAndVersion.computeIfAbsent(key(upload.id(), upload.version()), key -> parse(upload.yaml(), UPLOAD_SOURCE));
+            byIdAndVersion.computeIfAbsent(
+                    key(upload.id(), upload.version()), key -> parse(upload.yaml(), UPLOAD_SOURCE));
         }
     }
 
@@ -118,8 +124,11 @@ public class RubricRegistry {
     }
 
     private static InvalidRubricException otherRules(Rubric rubric) {
-        return new InvalidRubricException(rubric.source(), "version",
-                "rubric " + rubric.id() + " version " + rubric.version() + " already exists with other rules: give it a new version");
+        return new InvalidRubricException(
+                rubric.source(),
+                "version",
+                "rubric " + rubric.id() + " version " + rubric.version()
+                        + " already exists with other rules: give it a new version");
     }
 
     public Rubric parse(byte[] yaml, String source) {
@@ -144,7 +153,8 @@ public class RubricRegistry {
         if (at >= 0) {
             return Optional.ofNullable(byIdAndVersion.get(reference));
         }
-        return byIdAndVersion.values().stream().filter(r -> r.id().equals(reference))
+        return byIdAndVersion.values().stream()
+                .filter(r -> r.id().equals(reference))
                 .max(Comparator.comparingInt(Rubric::version));
     }
 
@@ -169,11 +179,15 @@ public class RubricRegistry {
         if (parsed.version().isPresent()) {
             return new RubricPin(parsed.id(), parsed.version().getAsInt());
         }
-        OptionalInt here = byIdAndVersion.values().stream().filter(r -> r.id().equals(parsed.id()))
-                .mapToInt(Rubric::version).max();
+        OptionalInt here = byIdAndVersion.values().stream()
+                .filter(r -> r.id().equals(parsed.id()))
+                .mapToInt(Rubric::version)
+                .max();
         OptionalInt uploaded = uploads.latestVersionAt(parsed.id(), openedAt);
         if (here.isEmpty() && uploaded.isEmpty()) {
-            log.warn("fiscal year opened with rubric {}, unknown here: not pinned, scored with its latest version", named);
+            log.warn(
+                    "fiscal year opened with rubric {}, unknown here: not pinned, scored with its latest version",
+                    named);
             return new RubricPin(parsed.id(), null);
         }
         return new RubricPin(parsed.id(), Math.max(here.orElse(0), uploaded.orElse(0)));
@@ -191,7 +205,15 @@ public class RubricRegistry {
     }
 
     private static Rubric withSource(Rubric r, String source) {
-        return new Rubric(r.id(), r.version(), r.name(), r.maxPoints(), r.timeProgress(), r.grades(), r.parts(),
-                r.assumptions(), source);
+        return new Rubric(
+                r.id(),
+                r.version(),
+                r.name(),
+                r.maxPoints(),
+                r.timeProgress(),
+                r.grades(),
+                r.parts(),
+                r.assumptions(),
+                source);
     }
 }

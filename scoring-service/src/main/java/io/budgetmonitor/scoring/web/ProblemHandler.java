@@ -1,6 +1,9 @@
 package io.budgetmonitor.scoring.web;
 
 import io.budgetmonitor.scoring.rubric.InvalidRubricException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,10 +15,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 /** RFC 9457 problem+json for every error, with a field list where a field is to blame. */
 @RestControllerAdvice
@@ -33,28 +32,40 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnprocessableException.class)
     ProblemDetail unprocessable(UnprocessableException e) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Cannot evaluate", e.getMessage(),
+        return problem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "Cannot evaluate",
+                e.getMessage(),
                 List.of(Map.of("field", e.field(), "message", e.getMessage())));
     }
 
     @ExceptionHandler(InvalidRubricException.class)
     ProblemDetail invalidRubric(InvalidRubricException e) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid rubric", e.getMessage(),
+        return problem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "Invalid rubric",
+                e.getMessage(),
                 List.of(Map.of("field", e.field(), "message", e.getMessage())));
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
     ProblemDetail badRequest(RuntimeException e) {
         String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : "request";
-        return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(), List.of(Map.of("field", field, "message", e.getMessage())));
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Bad request",
+                e.getMessage(),
+                List.of(Map.of("field", field, "message", e.getMessage())));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request has invalid fields", errors);
+                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request has invalid fields", errors);
         return ResponseEntity.badRequest().body(problem);
     }
 

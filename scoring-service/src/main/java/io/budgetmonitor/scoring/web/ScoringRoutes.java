@@ -1,16 +1,16 @@
 package io.budgetmonitor.scoring.web;
 
-import io.budgetmonitor.security.RouteRule;
-import io.budgetmonitor.security.RouteRules;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import static io.budgetmonitor.security.Role.ADMIN;
 import static io.budgetmonitor.security.Role.AUDITOR;
 import static io.budgetmonitor.security.Role.BUDGET_OFFICE;
 import static io.budgetmonitor.security.Role.EVALUATOR;
 import static io.budgetmonitor.security.Role.RECORDER;
 import static io.budgetmonitor.security.Role.VIEWER;
+
+import io.budgetmonitor.security.RouteRule;
+import io.budgetmonitor.security.RouteRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Who may call which scoring route (docs/design/SECURITY.md), one row per route, first match wins.
@@ -38,8 +38,12 @@ public class ScoringRoutes {
                 RouteRule.get("/api/v1/evaluations/{id}/report/narrative", VIEWER, AUDITOR, EVALUATOR, BUDGET_OFFICE),
                 RouteRule.put("/api/v1/evaluations/{id}/report/narrative", EVALUATOR),
                 RouteRule.get("/api/v1/evaluations/{id}/diff/{other}", VIEWER, AUDITOR, EVALUATOR, BUDGET_OFFICE),
-                RouteRule.get("/api/v1/departments/{department}/years/{year}/projected-score",
-                        VIEWER, AUDITOR, EVALUATOR, BUDGET_OFFICE),
+                RouteRule.get(
+                        "/api/v1/departments/{department}/years/{year}/projected-score",
+                        VIEWER,
+                        AUDITOR,
+                        EVALUATOR,
+                        BUDGET_OFFICE),
                 // read-your-writes for whoever reads scores here (an evaluator waits for its KPI reports)
                 RouteRule.get("/api/v1/position", VIEWER, AUDITOR, EVALUATOR, BUDGET_OFFICE),
                 // 评价方案 are published policy, no department's data: every signed-in role may read them

@@ -1,5 +1,7 @@
 package io.budgetmonitor.scoring.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.budgetmonitor.api.events.BudgetAllocated;
 import io.budgetmonitor.api.events.BudgetEvent;
 import io.budgetmonitor.api.events.DisbursementRecorded;
@@ -16,16 +18,6 @@ import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.scoring.consumption.EventConsumer;
 import io.budgetmonitor.scoring.it.EventFactory;
 import io.budgetmonitor.testkit.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -36,8 +28,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Benchmark, not a timed assertion, and not part of the suite (outside surefire's includes):
@@ -46,8 +45,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transaction, as a Kafka poll would) and times {@code POST /api/v1/evaluations} over HTTP.
  * Results go to stdout and {@code target/bench-results.txt}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"scoring.listener.auto-startup=false", "budget.security.demo-password=" + SnapshotBenchmark.PASSWORD})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "scoring.listener.auto-startup=false",
+            "budget.security.demo-password=" + SnapshotBenchmark.PASSWORD
+        })
 class SnapshotBenchmark {
 
     private static final int BATCH = 500;
@@ -60,6 +63,7 @@ class SnapshotBenchmark {
 
     @Autowired
     EventConsumer consumer;
+
     @Autowired
     TestRestTemplate http;
 
@@ -79,7 +83,8 @@ class SnapshotBenchmark {
             times[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(times);
-        out.add(String.format("POST /evaluations, 1 department-year with 100,000 events: median %.1f ms, min %.1f ms, max %.1f ms (11 runs)",
+        out.add(String.format(
+                "POST /evaluations, 1 department-year with 100,000 events: median %.1f ms, min %.1f ms, max %.1f ms (11 runs)",
                 times[5], times[0], times[10]));
 
         start = System.nanoTime();
@@ -91,14 +96,21 @@ class SnapshotBenchmark {
         for (int d = 0; d < 100; d++) {
             evaluate(String.format("DIST-%03d", d));
         }
-        out.add(String.format("POST /evaluations for all 100 departments of the district (sequential): %.2f s total", seconds(start)));
+        out.add(String.format(
+                "POST /evaluations for all 100 departments of the district (sequential): %.2f s total",
+                seconds(start)));
         out.forEach(System.out::println);
-        Files.write(Path.of("target/bench-results.txt"), out, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        Files.write(
+                Path.of("target/bench-results.txt"),
+                out,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     private void evaluate(String department) {
-        ResponseEntity<String> response = http.withBasicAuth("evaluator", PASSWORD).postForEntity("/api/v1/evaluations",
-                Map.of("department", department, "fiscalYear", 2021), String.class);
+        ResponseEntity<String> response = http.withBasicAuth("evaluator", PASSWORD)
+                .postForEntity(
+                        "/api/v1/evaluations", Map.of("department", department, "fiscalYear", 2021), String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
@@ -106,30 +118,61 @@ class SnapshotBenchmark {
     private List<BudgetEvent> departmentYear(String d, int total) {
         List<BudgetEvent> events = new ArrayList<>();
         LocalDate jan = LocalDate.of(2021, 1, 1);
-        events.add(new FiscalYearOpened(d, 2021, "部门" + d, "baiyun-2022",
-                List.of(new BigDecimal("0.25"), new BigDecimal("0.50"), new BigDecimal("0.75"), BigDecimal.ONE), jan));
-        FundSource[] sources = {FundSource.GENERAL_PUBLIC_BUDGET, FundSource.GENERAL_PUBLIC_BUDGET, FundSource.GOVERNMENT_FUND, FundSource.OTHER};
+        events.add(new FiscalYearOpened(
+                d,
+                2021,
+                "部门" + d,
+                "baiyun-2022",
+                List.of(new BigDecimal("0.25"), new BigDecimal("0.50"), new BigDecimal("0.75"), BigDecimal.ONE),
+                jan));
+        FundSource[] sources = {
+            FundSource.GENERAL_PUBLIC_BUDGET,
+            FundSource.GENERAL_PUBLIC_BUDGET,
+            FundSource.GOVERNMENT_FUND,
+            FundSource.OTHER
+        };
         ExpenditureType[] types = ExpenditureType.values();
         int lines = 50;
         for (int l = 0; l < lines; l++) {
-            events.add(new BudgetAllocated(d, 2021, "L" + l, "项目" + l, sources[l % 4], types[l % 3],
-                    l == 7 ? ThreePublicCategory.OFFICIAL_RECEPTION : ThreePublicCategory.NONE, l % 4 != 3,
-                    Money.of("100000000.00"), jan));
+            events.add(new BudgetAllocated(
+                    d,
+                    2021,
+                    "L" + l,
+                    "项目" + l,
+                    sources[l % 4],
+                    types[l % 3],
+                    l == 7 ? ThreePublicCategory.OFFICIAL_RECEPTION : ThreePublicCategory.NONE,
+                    l % 4 != 3,
+                    Money.of("100000000.00"),
+                    jan));
         }
         for (int k = 0; k < 25; k++) {
             String kpi = "B" + (k % 6 + 1) + "." + k;
-            events.add(new PerformanceTargetSet(d, 2021, kpi, "B" + (k % 6 + 1), "指标" + k, KpiDirection.HIGHER_IS_BETTER,
-                    new BigDecimal("100"), null, "%", new BigDecimal("2"), jan));
-            events.add(new PerformanceProgressReported(d, 2021, kpi, new BigDecimal(k == 3 ? "50" : "100"), null, LocalDate.of(2021, 12, 1)));
+            events.add(new PerformanceTargetSet(
+                    d,
+                    2021,
+                    kpi,
+                    "B" + (k % 6 + 1),
+                    "指标" + k,
+                    KpiDirection.HIGHER_IS_BETTER,
+                    new BigDecimal("100"),
+                    null,
+                    "%",
+                    new BigDecimal("2"),
+                    jan));
+            events.add(new PerformanceProgressReported(
+                    d, 2021, kpi, new BigDecimal(k == 3 ? "50" : "100"), null, LocalDate.of(2021, 12, 1)));
         }
         int i = 0;
         while (events.size() < total) {
             String line = "L" + (i % lines);
             LocalDate on = jan.plusDays(i % 365);
             if (i % 50 == 49) {
-                events.add(new DisbursementReversed(d, 2021, "L" + ((i - 1) % lines), "V" + (i - 1), Money.of("1234.56"), "冲销", on));
+                events.add(new DisbursementReversed(
+                        d, 2021, "L" + ((i - 1) % lines), "V" + (i - 1), Money.of("1234.56"), "冲销", on));
             } else {
-                events.add(new DisbursementRecorded(d, 2021, line, "V" + i, Money.of("1234.56"), "收款人", "用途", i % 10 == 0, on));
+                events.add(new DisbursementRecorded(
+                        d, 2021, line, "V" + i, Money.of("1234.56"), "收款人", "用途", i % 10 == 0, on));
             }
             i++;
         }

@@ -1,5 +1,7 @@
 package io.budgetmonitor.scoring.consumption;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.budgetmonitor.api.events.AssetUtilizationReported;
 import io.budgetmonitor.api.events.BonusPenaltyRecorded;
 import io.budgetmonitor.api.events.BudgetAdjusted;
@@ -28,6 +30,14 @@ import io.budgetmonitor.api.values.ThreePublicCategory;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.scoring.it.EventFactory;
 import io.budgetmonitor.testkit.TestInfrastructure;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,17 +48,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The batch path must leave exactly the state the one-by-one path leaves (the reference: each record
  * under its own savepoint): indicator inputs, sequence progress, held events, gaps, dead letters and
@@ -58,8 +57,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = "scoring.listener.auto-startup=false")
 class BatchEquivalenceTest {
 
-    private static final String[] TABLES = {"department_year", "budget_line", "voucher", "kpi", "qualitative_deduction",
-            "bonus_penalty", "aggregate_progress", "consumer_position", "held_event", "consumer_gap", "dead_letter"};
+    private static final String[] TABLES = {
+        "department_year",
+        "budget_line",
+        "voucher",
+        "kpi",
+        "qualitative_deduction",
+        "bonus_penalty",
+        "aggregate_progress",
+        "consumer_position",
+        "held_event",
+        "consumer_gap",
+        "dead_letter"
+    };
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -68,8 +78,10 @@ class BatchEquivalenceTest {
 
     @Autowired
     EventConsumer consumer;
+
     @Autowired
     ConsumerMetrics metrics;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -77,27 +89,34 @@ class BatchEquivalenceTest {
     void aBatchWithDuplicatesAGapAndPoisonGivesTheSameInputsAsOneByOne() {
         EventFactory f = new EventFactory(1);
         String d = "EX";
-        RecordedEvent opened = f.record(new FiscalYearOpened(d, 2021, "例", "baiyun-2022", List.of(), LocalDate.of(2021, 1, 1)));
+        RecordedEvent opened =
+                f.record(new FiscalYearOpened(d, 2021, "例", "baiyun-2022", List.of(), LocalDate.of(2021, 1, 1)));
         RecordedEvent allocated = f.record(allocation(d, "L1", FundSource.GENERAL_PUBLIC_BUDGET, "1000.00"));
         RecordedEvent v1 = f.record(paid(d, "L1", "V1", "100.00", true, "2021-02-01"));
         RecordedEvent v2 = f.record(paid(d, "L1", "V2", "200.00", false, "2021-05-01"));
         RecordedEvent v3 = f.record(paid(d, "L1", "V3", "300.00", false, "2021-08-01"));
         RecordedEvent v4 = f.record(paid(d, "L1", "V4", "400.00", false, "2021-11-01"));
-        RecordedEvent reversal = f.record(new DisbursementReversed(d, 2021, "L1", "V1", Money.of("100.00"), "冲销", LocalDate.of(2021, 3, 1)));
+        RecordedEvent reversal = f.record(
+                new DisbursementReversed(d, 2021, "L1", "V1", Money.of("100.00"), "冲销", LocalDate.of(2021, 3, 1)));
         RecordedEvent orphan = f.record(paid(d, "NO-SUCH-LINE", "V9", "1.00", false, "2021-03-01")); // refused
-        RecordedEvent unreadable = f.record(paid(d, "L1", "V5", "500.00", false, "2021-12-01")); // seq consumed, unreadable
+        RecordedEvent unreadable =
+                f.record(paid(d, "L1", "V5", "500.00", false, "2021-12-01")); // seq consumed, unreadable
         RecordedEvent after = f.record(paid(d, "L1", "V6", "600.00", false, "2021-12-02"));
         long offset = 0;
-        List<ConsumerRecord<String, byte[]>> first = List.of(rec(f, opened, offset++), rec(f, allocated, offset++),
-                rec(f, v1, offset++), rec(f, v1, offset++), rec(f, opened, offset++));
+        List<ConsumerRecord<String, byte[]>> first = List.of(
+                rec(f, opened, offset++),
+                rec(f, allocated, offset++),
+                rec(f, v1, offset++),
+                rec(f, v1, offset++),
+                rec(f, opened, offset++));
         List<ConsumerRecord<String, byte[]>> second = List.of(
-                rec(f, v3, offset++),       // a gap: v2 is missing
-                rec(f, v3, offset++),       // a redelivery of a held event
-                rec(f, orphan, offset++),   // poison
-                rec(f, v2, offset++),       // fills the gap: v2 and v3 apply
-                rec(f, v1, offset++),       // duplicate
+                rec(f, v3, offset++), // a gap: v2 is missing
+                rec(f, v3, offset++), // a redelivery of a held event
+                rec(f, orphan, offset++), // poison
+                rec(f, v2, offset++), // fills the gap: v2 and v3 apply
+                rec(f, v1, offset++), // duplicate
                 rec(f, reversal, offset++), // out of order (v4 missing): held
-                rec(f, v4, offset++),       // fills it
+                rec(f, v4, offset++), // fills it
                 corrupt(f, unreadable, offset++),
                 rec(f, after, offset++),
                 garbage(offset++));
@@ -107,10 +126,15 @@ class BatchEquivalenceTest {
         double fallbacks = metrics.batchFallbacks.count();
         Map<String, List<String>> batched = runBatched(batches);
         assertThat(batched).isEqualTo(oneByOne);
-        assertThat(metrics.batchFallbacks.count() - fallbacks).as("only the batch with the poison event falls back").isEqualTo(1);
+        assertThat(metrics.batchFallbacks.count() - fallbacks)
+                .as("only the batch with the poison event falls back")
+                .isEqualTo(1);
 
-        assertThat(oneByOne.get("budget_line")).singleElement().asString()
-                .contains("\"disbursed\": 1600.00").contains("\"reversed\": 100.00");
+        assertThat(oneByOne.get("budget_line"))
+                .singleElement()
+                .asString()
+                .contains("\"disbursed\": 1600.00")
+                .contains("\"reversed\": 100.00");
         assertThat(oneByOne.get("dead_letter")).hasSize(3);
         assertThat(oneByOne.get("consumer_gap")).hasSize(2).allMatch(g -> g.endsWith("resolved"));
         assertThat(oneByOne.get("held_event")).isEmpty();
@@ -118,7 +142,8 @@ class BatchEquivalenceTest {
 
         // without the poison event the same kind of batch takes the fast path
         fallbacks = metrics.batchFallbacks.count();
-        runBatched(List.of(first, second.stream().filter(r -> r != second.get(2)).toList()));
+        runBatched(
+                List.of(first, second.stream().filter(r -> r != second.get(2)).toList()));
         assertThat(metrics.batchFallbacks.count() - fallbacks).isZero();
     }
 
@@ -135,7 +160,9 @@ class BatchEquivalenceTest {
             assertThat(oneByOne.get("dead_letter")).isNotEmpty();
             assertThat(metrics.batchFallbacks.count() - fallbacks).isLessThan(batches.size());
         } else {
-            assertThat(metrics.batchFallbacks.count() - fallbacks).as("no poison, no fallback").isZero();
+            assertThat(metrics.batchFallbacks.count() - fallbacks)
+                    .as("no poison, no fallback")
+                    .isZero();
         }
         assertThat(oneByOne.get("budget_line")).isNotEmpty();
         assertThat(oneByOne.get("consumer_gap")).isNotEmpty();
@@ -156,8 +183,12 @@ class BatchEquivalenceTest {
     }
 
     private void reset() {
-        jdbc.execute("TRUNCATE " + String.join(", ", List.of(TABLES).stream().filter(t -> !t.equals("consumer_position")).toList())
-                + " RESTART IDENTITY");
+        jdbc.execute("TRUNCATE "
+                + String.join(
+                        ", ",
+                        List.of(TABLES).stream()
+                                .filter(t -> !t.equals("consumer_position"))
+                                .toList()) + " RESTART IDENTITY");
         jdbc.update("UPDATE consumer_position SET position = 0");
     }
 
@@ -175,9 +206,15 @@ class BatchEquivalenceTest {
                 case "voucher" -> "department, fiscal_year, voucher";
                 default -> "department, fiscal_year, kpi";
             };
-            String open = table.equals("consumer_gap") ? " || CASE WHEN resolved_at IS NULL THEN ' open' ELSE ' resolved' END" : "";
-            state.put(table, jdbc.queryForList("SELECT (to_jsonb(t) - ARRAY['id', 'held_at', 'detected_at', 'resolved_at', 'parked_at'])::text"
-                    + open + " FROM " + table + " t ORDER BY " + order, String.class));
+            String open = table.equals("consumer_gap")
+                    ? " || CASE WHEN resolved_at IS NULL THEN ' open' ELSE ' resolved' END"
+                    : "";
+            state.put(
+                    table,
+                    jdbc.queryForList(
+                            "SELECT (to_jsonb(t) - ARRAY['id', 'held_at', 'detected_at', 'resolved_at', 'parked_at'])::text"
+                                    + open + " FROM " + table + " t ORDER BY " + order,
+                            String.class));
         }
         return state;
     }
@@ -191,23 +228,35 @@ class BatchEquivalenceTest {
     /** Its CloudEvent headers (subject, sequence number) intact, its data not JSON. */
     private static ConsumerRecord<String, byte[]> corrupt(EventFactory f, RecordedEvent e, long offset) {
         ConsumerRecord<String, byte[]> good = f.consumerRecord(e, offset);
-        ConsumerRecord<String, byte[]> bad = new ConsumerRecord<>(good.topic(), good.partition(), offset, good.key(),
-                "{not json".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, byte[]> bad = new ConsumerRecord<>(
+                good.topic(), good.partition(), offset, good.key(), "{not json".getBytes(StandardCharsets.UTF_8));
         good.headers().forEach(h -> bad.headers().add(h));
         return bad;
     }
 
     private static ConsumerRecord<String, byte[]> garbage(long offset) {
-        return new ConsumerRecord<>("budget.events.v1", 0, offset, "?", "not a cloud event".getBytes(StandardCharsets.UTF_8));
+        return new ConsumerRecord<>(
+                "budget.events.v1", 0, offset, "?", "not a cloud event".getBytes(StandardCharsets.UTF_8));
     }
 
     private static BudgetAllocated allocation(String d, String line, FundSource source, String amount) {
-        return new BudgetAllocated(d, 2021, line, "项目" + line, source, ExpenditureType.PUBLIC_EXPENSE, ThreePublicCategory.NONE,
-                true, Money.of(amount), LocalDate.of(2021, 1, 1));
+        return new BudgetAllocated(
+                d,
+                2021,
+                line,
+                "项目" + line,
+                source,
+                ExpenditureType.PUBLIC_EXPENSE,
+                ThreePublicCategory.NONE,
+                true,
+                Money.of(amount),
+                LocalDate.of(2021, 1, 1));
     }
 
-    private static DisbursementRecorded paid(String d, String line, String voucher, String amount, boolean procurement, String on) {
-        return new DisbursementRecorded(d, 2021, line, voucher, Money.of(amount), "收款人", "用途", procurement, LocalDate.parse(on));
+    private static DisbursementRecorded paid(
+            String d, String line, String voucher, String amount, boolean procurement, String on) {
+        return new DisbursementRecorded(
+                d, 2021, line, voucher, Money.of(amount), "收款人", "用途", procurement, LocalDate.parse(on));
     }
 
     /**
@@ -231,14 +280,27 @@ class BatchEquivalenceTest {
         List<List<ConsumerRecord<String, byte[]>>> batches() {
             List<RecordedEvent> log = new ArrayList<>();
             for (String d : List.of("R-A", "R-B")) {
-                log.add(factory.record(new FiscalYearOpened(d, 2021, "部门" + d, "baiyun-2022",
-                        List.of(new BigDecimal("0.2"), new BigDecimal("0.5"), new BigDecimal("0.7"), BigDecimal.ONE), LocalDate.of(2021, 1, 1))));
+                log.add(factory.record(new FiscalYearOpened(
+                        d,
+                        2021,
+                        "部门" + d,
+                        "baiyun-2022",
+                        List.of(new BigDecimal("0.2"), new BigDecimal("0.5"), new BigDecimal("0.7"), BigDecimal.ONE),
+                        LocalDate.of(2021, 1, 1))));
             }
             for (String d : List.of("R-A", "R-B")) {
                 for (int l = 0; l < 4; l++) {
-                    log.add(factory.record(new BudgetAllocated(d, 2021, "L" + l, "项目" + l, FundSource.values()[l % FundSource.values().length],
-                            ExpenditureType.values()[l % ExpenditureType.values().length], ThreePublicCategory.NONE, l % 2 == 0,
-                            Money.of("1000000.00"), LocalDate.of(2021, 1, 1))));
+                    log.add(factory.record(new BudgetAllocated(
+                            d,
+                            2021,
+                            "L" + l,
+                            "项目" + l,
+                            FundSource.values()[l % FundSource.values().length],
+                            ExpenditureType.values()[l % ExpenditureType.values().length],
+                            ThreePublicCategory.NONE,
+                            l % 2 == 0,
+                            Money.of("1000000.00"),
+                            LocalDate.of(2021, 1, 1))));
                 }
             }
             int reliable = log.size();
@@ -261,9 +323,12 @@ class BatchEquivalenceTest {
                 // the year openings and line allocations, and the poison events' own streams, arrive in order:
                 // the one-by-one reference path cannot drain a refused event held behind a parked one
                 // (EventApplier#skipParked applies held successors outside any savepoint)
-                boolean inOrder = i < reliable || e.aggregateId().startsWith("R-P") || e.aggregateId().contains("NOPE");
+                boolean inOrder = i < reliable
+                        || e.aggregateId().startsWith("R-P")
+                        || e.aggregateId().contains("NOPE");
                 int roll = inOrder ? 50 : random.nextInt(100);
-                ConsumerRecord<String, byte[]> record = roll < 3 ? corrupt(factory, e, offset++) : rec(factory, e, offset++);
+                ConsumerRecord<String, byte[]> record =
+                        roll < 3 ? corrupt(factory, e, offset++) : rec(factory, e, offset++);
                 if (roll >= 3 && roll < 10) {
                     late.add(record);
                     lateAt.add(i + 1 + random.nextInt(60));
@@ -298,40 +363,95 @@ class BatchEquivalenceTest {
             List<String> paid = vouchers.computeIfAbsent(d + line, k -> new ArrayList<>());
             int kind = random.nextInt(poison ? 22 : 20);
             return switch (kind) {
-                case 0, 1 -> new BudgetAllocated(d, y, line, "项目" + line, FundSource.values()[random.nextInt(FundSource.values().length)],
-                        ExpenditureType.values()[random.nextInt(ExpenditureType.values().length)], ThreePublicCategory.NONE,
-                        random.nextBoolean(), amount, on);
-                case 2 -> new BudgetAdjusted(d, y, line, random.nextBoolean() ? AdjustmentKind.SUPPLEMENT : AdjustmentKind.REDUCTION,
-                        amount, "调整", on);
+                case 0, 1 ->
+                    new BudgetAllocated(
+                            d,
+                            y,
+                            line,
+                            "项目" + line,
+                            FundSource.values()[random.nextInt(FundSource.values().length)],
+                            ExpenditureType.values()[random.nextInt(ExpenditureType.values().length)],
+                            ThreePublicCategory.NONE,
+                            random.nextBoolean(),
+                            amount,
+                            on);
+                case 2 ->
+                    new BudgetAdjusted(
+                            d,
+                            y,
+                            line,
+                            random.nextBoolean() ? AdjustmentKind.SUPPLEMENT : AdjustmentKind.REDUCTION,
+                            amount,
+                            "调整",
+                            on);
                 case 3 -> new BudgetTransferredOut(d, y, line, "L9", amount, "调出", "T" + random.nextInt(1000), on);
                 case 4 -> new BudgetTransferredIn(d, y, line, "L9", amount, "调入", "T" + random.nextInt(1000), on);
                 case 5, 6, 7, 8 -> {
                     String voucher = "V" + random.nextInt(400);
                     paid.add(voucher);
-                    yield new DisbursementRecorded(d, y, line, voucher, amount, "收款人", "用途", random.nextInt(4) == 0, on);
+                    yield new DisbursementRecorded(
+                            d, y, line, voucher, amount, "收款人", "用途", random.nextInt(4) == 0, on);
                 }
-                case 9 -> new DisbursementReversed(d, y, line, paid.isEmpty() || random.nextInt(5) == 0 ? "V-NONE"
-                        : paid.get(random.nextInt(paid.size())), amount, "冲销", on);
+                case 9 ->
+                    new DisbursementReversed(
+                            d,
+                            y,
+                            line,
+                            paid.isEmpty() || random.nextInt(5) == 0 ? "V-NONE" : paid.get(random.nextInt(paid.size())),
+                            amount,
+                            "冲销",
+                            on);
                 case 10 -> new FundsReclaimed(d, y, line, amount, on);
                 case 11 -> new FundsCarriedOver(d, y, line, amount, on);
-                case 12 -> new DisbursementRejected(d, y, line, "V" + random.nextInt(400), amount, Money.ZERO, "收款人", "用途", false, "超预算", on);
+                case 12 ->
+                    new DisbursementRejected(
+                            d, y, line, "V" + random.nextInt(400), amount, Money.ZERO, "收款人", "用途", false, "超预算", on);
                 case 13 -> new ProcurementPlanApproved(d, y, amount, on);
-                case 14 -> new AssetUtilizationReported(d, y, amount, Money.ofFen(amount.fen() + random.nextInt(1000)), on);
-                case 15 -> new PerformanceTargetSet(d, y, "K" + random.nextInt(3), "B1", "指标", KpiDirection.HIGHER_IS_BETTER,
-                        new BigDecimal(random.nextInt(100)), random.nextBoolean() ? null : "描述", "%",
-                        random.nextBoolean() ? null : new BigDecimal("2"), on);
-                case 16 -> new PerformanceTargetAdjusted(d, y, "K" + random.nextInt(4), new BigDecimal(random.nextInt(100)),
-                        random.nextBoolean() ? null : "新描述", "年中调整", on);
-                case 17 -> new PerformanceProgressReported(d, y, "K" + random.nextInt(4), new BigDecimal(random.nextInt(120)),
-                        random.nextBoolean() ? null : random.nextBoolean(), on);
-                case 18 -> random.nextBoolean()
-                        ? new QualitativeAssessmentRecorded(d, y, "A6.5", BigDecimal.ONE, "迟报", "区财政局", on)
-                        : new BonusPenaltyRecorded(d, y, new BigDecimal("0.5"), "加分", on);
-                case 19 -> random.nextInt(10) == 0 ? new FiscalYearClosed(d, y, on)
-                        : new FiscalYearOpened(d, y, "部门" + d + random.nextInt(3), "baiyun-2022", List.of(), on);
+                case 14 ->
+                    new AssetUtilizationReported(d, y, amount, Money.ofFen(amount.fen() + random.nextInt(1000)), on);
+                case 15 ->
+                    new PerformanceTargetSet(
+                            d,
+                            y,
+                            "K" + random.nextInt(3),
+                            "B1",
+                            "指标",
+                            KpiDirection.HIGHER_IS_BETTER,
+                            new BigDecimal(random.nextInt(100)),
+                            random.nextBoolean() ? null : "描述",
+                            "%",
+                            random.nextBoolean() ? null : new BigDecimal("2"),
+                            on);
+                case 16 ->
+                    new PerformanceTargetAdjusted(
+                            d,
+                            y,
+                            "K" + random.nextInt(4),
+                            new BigDecimal(random.nextInt(100)),
+                            random.nextBoolean() ? null : "新描述",
+                            "年中调整",
+                            on);
+                case 17 ->
+                    new PerformanceProgressReported(
+                            d,
+                            y,
+                            "K" + random.nextInt(4),
+                            new BigDecimal(random.nextInt(120)),
+                            random.nextBoolean() ? null : random.nextBoolean(),
+                            on);
+                case 18 ->
+                    random.nextBoolean()
+                            ? new QualitativeAssessmentRecorded(d, y, "A6.5", BigDecimal.ONE, "迟报", "区财政局", on)
+                            : new BonusPenaltyRecorded(d, y, new BigDecimal("0.5"), "加分", on);
+                case 19 ->
+                    random.nextInt(10) == 0
+                            ? new FiscalYearClosed(d, y, on)
+                            : new FiscalYearOpened(d, y, "部门" + d + random.nextInt(3), "baiyun-2022", List.of(), on);
                 // poison: refused by the projector (no such line), or by the database (numeric(10,2) overflow)
                 case 20 -> new DisbursementRecorded(d, y, "NOPE" + poisonCount++, "VX", amount, "收款人", "用途", false, on);
-                default -> new QualitativeAssessmentRecorded("R-P", y, "A6.5", new BigDecimal("1000000000000"), "溢出", "区财政局", on);
+                default ->
+                    new QualitativeAssessmentRecorded(
+                            "R-P", y, "A6.5", new BigDecimal("1000000000000"), "溢出", "区财政局", on);
             };
         }
     }

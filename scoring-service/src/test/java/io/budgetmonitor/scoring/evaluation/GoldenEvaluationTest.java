@@ -1,13 +1,12 @@
 package io.budgetmonitor.scoring.evaluation;
 
-import io.budgetmonitor.scoring.rubric.Rubric;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.budgetmonitor.scoring.rubric.Rubric;
 import java.math.BigDecimal;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The seed's 2021 self-evaluation of 石井街道, every figure to the cent, from hand-built inputs. */
 class GoldenEvaluationTest {
@@ -68,8 +67,10 @@ class GoldenEvaluationTest {
         expected.put("B5", "6");
         expected.put("B6", "8");
         expected.put("B7", "0");
-        expected.forEach((code, points) -> assertThat(result.indicator(code).orElseThrow().points())
-                .as(code).isEqualByComparingTo(points));
+        expected.forEach((code, points) -> assertThat(
+                        result.indicator(code).orElseThrow().points())
+                .as(code)
+                .isEqualByComparingTo(points));
         assertThat(result.indicators()).hasSize(expected.size());
     }
 
@@ -103,7 +104,10 @@ class GoldenEvaluationTest {
         assertThat(result.tasks()).hasSize(6);
         TaskScore b5 = result.tasks().get(4);
         assertThat(b5.max()).isEqualByComparingTo("8");
-        KpiScore loose = b5.kpis().stream().filter(k -> k.kpi().equals("B5.3")).findFirst().orElseThrow();
+        KpiScore loose = b5.kpis().stream()
+                .filter(k -> k.kpi().equals("B5.3"))
+                .findFirst()
+                .orElseThrow();
         assertThat(loose.completion()).isEqualTo("7.4667");
         assertThat(loose.met()).isTrue();
         assertThat(loose.points()).isEqualByComparingTo(new BigDecimal("2"));

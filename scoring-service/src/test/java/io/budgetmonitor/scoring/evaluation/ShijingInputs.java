@@ -12,7 +12,6 @@ import io.budgetmonitor.scoring.inputs.LineInputs;
 import io.budgetmonitor.scoring.inputs.QualitativeDeduction;
 import io.budgetmonitor.scoring.rubric.Rubric;
 import io.budgetmonitor.scoring.rubric.RubricLoader;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -30,8 +29,7 @@ public final class ShijingInputs {
 
     public static final String DEPARTMENT = "BY-SJ";
 
-    private ShijingInputs() {
-    }
+    private ShijingInputs() {}
 
     public static Rubric baiyun() {
         try (InputStream in = ShijingInputs.class.getResourceAsStream("/rubrics/baiyun-2022.yaml")) {
@@ -43,23 +41,66 @@ public final class ShijingInputs {
 
     public static List<LineInputs> lines() {
         return List.of(
-                line("GP-PER-01", FundSource.GENERAL_PUBLIC_BUDGET, ExpenditureType.PERSONNEL, ThreePublicCategory.NONE, true,
-                        "50000000.00", "49500000.00", "500000.00"),
-                line("GP-PUB-01", FundSource.GENERAL_PUBLIC_BUDGET, ExpenditureType.PUBLIC_EXPENSE, ThreePublicCategory.NONE, true,
-                        "10000000.00", "9822000.00", "178000.00"),
-                line("GP-CAR-01", FundSource.GENERAL_PUBLIC_BUDGET, ExpenditureType.PROJECT, ThreePublicCategory.OFFICIAL_VEHICLES, true,
-                        "1000000.00", "645900.00", "354100.00"),
-                line("GP-PRJ-01", FundSource.GENERAL_PUBLIC_BUDGET, ExpenditureType.PROJECT, ThreePublicCategory.NONE, true,
-                        "29000000.00", "28232100.00", "767900.00"),
-                line("GF-PRJ-01", FundSource.GOVERNMENT_FUND, ExpenditureType.PROJECT, ThreePublicCategory.NONE, true,
-                        "10000000.00", "2800000.00", "7200000.00"),
-                line("OT-PRJ-01", FundSource.OTHER, ExpenditureType.PROJECT, ThreePublicCategory.NONE, false,
-                        "60610200.00", "59426500.00", "0.00"));
+                line(
+                        "GP-PER-01",
+                        FundSource.GENERAL_PUBLIC_BUDGET,
+                        ExpenditureType.PERSONNEL,
+                        ThreePublicCategory.NONE,
+                        true,
+                        "50000000.00",
+                        "49500000.00",
+                        "500000.00"),
+                line(
+                        "GP-PUB-01",
+                        FundSource.GENERAL_PUBLIC_BUDGET,
+                        ExpenditureType.PUBLIC_EXPENSE,
+                        ThreePublicCategory.NONE,
+                        true,
+                        "10000000.00",
+                        "9822000.00",
+                        "178000.00"),
+                line(
+                        "GP-CAR-01",
+                        FundSource.GENERAL_PUBLIC_BUDGET,
+                        ExpenditureType.PROJECT,
+                        ThreePublicCategory.OFFICIAL_VEHICLES,
+                        true,
+                        "1000000.00",
+                        "645900.00",
+                        "354100.00"),
+                line(
+                        "GP-PRJ-01",
+                        FundSource.GENERAL_PUBLIC_BUDGET,
+                        ExpenditureType.PROJECT,
+                        ThreePublicCategory.NONE,
+                        true,
+                        "29000000.00",
+                        "28232100.00",
+                        "767900.00"),
+                line(
+                        "GF-PRJ-01",
+                        FundSource.GOVERNMENT_FUND,
+                        ExpenditureType.PROJECT,
+                        ThreePublicCategory.NONE,
+                        true,
+                        "10000000.00",
+                        "2800000.00",
+                        "7200000.00"),
+                line(
+                        "OT-PRJ-01",
+                        FundSource.OTHER,
+                        ExpenditureType.PROJECT,
+                        ThreePublicCategory.NONE,
+                        false,
+                        "60610200.00",
+                        "59426500.00",
+                        "0.00"));
     }
 
     /** Net general-public-budget disbursements per quarter: cumulative 21.6M, 46M, 66.015M, 88.2M of 90M. */
     public static List<Money> generalQuarterNet() {
-        return List.of(Money.of("21600000.00"), Money.of("24400000.00"), Money.of("20015000.00"), Money.of("22185000.00"));
+        return List.of(
+                Money.of("21600000.00"), Money.of("24400000.00"), Money.of("20015000.00"), Money.of("22185000.00"));
     }
 
     public static List<KpiInputs> kpis() {
@@ -87,30 +128,65 @@ public final class ShijingInputs {
     public static List<QualitativeDeduction> deductions() {
         LocalDate on = LocalDate.of(2022, 3, 31);
         return List.of(
-                new QualitativeDeduction("A6.1", new BigDecimal("0.5"),
-                        "本部门制定的财务管理制度包含有绩效管理要求，但无绩效管理和专项资金管理办法的专门规定", "区财政局", on),
-                new QualitativeDeduction("A6.5", new BigDecimal("1"),
-                        "未在规定时间内及时报送相关部门整体支出绩效自评材料", "区财政局", on),
-                new QualitativeDeduction("A6.6", new BigDecimal("0.5"),
-                        "暂未建立绩效评价结果与本单位预算编制管理相挂钩工作机制", "区财政局", on));
+                new QualitativeDeduction(
+                        "A6.1", new BigDecimal("0.5"), "本部门制定的财务管理制度包含有绩效管理要求，但无绩效管理和专项资金管理办法的专门规定", "区财政局", on),
+                new QualitativeDeduction("A6.5", new BigDecimal("1"), "未在规定时间内及时报送相关部门整体支出绩效自评材料", "区财政局", on),
+                new QualitativeDeduction("A6.6", new BigDecimal("0.5"), "暂未建立绩效评价结果与本单位预算编制管理相挂钩工作机制", "区财政局", on));
     }
 
     public static IndicatorInputs inputs() {
-        return new IndicatorInputs(DEPARTMENT, 2021, "广州市白云区人民政府石井街道办事处", "baiyun-2022",
+        return new IndicatorInputs(
+                DEPARTMENT,
+                2021,
+                "广州市白云区人民政府石井街道办事处",
+                "baiyun-2022",
                 List.of(new BigDecimal("0.25"), new BigDecimal("0.50"), new BigDecimal("0.75"), new BigDecimal("1.00")),
-                lines(), generalQuarterNet(), Money.of("4200000.00"), Money.of("5000000.00"),
-                Money.of("9993000.00"), Money.of("10000000.00"), kpis(), deductions(), List.<BonusPenalty>of(), true, 1000);
+                lines(),
+                generalQuarterNet(),
+                Money.of("4200000.00"),
+                Money.of("5000000.00"),
+                Money.of("9993000.00"),
+                Money.of("10000000.00"),
+                kpis(),
+                deductions(),
+                List.<BonusPenalty>of(),
+                true,
+                1000);
     }
 
-    static LineInputs line(String code, FundSource source, ExpenditureType type, ThreePublicCategory threePublic,
-                           boolean appropriation, String budget, String executed, String reclaimed) {
-        return LineInputs.of(code, source, type, threePublic, appropriation, Money.of(budget), Money.of(executed),
-                Money.of(reclaimed), Money.ZERO);
+    static LineInputs line(
+            String code,
+            FundSource source,
+            ExpenditureType type,
+            ThreePublicCategory threePublic,
+            boolean appropriation,
+            String budget,
+            String executed,
+            String reclaimed) {
+        return LineInputs.of(
+                code,
+                source,
+                type,
+                threePublic,
+                appropriation,
+                Money.of(budget),
+                Money.of(executed),
+                Money.of(reclaimed),
+                Money.ZERO);
     }
 
     static KpiInputs kpi(String code, String name, KpiDirection direction, String target, String actual, Boolean met) {
-        return new KpiInputs(code, code.substring(0, 2), name, direction, target == null ? null : new BigDecimal(target),
-                target == null ? "达标" : null, direction == KpiDirection.QUALITATIVE ? null : "%", new BigDecimal("2"),
-                actual == null ? null : new BigDecimal(actual), met, LocalDate.of(2021, 12, 31));
+        return new KpiInputs(
+                code,
+                code.substring(0, 2),
+                name,
+                direction,
+                target == null ? null : new BigDecimal(target),
+                target == null ? "达标" : null,
+                direction == KpiDirection.QUALITATIVE ? null : "%",
+                new BigDecimal("2"),
+                actual == null ? null : new BigDecimal(actual),
+                met,
+                LocalDate.of(2021, 12, 31));
     }
 }

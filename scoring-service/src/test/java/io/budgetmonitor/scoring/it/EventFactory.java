@@ -5,14 +5,13 @@ import io.budgetmonitor.api.wire.CloudEventCodec;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /** Stamps events as the command-service would: ids, per-aggregate sequence numbers, log positions. */
 public final class EventFactory {
@@ -27,8 +26,15 @@ public final class EventFactory {
 
     public synchronized RecordedEvent record(BudgetEvent event) {
         long seq = sequences.merge(event.aggregateId(), 0L, (a, b) -> a + 1);
-        return new RecordedEvent(UUID.randomUUID().toString(), event.aggregateId(), seq, position.incrementAndGet(),
-                Instant.parse("2021-12-31T08:00:00Z"), "tester", "corr-1", event);
+        return new RecordedEvent(
+                UUID.randomUUID().toString(),
+                event.aggregateId(),
+                seq,
+                position.incrementAndGet(),
+                Instant.parse("2021-12-31T08:00:00Z"),
+                "tester",
+                "corr-1",
+                event);
     }
 
     public CloudEvent encode(RecordedEvent recorded) {
@@ -40,7 +46,8 @@ public final class EventFactory {
         RecordHeaders headers = new RecordHeaders();
         try (CloudEventSerializer serializer = new CloudEventSerializer()) {
             byte[] value = serializer.serialize("budget.events.v1", headers, encode(recorded));
-            ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("budget.events.v1", 0, offset, recorded.aggregateId(), value);
+            ConsumerRecord<String, byte[]> record =
+                    new ConsumerRecord<>("budget.events.v1", 0, offset, recorded.aggregateId(), value);
             headers.forEach(h -> record.headers().add(h));
             return record;
         }

@@ -1,5 +1,8 @@
 package io.budgetmonitor.scoring.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.budgetmonitor.api.events.DisbursementRejected;
 import io.budgetmonitor.api.values.Money;
@@ -9,6 +12,12 @@ import io.budgetmonitor.api.wire.ProjectedScoreChanged;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.api.wire.Topics;
 import io.budgetmonitor.testkit.TestInfrastructure;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,16 +26,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * scoring-service announces a department-year's projected score on budget.evaluations.v1 when a
@@ -42,9 +41,12 @@ class ProjectedScoreAnnouncementTest extends RunningScoringService {
 
     @BeforeAll
     static void readTheTopicFromNowOn() {
-        evaluationsTopic = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers()),
-                new StringDeserializer(), new StringDeserializer());
+        evaluationsTopic = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrapServers()),
+                new StringDeserializer(),
+                new StringDeserializer());
         TopicPartition partition = new TopicPartition(Topics.BUDGET_EVALUATIONS, 0);
         evaluationsTopic.assign(List.of(partition));
         evaluationsTopic.seekToEnd(List.of(partition));
@@ -76,7 +78,8 @@ class ProjectedScoreAnnouncementTest extends RunningScoringService {
         ProjectedScoreChanged after = awaitAnnounced(key, c -> c.position() >= second.position());
 
         assertThat(announcements(key)).hasSize(announcedBefore + 1);
-        assertThat(after.total()).isEqualByComparingTo(endpoint.get("projectedTotal").decimalValue())
+        assertThat(after.total())
+                .isEqualByComparingTo(endpoint.get("projectedTotal").decimalValue())
                 .isNotEqualByComparingTo(before.total());
         assertThat(after.grade()).isEqualTo(endpoint.get("projectedGrade").asText());
         assertThat(after.department()).isEqualTo(d);
@@ -84,12 +87,25 @@ class ProjectedScoreAnnouncementTest extends RunningScoringService {
         assertThat(after.asOf()).isEqualTo(LocalDate.parse(endpoint.get("asOf").asText()));
         assertThat(after.rubric()).isEqualTo("baiyun-2022@1");
         assertThat(after.computedAt()).isAfter(before.computedAt());
-        assertThat(jdbc.queryForObject("SELECT total FROM projected_announcement WHERE department = ? AND fiscal_year = 2021",
-                java.math.BigDecimal.class, d)).isEqualByComparingTo(after.total());
+        assertThat(jdbc.queryForObject(
+                        "SELECT total FROM projected_announcement WHERE department = ? AND fiscal_year = 2021",
+                        java.math.BigDecimal.class,
+                        d))
+                .isEqualByComparingTo(after.total());
 
         // every event again (a redelivery), and an applied event that changes no scoring input
-        RecordedEvent rejected = EVENTS.record(new DisbursementRejected(d, 2021, "L1", "V3", Money.of("99999.00"),
-                Money.of("3500.00"), "收款人", "用途", false, "余额不足", LocalDate.of(2021, 10, 1)));
+        RecordedEvent rejected = EVENTS.record(new DisbursementRejected(
+                d,
+                2021,
+                "L1",
+                "V3",
+                Money.of("99999.00"),
+                Money.of("3500.00"),
+                "收款人",
+                "用途",
+                false,
+                "余额不足",
+                LocalDate.of(2021, 10, 1)));
         publish(opened, allocated, first, second, rejected, first);
         waitForPosition(rejected.position());
         // a later department's first announcement: everything consumed before it was announced before it
@@ -104,18 +120,21 @@ class ProjectedScoreAnnouncementTest extends RunningScoringService {
     void anAnnouncementSaysWhatItIsAndAnEvaluationSnapshotToo() throws Exception {
         String d = "PJ-B";
         applySmallYear(d, "baiyun-2022");
-        awaitAnnounced(d + ":2021", c -> c.total().compareTo(new java.math.BigDecimal("43.12")) == 0 && "差".equals(c.grade()));
+        awaitAnnounced(
+                d + ":2021", c -> c.total().compareTo(new java.math.BigDecimal("43.12")) == 0 && "差".equals(c.grade()));
         evaluate(as("evaluator"), d, null);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             poll();
-            return read.stream().anyMatch(r -> r.key().equals(d + ":2021") && EvaluationTopic.typeOf(r.headers())
-                    .equals(io.budgetmonitor.api.wire.EvaluationTaken.TYPE));
+            return read.stream()
+                    .anyMatch(r -> r.key().equals(d + ":2021")
+                            && EvaluationTopic.typeOf(r.headers())
+                                    .equals(io.budgetmonitor.api.wire.EvaluationTaken.TYPE));
         });
     }
 
     private JsonNode projected(String department) throws Exception {
-        return json.readTree(as("evaluator").getForObject("/api/v1/departments/" + department + "/years/2021/projected-score",
-                String.class));
+        return json.readTree(as("evaluator")
+                .getForObject("/api/v1/departments/" + department + "/years/2021/projected-score", String.class));
     }
 
     /** Reads the topic until a projected-score announcement of {@code key} matching {@code wanted} arrives. */
@@ -128,7 +147,8 @@ class ProjectedScoreAnnouncementTest extends RunningScoringService {
     }
 
     private static List<ProjectedScoreChanged> announcements(String key) {
-        return read.stream().filter(r -> r.key().equals(key))
+        return read.stream()
+                .filter(r -> r.key().equals(key))
                 .filter(r -> EvaluationTopic.typeOf(r.headers()).equals(ProjectedScoreChanged.TYPE))
                 .map(r -> {
                     try {
@@ -136,7 +156,8 @@ class ProjectedScoreAnnouncementTest extends RunningScoringService {
                     } catch (Exception e) {
                         throw new AssertionError("unreadable announcement " + r.value(), e);
                     }
-                }).toList();
+                })
+                .toList();
     }
 
     private static void poll() {

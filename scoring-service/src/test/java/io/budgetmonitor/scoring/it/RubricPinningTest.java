@@ -1,22 +1,21 @@
 package io.budgetmonitor.scoring.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.scoring.inputs.UnpinnedYears;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 评价方案锁定: a year is scored with the rubric version it was opened with. A later upload of a higher
@@ -29,7 +28,8 @@ class RubricPinningTest extends RunningScoringService {
     /** Version 2 grades far more kindly: the small year's 43.12 points are 优 instead of 差. */
     private static String version2(String version1) {
         String kinder = version1.replace("version: 1\n", "version: 2\n")
-                .replace("  - {grade: 优, min: 90}\n  - {grade: 良, min: 80}\n  - {grade: 中, min: 60}\n",
+                .replace(
+                        "  - {grade: 优, min: 90}\n  - {grade: 良, min: 80}\n  - {grade: 中, min: 60}\n",
                         "  - {grade: 优, min: 40}\n  - {grade: 良, min: 30}\n  - {grade: 中, min: 20}\n");
         assertThat(kinder).isNotEqualTo(version1).contains("version: 2\n").contains("{grade: 优, min: 40}");
         return kinder;
@@ -47,7 +47,8 @@ class RubricPinningTest extends RunningScoringService {
         String before = "PIN-A";
         RecordedEvent opening = EVENTS.record(opened(before, rubric)); // names no version: pinned to 1 when applied
         publish(opening);
-        publishAll(smallYear(before, rubric).subList(1, smallYear(before, rubric).size()));
+        publishAll(
+                smallYear(before, rubric).subList(1, smallYear(before, rubric).size()));
         waitForPosition(EVENTS.lastPosition());
         JsonNode first = evaluate(evaluator, before, null);
         JsonNode projectedFirst = projected(evaluator, before);
@@ -61,7 +62,8 @@ class RubricPinningTest extends RunningScoringService {
         assertThat(upload(evaluator, v2).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(upload(as("budget-office"), v2).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(upload(anonymous, v2).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(count("SELECT count(*) FROM uploaded_rubric WHERE rubric_id = ? AND version = 2", rubric)).isZero();
+        assertThat(count("SELECT count(*) FROM uploaded_rubric WHERE rubric_id = ? AND version = 2", rubric))
+                .isZero();
         Instant uploadedFrom = Instant.now().minusSeconds(60);
         ResponseEntity<String> uploaded = upload(admin, v2);
         assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -69,8 +71,11 @@ class RubricPinningTest extends RunningScoringService {
         assertThat(summary.get("version").asInt()).isEqualTo(2);
         assertThat(summary.get("uploadedBy").asText()).isEqualTo("admin");
         assertThat(Instant.parse(summary.get("uploadedAt").asText())).isAfter(uploadedFrom);
-        assertThat(jdbc.queryForObject("SELECT uploaded_by FROM uploaded_rubric WHERE rubric_id = ? AND version = 2",
-                String.class, rubric)).isEqualTo("admin");
+        assertThat(jdbc.queryForObject(
+                        "SELECT uploaded_by FROM uploaded_rubric WHERE rubric_id = ? AND version = 2",
+                        String.class,
+                        rubric))
+                .isEqualTo("admin");
         JsonNode listed = null;
         for (JsonNode r : read(evaluator.getForObject("/api/v1/rubrics", String.class))) {
             if (r.get("id").asText().equals(rubric) && r.get("version").asInt() == 2) {
@@ -89,18 +94,26 @@ class RubricPinningTest extends RunningScoringService {
         JsonNode again = evaluate(evaluator, before, null);
         assertThat(again.get("rubric").get("version").asInt()).isEqualTo(1);
         assertThat(again.get("grade").asText()).isEqualTo("差");
-        assertThat(evaluate(evaluator, before, rubric).get("rubric").get("version").asInt()).isEqualTo(1);
+        assertThat(evaluate(evaluator, before, rubric)
+                        .get("rubric")
+                        .get("version")
+                        .asInt())
+                .isEqualTo(1);
         JsonNode projectedAgain = projected(evaluator, before);
         assertThat(projectedAgain.get("rubric").get("version").asInt()).isEqualTo(1);
         assertThat(projectedAgain.get("projectedGrade")).isEqualTo(projectedFirst.get("projectedGrade"));
-        assertThat(jdbc.queryForObject("SELECT rubric_version FROM department_year WHERE department = ? AND fiscal_year = 2021",
-                Integer.class, before)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT rubric_version FROM department_year WHERE department = ? AND fiscal_year = 2021",
+                        Integer.class,
+                        before))
+                .isEqualTo(1);
 
         // only an explicit request scores it with version 2
         JsonNode asked = evaluate(evaluator, before, rubric + "@2");
         assertThat(asked.get("rubric").get("version").asInt()).isEqualTo(2);
         assertThat(asked.get("grade").asText()).isEqualTo("优");
-        assertThat(asked.get("total").decimalValue()).isEqualByComparingTo(again.get("total").decimalValue());
+        assertThat(asked.get("total").decimalValue())
+                .isEqualByComparingTo(again.get("total").decimalValue());
 
         // a year opened from now on takes the current version
         String after = "PIN-B";
@@ -108,7 +121,8 @@ class RubricPinningTest extends RunningScoringService {
         JsonNode later = evaluate(evaluator, after, null);
         assertThat(later.get("rubric").get("version").asInt()).isEqualTo(2);
         assertThat(later.get("grade").asText()).isEqualTo("优");
-        assertThat(evaluate(evaluator, after, rubric + "@1").get("grade").asText()).isEqualTo("差");
+        assertThat(evaluate(evaluator, after, rubric + "@1").get("grade").asText())
+                .isEqualTo("差");
     }
 
     @Test
@@ -123,15 +137,17 @@ class RubricPinningTest extends RunningScoringService {
         JsonNode snapshot = evaluate(as("evaluator"), "PIN-C", null);
         assertThat(snapshot.get("rubric").get("id").asText()).isEqualTo(rubric);
         assertThat(snapshot.get("rubric").get("version").asInt()).isEqualTo(1);
-        assertThat(post(as("evaluator"), evaluationRequest("PIN-C", rubric + "@x")).getStatusCode())
+        assertThat(post(as("evaluator"), evaluationRequest("PIN-C", rubric + "@x"))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(post(as("evaluator"), evaluationRequest("PIN-C", rubric + "@3")).getStatusCode())
+        assertThat(post(as("evaluator"), evaluationRequest("PIN-C", rubric + "@3"))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     }
 
     @Test
-    void yearsOpenedBeforePinsWereRecordedArePinnedAtStartToTheVersionTheyWereScoredWith(@Autowired UnpinnedYears unpinned)
-            throws IOException {
+    void yearsOpenedBeforePinsWereRecordedArePinnedAtStartToTheVersionTheyWereScoredWith(
+            @Autowired UnpinnedYears unpinned) throws IOException {
         String rubric = "pin-" + UUID.randomUUID().toString().substring(0, 8);
         String v1 = bundled().replace("id: baiyun-2022\n", "id: " + rubric + "\n");
         TestRestTemplate admin = as("admin");
@@ -145,9 +161,14 @@ class RubricPinningTest extends RunningScoringService {
         assertThat(upload(admin, version2(v1)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         unpinned.pinAll(); // a restart after the upload: the year is pinned already
 
-        assertThat(jdbc.queryForObject("SELECT rubric_version FROM department_year WHERE department = 'PIN-OLD'", Integer.class))
+        assertThat(jdbc.queryForObject(
+                        "SELECT rubric_version FROM department_year WHERE department = 'PIN-OLD'", Integer.class))
                 .isEqualTo(1);
-        assertThat(evaluate(as("evaluator"), "PIN-OLD", null).get("rubric").get("version").asInt()).isEqualTo(1);
+        assertThat(evaluate(as("evaluator"), "PIN-OLD", null)
+                        .get("rubric")
+                        .get("version")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     private JsonNode projected(TestRestTemplate user, String department) {

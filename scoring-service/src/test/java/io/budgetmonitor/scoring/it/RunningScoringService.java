@@ -1,5 +1,8 @@
 package io.budgetmonitor.scoring.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.budgetmonitor.api.events.AssetUtilizationReported;
@@ -23,6 +26,11 @@ import io.budgetmonitor.security.TestTokens;
 import io.budgetmonitor.testkit.TestInfrastructure;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,15 +49,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The scoring service as deployed, on a real PostgreSQL and a real Kafka broker (testkit), accepting
@@ -80,8 +79,14 @@ abstract class RunningScoringService {
 
     @BeforeAll
     static void producer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new CloudEventSerializer());
+        producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new CloudEventSerializer());
     }
 
     @AfterAll
@@ -92,8 +97,10 @@ abstract class RunningScoringService {
     /** Not signed in: add credentials with {@link #as}. */
     @Autowired
     TestRestTemplate anonymous;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ObjectMapper json;
 
@@ -117,8 +124,12 @@ abstract class RunningScoringService {
 
     void waitForPosition(long position) {
         TestRestTemplate reader = as("auditor");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
-                json.readTree(reader.getForObject("/api/v1/position", String.class)).get("position").asLong() >= position);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> json.readTree(reader.getForObject("/api/v1/position", String.class))
+                                .get("position")
+                                .asLong()
+                        >= position);
     }
 
     /** Publishes the small year of a department and waits until it is applied. */
@@ -138,7 +149,8 @@ abstract class RunningScoringService {
     }
 
     static Map<String, Object> evaluationRequest(String department, String rubric) {
-        return rubric == null ? Map.of("department", department, "fiscalYear", 2021)
+        return rubric == null
+                ? Map.of("department", department, "fiscalYear", 2021)
                 : Map.of("department", department, "fiscalYear", 2021, "rubric", rubric);
     }
 
@@ -175,16 +187,28 @@ abstract class RunningScoringService {
 
     static List<BudgetEvent> smallYear(String d, String rubric) {
         LocalDate end = LocalDate.of(2021, 12, 31);
-        return List.of(opened(d, rubric),
+        return List.of(
+                opened(d, rubric),
                 new ProcurementPlanApproved(d, 2021, Money.of("1000.00"), LocalDate.of(2021, 1, 10)),
                 new AssetUtilizationReported(d, 2021, Money.of("990.00"), Money.of("1000.00"), end),
-                new PerformanceTargetSet(d, 2021, "B1.1", "B1", "会议保障次数", KpiDirection.HIGHER_IS_BETTER,
-                        new BigDecimal("10"), null, "次", new BigDecimal("2"), LocalDate.of(2021, 1, 5)),
+                new PerformanceTargetSet(
+                        d,
+                        2021,
+                        "B1.1",
+                        "B1",
+                        "会议保障次数",
+                        KpiDirection.HIGHER_IS_BETTER,
+                        new BigDecimal("10"),
+                        null,
+                        "次",
+                        new BigDecimal("2"),
+                        LocalDate.of(2021, 1, 5)),
                 new PerformanceProgressReported(d, 2021, "B1.1", new BigDecimal("12"), null, end),
                 new QualitativeAssessmentRecorded(d, 2021, "A6.5", BigDecimal.ONE, "自评材料迟报", "区财政局", end),
                 line(d, "L1", "10000.00"),
                 paid(d, "L1", "V1", "2500.00", "2021-03-10"),
-                new DisbursementRecorded(d, 2021, "L1", "V2", Money.of("800.00"), "供应商", "采购", true, LocalDate.of(2021, 6, 10)),
+                new DisbursementRecorded(
+                        d, 2021, "L1", "V2", Money.of("800.00"), "供应商", "采购", true, LocalDate.of(2021, 6, 10)),
                 paid(d, "L1", "V3", "4000.00", "2021-09-10"),
                 new FundsReclaimed(d, 2021, "L1", Money.of("2700.00"), end));
     }
@@ -194,17 +218,31 @@ abstract class RunningScoringService {
     }
 
     static FiscalYearOpened opened(String d, String rubric) {
-        return new FiscalYearOpened(d, 2021, "测试部门" + d, rubric,
+        return new FiscalYearOpened(
+                d,
+                2021,
+                "测试部门" + d,
+                rubric,
                 List.of(new BigDecimal("0.25"), new BigDecimal("0.50"), new BigDecimal("0.75"), new BigDecimal("1.00")),
                 LocalDate.of(2021, 1, 1));
     }
 
     static BudgetAllocated line(String d, String line, String amount) {
-        return new BudgetAllocated(d, 2021, line, "公用经费" + line, FundSource.GENERAL_PUBLIC_BUDGET,
-                ExpenditureType.PUBLIC_EXPENSE, ThreePublicCategory.NONE, true, Money.of(amount), LocalDate.of(2021, 1, 1));
+        return new BudgetAllocated(
+                d,
+                2021,
+                line,
+                "公用经费" + line,
+                FundSource.GENERAL_PUBLIC_BUDGET,
+                ExpenditureType.PUBLIC_EXPENSE,
+                ThreePublicCategory.NONE,
+                true,
+                Money.of(amount),
+                LocalDate.of(2021, 1, 1));
     }
 
     static DisbursementRecorded paid(String d, String line, String voucher, String amount, String on) {
-        return new DisbursementRecorded(d, 2021, line, voucher, Money.of(amount), "收款人", "用途", false, LocalDate.parse(on));
+        return new DisbursementRecorded(
+                d, 2021, line, voucher, Money.of(amount), "收款人", "用途", false, LocalDate.parse(on));
     }
 }

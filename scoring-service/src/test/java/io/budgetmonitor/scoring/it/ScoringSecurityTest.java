@@ -1,10 +1,21 @@
 package io.budgetmonitor.scoring.it;
 
+import static io.budgetmonitor.security.Role.AUDITOR;
+import static io.budgetmonitor.security.Role.BUDGET_OFFICE;
+import static io.budgetmonitor.security.Role.EVALUATOR;
+import static io.budgetmonitor.security.Role.RECORDER;
+import static io.budgetmonitor.security.Role.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.budgetmonitor.security.Role;
 import io.budgetmonitor.security.RouteMatrix;
 import io.budgetmonitor.security.RouteMatrix.Access;
 import io.budgetmonitor.security.RouteMatrix.Route;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -18,18 +29,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static io.budgetmonitor.security.Role.AUDITOR;
-import static io.budgetmonitor.security.Role.BUDGET_OFFICE;
-import static io.budgetmonitor.security.Role.EVALUATOR;
-import static io.budgetmonitor.security.Role.RECORDER;
-import static io.budgetmonitor.security.Role.VIEWER;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The security contract on the running scoring service: every route × every caller, department scope
  * (an evaluation of another department is 404 to a scoped viewer), who took a snapshot, and Bearer
@@ -39,10 +38,12 @@ class ScoringSecurityTest extends RunningScoringService {
 
     /** The scoped demo user's department (SECURITY.md: viewer-bysj sees 石井街道 only). */
     static final String SHIJING = "BY-SJ";
+
     static final String OTHER = "SEC-OTHER";
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
 
@@ -64,7 +65,9 @@ class ScoringSecurityTest extends RunningScoringService {
         table.put(Route.get("/api/v1/departments/{department}/years/{year}/projected-score"), readers);
         table.put(Route.get("/api/v1/position"), readers);
         table.put(Route.get("/api/v1/rubrics"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER));
-        table.put(Route.get("/api/v1/rubrics/{reference}"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER));
+        table.put(
+                Route.get("/api/v1/rubrics/{reference}"),
+                Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER));
         table.put(Route.post("/api/v1/rubrics"), Access.roles(Role.ADMIN));
         return table;
     }
@@ -72,10 +75,24 @@ class ScoringSecurityTest extends RunningScoringService {
     @Test
     void everyRouteAndEveryCallerOfTheMatrixHolds() {
         String id = shijingEvaluation().get("id").asText();
-        RouteMatrix matrix = new RouteMatrix("http://localhost:" + port, PASSWORD, contract(),
-                Map.of("department", SHIJING, "year", "2021", "id", id, "other", id, "reference", "baiyun-2022"))
+        RouteMatrix matrix = new RouteMatrix(
+                        "http://localhost:" + port,
+                        PASSWORD,
+                        contract(),
+                        Map.of(
+                                "department",
+                                SHIJING,
+                                "year",
+                                "2021",
+                                "id",
+                                id,
+                                "other",
+                                id,
+                                "reference",
+                                "baiyun-2022"))
                 .body(Route.post("/api/v1/evaluations"), "{\"department\":\"" + SHIJING + "\",\"fiscalYear\":2021}")
-                .body(new Route(HttpMethod.PUT, "/api/v1/evaluations/{id}/report/narrative"),
+                .body(
+                        new Route(HttpMethod.PUT, "/api/v1/evaluations/{id}/report/narrative"),
                         "{\"problems\":\"（一）问题\",\"measures\":\"（一）措施\"}");
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
         // 12 routes x (anonymous + 7 demo users) + the scoped viewer on another department's projected score
@@ -88,34 +105,50 @@ class ScoringSecurityTest extends RunningScoringService {
         String foreign = otherEvaluation().get("id").asText();
         TestRestTemplate viewer = as("viewer-bysj");
 
-        assertThat(viewer.getForEntity("/api/v1/evaluations/" + own, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(viewer.getForEntity("/api/v1/evaluations/" + own + "/report", String.class).getStatusCode())
+        assertThat(viewer.getForEntity("/api/v1/evaluations/" + own, String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(viewer.getForEntity("/api/v1/evaluations/" + own + "/report", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         ResponseEntity<String> byId = viewer.getForEntity("/api/v1/evaluations/" + foreign, String.class);
-        ResponseEntity<String> unknown = viewer.getForEntity("/api/v1/evaluations/00000000-0000-0000-0000-000000000001", String.class);
+        ResponseEntity<String> unknown =
+                viewer.getForEntity("/api/v1/evaluations/00000000-0000-0000-0000-000000000001", String.class);
         assertThat(byId.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         // answered exactly like an id that does not exist: it does not reveal that the evaluation exists
         assertThat(read(byId.getBody()).get("detail").asText()).isEqualTo("no evaluation " + foreign);
-        assertThat(read(unknown.getBody()).get("title")).isEqualTo(read(byId.getBody()).get("title"));
-        assertThat(viewer.getForEntity("/api/v1/evaluations/" + foreign + "/report", String.class).getStatusCode())
+        assertThat(read(unknown.getBody()).get("title"))
+                .isEqualTo(read(byId.getBody()).get("title"));
+        assertThat(viewer.getForEntity("/api/v1/evaluations/" + foreign + "/report", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         HttpHeaders html = new HttpHeaders();
         html.setAccept(List.of(MediaType.TEXT_HTML));
-        assertThat(viewer.exchange("/api/v1/evaluations/" + foreign + "/report", HttpMethod.GET, new HttpEntity<>(html), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(viewer.getForEntity("/api/v1/evaluations/" + own + "/diff/" + foreign, String.class).getStatusCode())
+        assertThat(viewer.exchange(
+                                "/api/v1/evaluations/" + foreign + "/report",
+                                HttpMethod.GET,
+                                new HttpEntity<>(html),
+                                String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(viewer.getForEntity("/api/v1/evaluations/" + own + "/diff/" + foreign, String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(viewer.getForEntity("/api/v1/departments/" + OTHER + "/years/2021/projected-score", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
 
         // the list holds the caller's departments only, filter or not; a filter on another department is 404
         JsonNode list = read(viewer.getForObject("/api/v1/evaluations", String.class));
         assertThat(departments(list)).isNotEmpty().containsOnly(SHIJING);
-        assertThat(departments(read(viewer.getForObject("/api/v1/evaluations?fiscalYear=2021", String.class)))).containsOnly(SHIJING);
-        assertThat(viewer.getForEntity("/api/v1/evaluations?department=" + OTHER, String.class).getStatusCode())
+        assertThat(departments(read(viewer.getForObject("/api/v1/evaluations?fiscalYear=2021", String.class))))
+                .containsOnly(SHIJING);
+        assertThat(viewer.getForEntity("/api/v1/evaluations?department=" + OTHER, String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         // while a viewer of every department sees both
-        assertThat(departments(read(as("viewer").getForObject("/api/v1/evaluations", String.class)))).contains(SHIJING, OTHER);
+        assertThat(departments(read(as("viewer").getForObject("/api/v1/evaluations", String.class))))
+                .contains(SHIJING, OTHER);
     }
 
     @Test
@@ -123,10 +156,14 @@ class ScoringSecurityTest extends RunningScoringService {
         JsonNode snapshot = shijingEvaluation();
         String id = snapshot.get("id").asText();
         assertThat(snapshot.get("takenBy").asText()).isEqualTo("evaluator");
-        assertThat(read(as("auditor").getForObject("/api/v1/evaluations/" + id, String.class)).get("takenBy").asText())
+        assertThat(read(as("auditor").getForObject("/api/v1/evaluations/" + id, String.class))
+                        .get("takenBy")
+                        .asText())
                 .isEqualTo("evaluator");
-        assertThat(jdbc.queryForObject("SELECT taken_by FROM evaluation WHERE id = ?::uuid", String.class, id)).isEqualTo("evaluator");
-        assertThat(as("auditor").getForObject("/api/v1/evaluations/" + id + "/report", String.class)).contains("- 评价人：evaluator");
+        assertThat(jdbc.queryForObject("SELECT taken_by FROM evaluation WHERE id = ?::uuid", String.class, id))
+                .isEqualTo("evaluator");
+        assertThat(as("auditor").getForObject("/api/v1/evaluations/" + id + "/report", String.class))
+                .contains("- 评价人：evaluator");
 
         // whatever the body says: the principal is who took it
         Map<String, Object> claimingSomeoneElse = new LinkedHashMap<>(evaluationRequest(SHIJING, null));
@@ -142,36 +179,43 @@ class ScoringSecurityTest extends RunningScoringService {
         otherEvaluation();
         TestRestTemplate zhang = bearer(TOKENS.token("zhang.san", List.of("EVALUATOR"), List.of(SHIJING)));
 
-        ResponseEntity<String> projected = zhang.getForEntity("/api/v1/departments/" + SHIJING + "/years/2021/projected-score",
-                String.class);
+        ResponseEntity<String> projected =
+                zhang.getForEntity("/api/v1/departments/" + SHIJING + "/years/2021/projected-score", String.class);
         assertThat(projected.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(read(projected.getBody()).get("projectedTotal").decimalValue()).isPositive();
+        assertThat(read(projected.getBody()).get("projectedTotal").decimalValue())
+                .isPositive();
         assertThat(zhang.getForEntity("/api/v1/departments/" + OTHER + "/years/2021/projected-score", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
 
         // taking an evaluation: in scope it is recorded as the token's user; out of scope it is 404
         JsonNode taken = evaluate(zhang, SHIJING, null);
         assertThat(taken.get("takenBy").asText()).isEqualTo("zhang.san");
         assertThat(post(zhang, evaluationRequest(OTHER, null)).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(departments(read(zhang.getForObject("/api/v1/evaluations", String.class)))).containsOnly(SHIJING);
+        assertThat(departments(read(zhang.getForObject("/api/v1/evaluations", String.class))))
+                .containsOnly(SHIJING);
 
         // roles come from the token: a viewer's token may not take an evaluation
         TestRestTemplate viewer = bearer(TOKENS.token("li.si", List.of("VIEWER"), List.of(SHIJING)));
-        assertThat(post(viewer, evaluationRequest(SHIJING, null)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post(viewer, evaluationRequest(SHIJING, null)).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
     void expiredWronglySignedAndForeignTokensAre401() {
         List<String> roles = List.of("ADMIN");
         List<String> all = List.of("*");
-        for (String token : List.of(TOKENS.expiredToken("a", roles, all), TOKENS.tokenSignedByAnotherKey("a", roles, all),
+        for (String token : List.of(
+                TOKENS.expiredToken("a", roles, all),
+                TOKENS.tokenSignedByAnotherKey("a", roles, all),
                 TOKENS.tokenFromAnotherIssuer("a", roles, all))) {
-            ResponseEntity<String> response = bearer(token).getForEntity(
-                    "/api/v1/departments/" + SHIJING + "/years/2021/projected-score", String.class);
+            ResponseEntity<String> response = bearer(token)
+                    .getForEntity("/api/v1/departments/" + SHIJING + "/years/2021/projected-score", String.class);
             assertThat(response.getStatusCode()).as(token).isEqualTo(HttpStatus.UNAUTHORIZED);
             assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         }
-        assertThat(anonymous.getForEntity("/api/v1/position", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getForEntity("/api/v1/position", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     // ---- the two department-years these tests read, applied once for the whole class
@@ -199,7 +243,8 @@ class ScoringSecurityTest extends RunningScoringService {
 
     /** A client that sends this token (and no Basic credentials). */
     private TestRestTemplate bearer(String token) {
-        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)
+        return new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri("http://localhost:" + port)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token));
     }
 

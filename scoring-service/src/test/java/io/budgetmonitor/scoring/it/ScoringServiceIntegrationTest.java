@@ -1,9 +1,17 @@
 package io.budgetmonitor.scoring.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.api.wire.Topics;
 import io.budgetmonitor.testkit.TestInfrastructure;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,15 +30,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The service end to end on a real PostgreSQL and a real Kafka broker (testkit): CloudEvents on
  * budget.events.v1 → inputs → snapshots over HTTP, as the demo evaluator (admin where the contract
@@ -42,8 +41,14 @@ class ScoringServiceIntegrationTest extends RunningScoringService {
 
     @BeforeAll
     static void openRawProducer() {
-        rawProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        rawProducer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     @AfterAll
@@ -82,36 +87,49 @@ class ScoringServiceIntegrationTest extends RunningScoringService {
         assertThat(snapshot.get("total").decimalValue()).isEqualByComparingTo("43.12");
         assertThat(snapshot.get("grade").asText()).isEqualTo("差");
         assertThat(indicator(snapshot, "A1.1").get("explanation").asText()).isEqualTo("预算完成率为73.00%，未达100%，计算得1.46分。");
-        assertThat(indicator(snapshot, "A6.5").get("deductions").get(0).get("reason").asText()).isEqualTo("自评材料迟报");
+        assertThat(indicator(snapshot, "A6.5")
+                        .get("deductions")
+                        .get(0)
+                        .get("reason")
+                        .asText())
+                .isEqualTo("自评材料迟报");
 
         JsonNode projected = json.readTree(http.getForObject(
                 "/api/v1/departments/" + d + "/years/2021/projected-score?asOf=2021-06-30", String.class));
         assertThat(projected.get("projectedTotal").decimalValue()).isPositive();
         assertThat(projected.get("method").asText()).contains("run rate");
         assertThat(http.getForEntity("/api/v1/departments/" + d + "/years/2021/projected-score?asOf=June", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
 
         String id = snapshot.get("id").asText();
-        assertThat(json.readTree(http.getForObject("/api/v1/evaluations/" + id, String.class))).isEqualTo(snapshot);
-        JsonNode list = json.readTree(http.getForObject("/api/v1/evaluations?department=" + d + "&fiscalYear=2021", String.class));
+        assertThat(json.readTree(http.getForObject("/api/v1/evaluations/" + id, String.class)))
+                .isEqualTo(snapshot);
+        JsonNode list = json.readTree(
+                http.getForObject("/api/v1/evaluations?department=" + d + "&fiscalYear=2021", String.class));
         assertThat(list).hasSize(1);
 
         ResponseEntity<String> report = http.getForEntity("/api/v1/evaluations/" + id + "/report", String.class);
-        assertThat(report.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/markdown"))).isTrue();
+        assertThat(report.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/markdown")))
+                .isTrue();
         assertThat(report.getBody()).contains("（一）自评结论综述").contains("得分43.12分");
         for (JsonNode indicator : snapshot.get("indicators")) {
-            if (!indicator.get("parent").asText().matches("[AB]") || indicator.get("code").asText().startsWith("B")) {
-                assertThat(report.getBody()).as(indicator.get("code").asText())
-                        .contains(indicator.get("name").asText() + "（满分" + show(indicator.get("max").decimalValue())
-                                + "分，得分" + show(indicator.get("points").decimalValue()) + "分）");
+            if (!indicator.get("parent").asText().matches("[AB]")
+                    || indicator.get("code").asText().startsWith("B")) {
+                assertThat(report.getBody())
+                        .as(indicator.get("code").asText())
+                        .contains(indicator.get("name").asText() + "（满分"
+                                + show(indicator.get("max").decimalValue()) + "分，得分"
+                                + show(indicator.get("points").decimalValue()) + "分）");
             }
         }
         assertThat(report.getBody()).contains("自评材料迟报");
         HttpHeaders accept = new HttpHeaders();
         accept.setAccept(List.of(MediaType.TEXT_HTML));
-        ResponseEntity<String> html = http.exchange("/api/v1/evaluations/" + id + "/report", HttpMethod.GET,
-                new HttpEntity<>(accept), String.class);
-        assertThat(html.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        ResponseEntity<String> html = http.exchange(
+                "/api/v1/evaluations/" + id + "/report", HttpMethod.GET, new HttpEntity<>(accept), String.class);
+        assertThat(html.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML))
+                .isTrue();
         assertThat(html.getBody()).contains("<h3>（一）自评结论综述</h3>");
     }
 
@@ -128,15 +146,22 @@ class ScoringServiceIntegrationTest extends RunningScoringService {
         assertThat(executed(evaluate(d, null))).isEqualTo("100.00");
 
         publish(third); // seq 3 while 1 was the last: a gap
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM consumer_gap WHERE aggregate_id = ? AND resolved_at IS NULL",
-                third.aggregateId()) == 1);
-        assertThat(count("SELECT count(*) FROM held_event WHERE aggregate_id = ?", third.aggregateId())).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(
+                                "SELECT count(*) FROM consumer_gap WHERE aggregate_id = ? AND resolved_at IS NULL",
+                                third.aggregateId())
+                        == 1);
+        assertThat(count("SELECT count(*) FROM held_event WHERE aggregate_id = ?", third.aggregateId()))
+                .isEqualTo(1);
         assertThat(executed(evaluate(d, null))).isEqualTo("100.00");
 
         publish(second, third, first); // the missing one, then redeliveries
         waitForPosition(third.position());
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM consumer_gap WHERE aggregate_id = ? AND resolved_at IS NULL",
-                third.aggregateId()) == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(
+                                "SELECT count(*) FROM consumer_gap WHERE aggregate_id = ? AND resolved_at IS NULL",
+                                third.aggregateId())
+                        == 0);
         assertThat(executed(evaluate(d, null))).isEqualTo("600.00");
     }
 
@@ -174,12 +199,14 @@ class ScoringServiceIntegrationTest extends RunningScoringService {
         waitForPosition(more.position());
         JsonNode after = evaluate(d, null);
 
-        assertThat(json.readTree(http.getForObject("/api/v1/evaluations/" + id, String.class))).isEqualTo(before);
+        assertThat(json.readTree(http.getForObject("/api/v1/evaluations/" + id, String.class)))
+                .isEqualTo(before);
         assertThat(executed(before)).isEqualTo("500.00");
         assertThat(executed(after)).isEqualTo("750.00");
         assertThat(points(after, "A1.1")).isEqualByComparingTo("1.50");
 
-        JsonNode diff = json.readTree(http.getForObject("/api/v1/evaluations/" + id + "/diff/" + after.get("id").asText(), String.class));
+        JsonNode diff = json.readTree(http.getForObject(
+                "/api/v1/evaluations/" + id + "/diff/" + after.get("id").asText(), String.class));
         JsonNode a11 = null;
         for (JsonNode change : diff.get("indicators")) {
             if (change.get("code").asText().equals("A1.1")) {
@@ -196,8 +223,14 @@ class ScoringServiceIntegrationTest extends RunningScoringService {
                 .hasMessageContaining("immutable");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM evaluation WHERE id = ?::uuid", id))
                 .hasMessageContaining("immutable");
-        assertThat(admin.exchange("/api/v1/evaluations/" + id, HttpMethod.PUT, new HttpEntity<>("{}", jsonHeaders()), String.class)
-                .getStatusCode().is4xxClientError()).isTrue();
+        assertThat(admin.exchange(
+                                "/api/v1/evaluations/" + id,
+                                HttpMethod.PUT,
+                                new HttpEntity<>("{}", jsonHeaders()),
+                                String.class)
+                        .getStatusCode()
+                        .is4xxClientError())
+                .isTrue();
     }
 
     @Test
@@ -205,7 +238,9 @@ class ScoringServiceIntegrationTest extends RunningScoringService {
         ResponseEntity<String> unknown = post(Map.of("department", "NOPE", "fiscalYear", 2021));
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType().toString()).contains("application/problem+json");
-        assertThat(json.readTree(unknown.getBody()).get("detail").asText()).contains("NOPE").contains("2021");
+        assertThat(json.readTree(unknown.getBody()).get("detail").asText())
+                .contains("NOPE")
+                .contains("2021");
 
         String d = "IT-E";
         RecordedEvent opened = EVENTS.record(opened(d));
@@ -217,25 +252,40 @@ class ScoringServiceIntegrationTest extends RunningScoringService {
 
         ResponseEntity<String> missing = post(Map.of("department", d));
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(json.readTree(missing.getBody()).get("errors").get(0).get("field").asText()).isEqualTo("fiscalYear");
-        assertThat(http.getForEntity("/api/v1/evaluations/not-a-uuid", String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(http.getForEntity("/api/v1/evaluations/00000000-0000-0000-0000-000000000000", String.class).getStatusCode())
+        assertThat(json.readTree(missing.getBody())
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asText())
+                .isEqualTo("fiscalYear");
+        assertThat(http.getForEntity("/api/v1/evaluations/not-a-uuid", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.getForEntity("/api/v1/evaluations/00000000-0000-0000-0000-000000000000", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
         JsonNode rubrics = json.readTree(http.getForObject("/api/v1/rubrics", String.class));
         assertThat(rubrics.get(0).get("id").asText()).isEqualTo("baiyun-2022");
         assertThat(rubrics.get(0).get("maxPoints").decimalValue()).isEqualByComparingTo("100");
-        ResponseEntity<String> badUpload = admin.postForEntity("/api/v1/rubrics",
-                new HttpEntity<>("id: x\nversion: 1\n", yamlHeaders()), String.class);
+        ResponseEntity<String> badUpload = admin.postForEntity(
+                "/api/v1/rubrics", new HttpEntity<>("id: x\nversion: 1\n", yamlHeaders()), String.class);
         assertThat(badUpload.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(badUpload.getBody()).contains("name");
-        assertThat(admin.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(admin.getForEntity("/actuator/health", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         assertThat(admin.getForObject("/actuator/prometheus", String.class)).contains("scoring_events_applied_total");
-        assertThat(anonymous.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(anonymous
+                        .getForEntity("/actuator/health/readiness", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         ResponseEntity<String> apiDocs = anonymous.getForEntity("/v3/api-docs", String.class);
         assertThat(apiDocs.getStatusCode()).isEqualTo(HttpStatus.OK);
         // the caller is who signed in, never a parameter a client sends
-        assertThat(apiDocs.getBody()).doesNotContain("\"caller\"").doesNotContain("Caller").doesNotContain("DepartmentScope");
+        assertThat(apiDocs.getBody())
+                .doesNotContain("\"caller\"")
+                .doesNotContain("Caller")
+                .doesNotContain("DepartmentScope");
     }
 
     private JsonNode evaluate(String department, String rubric) {
@@ -261,23 +311,32 @@ class ScoringServiceIntegrationTest extends RunningScoringService {
         }
         String yaml = bundled.replace("id: baiyun-2022", "id: " + id);
 
-        ResponseEntity<String> uploaded = admin.postForEntity("/api/v1/rubrics", new HttpEntity<>(yaml, yamlHeaders()), String.class);
-        ResponseEntity<String> again = admin.postForEntity("/api/v1/rubrics", new HttpEntity<>(yaml, yamlHeaders()), String.class);
-        ResponseEntity<String> otherRules = admin.postForEntity("/api/v1/rubrics",
-                new HttpEntity<>(yaml.replace("evaluation rubric", "evaluation rubric, revised"), yamlHeaders()), String.class);
+        ResponseEntity<String> uploaded =
+                admin.postForEntity("/api/v1/rubrics", new HttpEntity<>(yaml, yamlHeaders()), String.class);
+        ResponseEntity<String> again =
+                admin.postForEntity("/api/v1/rubrics", new HttpEntity<>(yaml, yamlHeaders()), String.class);
+        ResponseEntity<String> otherRules = admin.postForEntity(
+                "/api/v1/rubrics",
+                new HttpEntity<>(yaml.replace("evaluation rubric", "evaluation rubric, revised"), yamlHeaders()),
+                String.class);
 
         assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(otherRules.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(otherRules.getBody()).contains("already exists with other rules");
-        assertThat(count("select count(*) from uploaded_rubric where rubric_id = ?", id)).isEqualTo(1);
+        assertThat(count("select count(*) from uploaded_rubric where rubric_id = ?", id))
+                .isEqualTo(1);
 
         var anotherReplica = new io.budgetmonitor.scoring.rubric.RubricRegistry("", "baiyun-2022", uploads);
         assertThat(anotherReplica.find(id)).isPresent();
         assertThat(anotherReplica.find(id).get().maxPoints()).isEqualByComparingTo("100");
-        assertThat(anotherReplica.all()).extracting(io.budgetmonitor.scoring.rubric.Rubric::id).contains(id, "baiyun-2022");
+        assertThat(anotherReplica.all())
+                .extracting(io.budgetmonitor.scoring.rubric.Rubric::id)
+                .contains(id, "baiyun-2022");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> anotherReplica.upload(
-                        yaml.replace("evaluation rubric", "evaluation rubric, revised").getBytes(java.nio.charset.StandardCharsets.UTF_8), "admin"))
+                        yaml.replace("evaluation rubric", "evaluation rubric, revised")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "admin"))
                 .isInstanceOf(io.budgetmonitor.scoring.rubric.InvalidRubricException.class);
     }
 

@@ -1,5 +1,7 @@
 package io.budgetmonitor.scoring.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.scoring.evaluation.EvaluationResult;
 import io.budgetmonitor.scoring.evaluation.EvaluationSnapshot;
@@ -7,16 +9,13 @@ import io.budgetmonitor.scoring.evaluation.ExecutionSummary;
 import io.budgetmonitor.scoring.evaluation.ScoringEngine;
 import io.budgetmonitor.scoring.evaluation.ShijingInputs;
 import io.budgetmonitor.scoring.inputs.IndicatorInputs;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
 
 /** The report of the seed's year from hand-built inputs, without infrastructure: 万元, the draft, the four parts. */
 class ReportRendererTest {
@@ -24,8 +23,17 @@ class ReportRendererTest {
     private static EvaluationSnapshot snapshot(boolean withExecution) {
         IndicatorInputs inputs = ShijingInputs.inputs();
         EvaluationResult result = new ScoringEngine().evaluate(ShijingInputs.baiyun(), inputs);
-        return EvaluationSnapshot.of(UUID.randomUUID(), "BY-SJ", 2021, "石井街道", "白云区评价指标体系", 42L,
-                Instant.parse("2022-03-01T00:00:00Z"), "evaluator", result, List.of(),
+        return EvaluationSnapshot.of(
+                UUID.randomUUID(),
+                "BY-SJ",
+                2021,
+                "石井街道",
+                "白云区评价指标体系",
+                42L,
+                Instant.parse("2022-03-01T00:00:00Z"),
+                "evaluator",
+                result,
+                List.of(),
                 withExecution ? ExecutionSummary.of(inputs) : null);
     }
 
@@ -42,7 +50,8 @@ class ReportRendererTest {
     @Test
     void theReportHasTheSeedsFourPartsAndItsFigures() {
         String md = new ReportRenderer().markdown(snapshot(true), Narratives.draft(snapshot(true)));
-        assertThat(md).contains("## 一、基本情况", "## 二、综合评价分析", "## 三、存在的主要问题", "## 四、下一步改进措施")
+        assertThat(md)
+                .contains("## 一、基本情况", "## 二、综合评价分析", "## 三、存在的主要问题", "## 四、下一步改进措施")
                 .contains("2021年全年预算数16,061.02万元，全年执行数15,042.65万元，预算完成率为93.66%")
                 .contains("| 合计 | 16,061.02 | 15,042.65 | 93.66% |")
                 .contains("| **合计** | 100 | 90.25 |")
@@ -58,9 +67,24 @@ class ReportRendererTest {
     @Test
     void aYearWithoutLostPointsIsDraftedAsSuch() {
         EvaluationSnapshot full = snapshot(true);
-        EvaluationSnapshot perfect = new EvaluationSnapshot(full.id(), full.department(), full.fiscalYear(), full.departmentName(),
-                full.rubric(), full.rubricName(), full.position(), full.createdAt(), full.takenBy(), full.total(), full.max(),
-                full.grade(), full.parts(), List.of(), List.of(), List.of(), full.execution());
+        EvaluationSnapshot perfect = new EvaluationSnapshot(
+                full.id(),
+                full.department(),
+                full.fiscalYear(),
+                full.departmentName(),
+                full.rubric(),
+                full.rubricName(),
+                full.position(),
+                full.createdAt(),
+                full.takenBy(),
+                full.total(),
+                full.max(),
+                full.grade(),
+                full.parts(),
+                List.of(),
+                List.of(),
+                List.of(),
+                full.execution());
         assertThat(NarrativeDraft.problems(perfect)).isEqualTo("各项评价指标均得满分，未发现扣分事项。");
         assertThat(NarrativeDraft.measures(perfect)).startsWith("（一）继续保持");
     }
@@ -74,7 +98,14 @@ class ReportRendererTest {
             assertThat(document.getTables()).hasSize(2);
             assertThat(document.getParagraphs().stream().map(p -> p.getText()).toList())
                     .contains("| 不是表格", "- 不是列表", "四、下一步改进措施");
-            assertThat(document.getParagraphs().get(0).getRuns().get(0).getCTR().getRPr().getRFontsArray(0).getEastAsia())
+            assertThat(document.getParagraphs()
+                            .get(0)
+                            .getRuns()
+                            .get(0)
+                            .getCTR()
+                            .getRPr()
+                            .getRFontsArray(0)
+                            .getEastAsia())
                     .isEqualTo("宋体");
         }
     }

@@ -177,16 +177,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int status;
         try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            status = StorageTool.execute(new String[] {
-                    "format",
-                    "--config", configFile.toString(),
-                    "--cluster-id", Uuid.randomUuid().toString(),
-                    "--ignore-formatted"
-            }, print);
+            status = StorageTool.execute(
+                    new String[] {
+                        "format",
+                        "--config",
+                        configFile.toString(),
+                        "--cluster-id",
+                        Uuid.randomUuid().toString(),
+                        "--ignore-formatted"
+                    },
+                    print);
         }
         if (status != 0) {
-            throw new IllegalStateException("kafka storage format failed (" + status + "): "
-                    + output.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "kafka storage format failed (" + status + "): " + output.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -203,8 +207,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private int controllerPort;
         private final Map<String, String> overrides = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param dataDirectory where metadata and log segments live; kept across restarts (default:

@@ -150,8 +150,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         private Boolean durable;
         private final Map<String, String> serverConfig = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param dataDirectory where the cluster lives; kept across restarts (default: a temp

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Deletes the temporary directories the embedded servers create. */
 public final class FileTrees {
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     /**
      * Deletes {@code root} and everything below it, quietly: this runs from shutdown hooks, where a
@@ -23,7 +22,8 @@ public final class FileTrees {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | RuntimeException ignored) {
             // best effort, see above
         }

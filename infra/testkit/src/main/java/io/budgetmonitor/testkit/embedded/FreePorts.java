@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Finds a free TCP port on the loopback interface. */
 final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /**
      * Binds port 0 and releases it again. There is a small window in which another process could take

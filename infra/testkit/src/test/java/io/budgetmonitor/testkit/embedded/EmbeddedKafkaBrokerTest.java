@@ -16,22 +16,25 @@ class EmbeddedKafkaBrokerTest {
         int port = FreePorts.find();
 
         long start = System.nanoTime();
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDirectory(data).port(port).build()) {
+        try (EmbeddedKafkaBroker broker =
+                EmbeddedKafkaBroker.builder().dataDirectory(data).port(port).build()) {
             broker.start();
-            System.out.printf("[testkit] persistent Kafka first start (format) %d ms%n",
-                    (System.nanoTime() - start) / 1_000_000);
+            System.out.printf(
+                    "[testkit] persistent Kafka first start (format) %d ms%n", (System.nanoTime() - start) / 1_000_000);
             assertThat(broker.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
             KafkaRoundTrip.send(broker.bootstrapServers(), "budget.events.v1", "dept-7", "allocated");
         }
 
         start = System.nanoTime();
-        try (EmbeddedKafkaBroker again = EmbeddedKafkaBroker.builder().dataDirectory(data).port(port).build()) {
+        try (EmbeddedKafkaBroker again =
+                EmbeddedKafkaBroker.builder().dataDirectory(data).port(port).build()) {
             again.start();
             System.out.printf("[testkit] persistent Kafka restart %d ms%n", (System.nanoTime() - start) / 1_000_000);
             KafkaRoundTrip.send(again.bootstrapServers(), "budget.events.v1", "dept-7", "spent");
 
-            var values = KafkaRoundTrip.readAll(again.bootstrapServers(), "budget.events.v1", 2)
-                    .stream().map(ConsumerRecord::value).toList();
+            var values = KafkaRoundTrip.readAll(again.bootstrapServers(), "budget.events.v1", 2).stream()
+                    .map(ConsumerRecord::value)
+                    .toList();
 
             assertThat(values).containsExactly("allocated", "spent");
         }

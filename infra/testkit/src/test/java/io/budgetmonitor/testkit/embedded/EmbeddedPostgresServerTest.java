@@ -20,17 +20,22 @@ class EmbeddedPostgresServerTest {
         int port = FreePorts.find();
 
         long start = System.nanoTime();
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.builder().dataDirectory(data).port(port).build()) {
+        try (EmbeddedPostgresServer server =
+                EmbeddedPostgresServer.builder().dataDirectory(data).port(port).build()) {
             server.start();
-            System.out.printf("[testkit] persistent PostgreSQL first start (initdb) %d ms%n",
+            System.out.printf(
+                    "[testkit] persistent PostgreSQL first start (initdb) %d ms%n",
                     (System.nanoTime() - start) / 1_000_000);
             assertThat(server.port()).isEqualTo(port);
-            try (Connection c = connect(server); Statement s = c.createStatement()) {
+            try (Connection c = connect(server);
+                    Statement s = c.createStatement()) {
                 s.execute("create table budget (id int primary key, amount numeric)");
                 s.execute("insert into budget values (1, 125.50)");
                 try (ResultSet fsync = s.executeQuery("show fsync")) {
                     fsync.next();
-                    assertThat(fsync.getString(1)).as("a persistent server is durable").isEqualTo("on");
+                    assertThat(fsync.getString(1))
+                            .as("a persistent server is durable")
+                            .isEqualTo("on");
                 }
             }
         }
@@ -38,11 +43,14 @@ class EmbeddedPostgresServerTest {
         assertThat(Files.exists(data.resolve("PG_VERSION"))).isTrue();
 
         start = System.nanoTime();
-        try (EmbeddedPostgresServer again = EmbeddedPostgresServer.builder().dataDirectory(data).port(port).build()) {
+        try (EmbeddedPostgresServer again =
+                EmbeddedPostgresServer.builder().dataDirectory(data).port(port).build()) {
             again.start();
-            System.out.printf("[testkit] persistent PostgreSQL restart %d ms%n", (System.nanoTime() - start) / 1_000_000);
-            try (Connection c = connect(again); Statement s = c.createStatement();
-                 ResultSet r = s.executeQuery("select amount from budget where id = 1")) {
+            System.out.printf(
+                    "[testkit] persistent PostgreSQL restart %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            try (Connection c = connect(again);
+                    Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("select amount from budget where id = 1")) {
                 assertThat(r.next()).isTrue();
                 assertThat(r.getBigDecimal(1)).isEqualByComparingTo("125.50");
             }
@@ -55,8 +63,9 @@ class EmbeddedPostgresServerTest {
         long start = System.nanoTime();
         server.start();
         System.out.printf("[testkit] temporary PostgreSQL start %d ms%n", (System.nanoTime() - start) / 1_000_000);
-        try (Connection c = connect(server); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select version()")) {
+        try (Connection c = connect(server);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select version()")) {
             r.next();
             assertThat(r.getString(1)).startsWith("PostgreSQL 16");
         } finally {
