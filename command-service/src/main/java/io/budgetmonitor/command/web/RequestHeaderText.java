@@ -1,10 +1,7 @@
 package io.budgetmonitor.command.web;
 
 import io.budgetmonitor.api.values.PlainText;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import io.budgetmonitor.security.HeaderEncoding;
 import java.util.List;
 
 /**
@@ -24,21 +21,7 @@ public final class RequestHeaderText {
      * UTF-8. The value is read as UTF-8 when its bytes are valid UTF-8, as sent otherwise.
      */
     public static String decoded(String header) {
-        if (header == null
-                || header.chars().allMatch(c -> c < 0x80)
-                || header.chars().anyMatch(c -> c > 0xFF)) {
-            return header;
-        }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(header.getBytes(StandardCharsets.ISO_8859_1)))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
-            return header;
-        }
+        return header == null ? null : HeaderEncoding.asUtf8(header).orElse(header);
     }
 
     /** {@code value} (already decoded) if it is plain text within {@code max}; otherwise a 400 naming the header. */

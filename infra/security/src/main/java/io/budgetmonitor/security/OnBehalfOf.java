@@ -1,8 +1,6 @@
 package io.budgetmonitor.security;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -67,13 +65,7 @@ public final class OnBehalfOf {
         if (value.indexOf('%') >= 0) {
             return utf8(percentDecoded(value));
         }
-        if (value.chars().anyMatch(c -> c > 0x7F)) {
-            if (value.chars().anyMatch(c -> c > 0xFF)) {
-                return value; // already decoded by a container that reads headers as UTF-8
-            }
-            return utf8(value.getBytes(StandardCharsets.ISO_8859_1));
-        }
-        return value;
+        return HeaderEncoding.asUtf8(value).orElseThrow(() -> new IllegalArgumentException(HEADER + " is not UTF-8"));
     }
 
     private static byte[] percentDecoded(String value) {
@@ -101,15 +93,6 @@ public final class OnBehalfOf {
     }
 
     private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
-            throw new IllegalArgumentException(HEADER + " is not UTF-8");
-        }
+        return HeaderEncoding.utf8(bytes).orElseThrow(() -> new IllegalArgumentException(HEADER + " is not UTF-8"));
     }
 }
