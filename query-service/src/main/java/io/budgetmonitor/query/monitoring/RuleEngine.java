@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
  */
 public final class RuleEngine {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal AHEAD_MARGIN = new BigDecimal("0.05");
 
     private RuleEngine() {}
 
@@ -53,7 +54,7 @@ public final class RuleEngine {
         List<Condition> out = new ArrayList<>();
         behindSchedule(state, date, progress, t, out);
         quarters(state, out);
-        lines(state, t, out);
+        lines(state, progress, t, out);
         controlRates(state, date, progress, t, out);
         kpis(state, date, progress, t, out);
         kpisNotReported(state, date, kpiReportDue, out);
@@ -146,7 +147,13 @@ public final class RuleEngine {
         }
     }
 
-    private static void lines(DepartmentYearState state, Thresholds t, List<Condition> out) {
+    /**
+     * A line used past the threshold is worth a warning only while it is more than 5 points ahead of
+     * time progress (a smaller margin made lines flap as daily progress overtook each payment): the
+     * rest of the year still needs money it no longer has. A line used to 95% in December is a line
+     * spent as planned (the demo year's 28 year-end "nearly exhausted" alerts were all of that kind).
+     */
+    private static void lines(DepartmentYearState state, BigDecimal progress, Thresholds t, List<Condition> out) {
         for (LineFigures line : state.lines()) {
             Money budget = line.budget();
             if (line.lastRejectedAmount() != null && line.lastRejectedAmount().exceeds(line.available())) {
@@ -161,13 +168,14 @@ public final class RuleEngine {
             }
             if (budget.isPositive()) {
                 BigDecimal usage = Rates.ratio(line.executed(), budget);
-                if (usage.compareTo(t.nearlyExhaustedRatio()) > 0) {
+                if (usage.compareTo(t.nearlyExhaustedRatio()) > 0 && usage.compareTo(progress.add(AHEAD_MARGIN)) > 0) {
                     out.add(new Condition(
                             Rule.LINE_NEARLY_EXHAUSTED,
                             "line:" + line.line(),
                             Severity.INFO,
                             "line " + line.line() + " has used " + Rates.percent(usage) + " of its adjusted budget "
-                                    + budget + " (available " + line.available() + ")",
+                                    + budget + " (available " + line.available() + ") at a time progress of "
+                                    + Rates.percent(progress),
                             List.of(line.lastEventId())));
                 }
             }

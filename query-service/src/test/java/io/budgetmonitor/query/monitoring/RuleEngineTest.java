@@ -170,6 +170,18 @@ class RuleEngineTest {
     }
 
     @Test
+    void aLineUsedUpNoFasterThanTimeProgressIsSpentAsPlannedNotNearlyExhausted() {
+        opened();
+        given(project("L1", "1000.00"), pay("L1", "V1", "950.00", "2021-02-01"));
+        assertThat(only(evaluate("2021-11-01"), Rule.LINE_NEARLY_EXHAUSTED))
+                .as("95% used on 1 November, more than 5 points ahead of time progress")
+                .singleElement();
+        assertThat(only(evaluate("2021-12-20"), Rule.LINE_NEARLY_EXHAUSTED))
+                .as("95% used on 20 December, within 5 points of time progress")
+                .isEmpty();
+    }
+
+    @Test
     void controlRateExceededOnCourseAndResolvedByBudget() {
         opened();
         given(
