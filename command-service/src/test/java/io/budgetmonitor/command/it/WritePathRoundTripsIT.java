@@ -41,6 +41,12 @@ class WritePathRoundTripsIT extends IntegrationTest {
         report("REST disbursement", 1);
 
         assertThat(recorded.status()).isEqualTo(201);
+        // head check, voucher, year status, event INSERT ... RETURNING, voucher INSERT, COMMIT (was 19)
+        assertThat(statements.count()).as(statements.entries().toString()).isLessThanOrEqualTo(6);
+        assertThat(statements.count("SAVEPOINT")).isZero();
+        assertThat(statements.count("SELECT max(global_index)"))
+                .as("the position comes from the INSERT")
+                .isZero();
     }
 
     @Test
@@ -64,6 +70,9 @@ class WritePathRoundTripsIT extends IntegrationTest {
 
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.body().get("accepted").asLong()).isEqualTo(lines);
+        // per batch: one event INSERT, one voucher INSERT, one COMMIT; per line: its voucher's lookup (was 10.1)
+        assertThat(statements.count()).as(statements.byKind().toString()).isLessThanOrEqualTo(lines + 30);
+        assertThat(statements.count("SAVEPOINT")).isZero();
     }
 
     private void report(String what, int units) {
