@@ -158,10 +158,10 @@ class WritePathGuaranteesIT extends IntegrationTest {
             status.setRollbackOnly();
         });
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> snapshotAt(line) == 1L);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Long.valueOf(1L).equals(snapshotAt(line)));
         assertThat(post(path, disbursement("S-2", "1.00")).status()).isEqualTo(201);
         snapshotter.scheduleSnapshot(BudgetLine.class, line);
-        await().atMost(Duration.ofSeconds(60)).until(() -> snapshotAt(line) == 2L);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Long.valueOf(2L).equals(snapshotAt(line)));
     }
 
     private Long snapshotAt(String line) {
