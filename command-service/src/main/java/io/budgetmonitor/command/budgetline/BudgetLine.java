@@ -53,7 +53,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(
         snapshotTriggerDefinition = "budgetLineSnapshotTrigger",
         commandTargetResolver = "budgetCommandTargetResolver",
-        cache = "importBatchCache")
+        cache = "aggregateCache")
 @JsonAutoDetect(
         fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,

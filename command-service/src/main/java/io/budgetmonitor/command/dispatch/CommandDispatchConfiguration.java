@@ -33,12 +33,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * How commands reach the aggregates: routing, snapshots, metadata and retries.
  *
- * <p><b>No shared aggregate cache.</b> A cache would save loading a line's snapshot and recent events
- * per command, but with several instances writing to one store a cached aggregate is stale as soon as
- * another instance appends; every such command would then fail on the unique key and be retried.
- * Snapshots every {@code budget.snapshots.budget-line-threshold} events keep the load cost of a line
- * constant, and correctness does not depend on instance affinity. The one cache there is lives only
- * as long as an import batch's transaction ({@code ImportBatchCache}).
+ * <p>Budget lines are cached between commands ({@code AggregateCache}): an entry is checked against
+ * the stream's head sequence before use, so with several instances writing to one store none decides
+ * on state another has moved past; snapshots every {@code budget.snapshots.budget-line-threshold}
+ * events keep the cost of a cache miss constant.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandDispatchConfiguration {
@@ -85,10 +83,13 @@ public class CommandDispatchConfiguration {
     }
 
     /**
-     * A command decided inside an import batch "commits" at its savepoint, while the batch's
-     * transaction is still open: a snapshot taken then, on the snapshotter's own connection, would not
-     * see the events it is meant to cover (nor, for a line the batch created, the line at all). Such a
-     * snapshot waits until the batch commits, and is dropped if the batch rolls back.
+     * A command decided inside an import batch "commits" while the batch's transaction is still open:
+     * a snapshot taken then, on the snapshotter's own connection, would not see the events it is meant
+     * to cover (nor, for a line the batch created, the line at all). Such a snapshot waits until the
+     * batch's transaction ends, and runs whether it committed or rolled back: Axon marks a snapshot
+     * "in progress" until its task has run, so a task dropped on rollback would leave the line never
+     * snapshotted again until restart, and every later command would replay its whole history. After a
+     * rollback the task snapshots what the store kept (nothing, for a line the batch created).
      */
     static Executor afterTheTransactionCommits(Executor snapshotter) {
         return task -> {
@@ -96,7 +97,7 @@ public class CommandDispatchConfiguration {
                     && TransactionSynchronizationManager.isSynchronizationActive()) {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
-                    public void afterCommit() {
+                    public void afterCompletion(int status) {
                         snapshotter.execute(task);
                     }
                 });

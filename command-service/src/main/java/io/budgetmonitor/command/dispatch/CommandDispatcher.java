@@ -6,7 +6,6 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,21 +63,35 @@ public class CommandDispatcher {
         String receipt = receipts.open();
         try {
             Object result = via.sendAndWait(command, metadata.toMetaData().and(CommandReceipts.RECEIPT, receipt));
-            List<EventMessage<?>> stored = receipts.close(receipt);
+            List<CommandReceipts.Stored> stored = receipts.close(receipt);
+            Long position = stored.stream()
+                    .map(CommandReceipts.Stored::position)
+                    .reduce((a, b) -> a == null || b == null ? null : Math.max(a, b))
+                    .orElse(null);
             return new Dispatched(
-                    command, result, stored.stream().map(RecordedEventRef::of).toList());
+                    command,
+                    result,
+                    stored.stream().map(s -> RecordedEventRef.of(s.event())).toList(),
+                    position);
         } finally {
             receipts.close(receipt);
         }
     }
 
-    /** The log position after a dispatched command (the latest of its events; the head if none). */
+    /**
+     * The log position after a dispatched command: the latest of its events, as their INSERT returned
+     * it; only a command that stored nothing asks the store (the head).
+     */
     public long positionAfter(Dispatched dispatched) {
-        return eventLog.positionOf(dispatched.eventIds());
+        return dispatched.position() != null ? dispatched.position() : eventLog.positionOf(dispatched.eventIds());
     }
 
-    /** The outcome of one command: the handler's result and the events stored for it. */
-    public record Dispatched(BudgetCommand command, Object result, List<RecordedEventRef> recorded) {
+    /**
+     * The outcome of one command: the handler's result, the events stored for it and the position of
+     * the last of them ({@code null} when none was stored, or when the command was decided inside an
+     * import batch whose write is still to come).
+     */
+    public record Dispatched(BudgetCommand command, Object result, List<RecordedEventRef> recorded, Long position) {
 
         public List<String> eventIds() {
             return recorded.stream().map(RecordedEventRef::eventId).toList();

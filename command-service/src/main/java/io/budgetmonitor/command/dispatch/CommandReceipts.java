@@ -1,5 +1,6 @@
 package io.budgetmonitor.command.dispatch;
 
+import io.budgetmonitor.command.eventstore.PostgresEventStorageEngine;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +14,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Collects the events each dispatched command actually stored, so the response can say what was
- * recorded and at which log position.
+ * recorded and at which log position (as the append's RETURNING gave it: no query).
  *
  * <p>The dispatcher opens a receipt and puts its id into the command's metadata (not copied into
  * events). An event dispatch interceptor on the event bus finds the receipt through the command of
@@ -25,7 +26,10 @@ public class CommandReceipts {
 
     static final String RECEIPT = "budgetmonitor.receipt";
 
-    private final Map<String, List<EventMessage<?>>> open = new ConcurrentHashMap<>();
+    private final Map<String, List<Stored>> open = new ConcurrentHashMap<>();
+
+    /** An event as stored, with its log position (null only if the store did not report one). */
+    record Stored(EventMessage<?> event, Long position) {}
 
     String open() {
         String id = UUID.randomUUID().toString();
@@ -33,8 +37,8 @@ public class CommandReceipts {
         return id;
     }
 
-    List<EventMessage<?>> close(String id) {
-        List<EventMessage<?>> events = open.remove(id);
+    List<Stored> close(String id) {
+        List<Stored> events = open.remove(id);
         return events == null ? List.of() : List.copyOf(events);
     }
 
@@ -50,9 +54,12 @@ public class CommandReceipts {
                         Object receiptId = root.getMessage() == null
                                 ? null
                                 : root.getMessage().getMetaData().get(RECEIPT);
-                        List<EventMessage<?>> receipt = receiptId == null ? null : open.get(receiptId.toString());
+                        List<Stored> receipt = receiptId == null ? null : open.get(receiptId.toString());
                         if (receipt != null) {
-                            root.afterCommit(u -> receipt.add(event));
+                            // the append (at prepare-commit) has put the position the INSERT returned
+                            root.afterCommit(u -> receipt.add(new Stored(
+                                    event,
+                                    PostgresEventStorageEngine.positionsOf(u).get(event.getIdentifier()))));
                         }
                     }
                     return event;

@@ -9,19 +9,24 @@ import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -39,10 +44,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
-    /** Spring's transaction manager drives Axon's units of work (see {@link NestedUnitOfWorkTransactions}). */
+    /** Spring's transaction manager drives Axon's units of work (see {@link UnitOfWorkTransactions}). */
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new NestedUnitOfWorkTransactions(transactionManager);
+        return new UnitOfWorkTransactions(transactionManager);
     }
 
     /**
@@ -54,6 +59,23 @@ public class EventStoreConfiguration {
     @Bean
     public ConnectionProvider connectionProvider(DataSource dataSource) {
         return new SpringDataSourceConnectionProvider(dataSource);
+    }
+
+    /** Axon's embedded store, staging events for the registers as they are applied. */
+    @Bean
+    public EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return new StagingEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+    }
+
+    /** Budget lines between commands, checked against the store's head (see {@link AggregateCache}). */
+    @Bean
+    public AggregateCache aggregateCache(
+            JdbcTemplate jdbc, @Value("${budget.aggregates.cache-size:20000}") int capacity) {
+        return new AggregateCache(jdbc, capacity);
     }
 
     @Bean
@@ -93,7 +115,7 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Events and metadata as JSON text. Axon's default {@code JdbcSQLErrorCodesResolver} only knows
+     * Events and metadata as JSON text, appended by {@link PostgresEventStorageEngine}. Axon's default {@code JdbcSQLErrorCodesResolver} only knows
      * {@code SQLIntegrityConstraintViolationException}, which the PostgreSQL driver never throws: with
      * it a lost race on (aggregate, sequence) would surface as a generic store error instead of the
      * {@code ConcurrencyException} the command retry looks for.
@@ -104,17 +126,18 @@ public class EventStoreConfiguration {
             @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver,
             ConnectionProvider connectionProvider,
-            TransactionManager transactionManager,
+            PlatformTransactionManager transactionManager,
             EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        // the store's reads and appends join the command's transaction: never a savepoint of their own
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                .transactionManager(UnitOfWorkTransactions.joiningOnly(transactionManager))
                 .schema(eventSchema)
-                .dataType(String.class)
-                .build();
+                .dataType(String.class);
+        return new PostgresEventStorageEngine(builder, String.class);
     }
 
     /** Tokens as JSON text too; claims make several instances share one publisher safely. */

@@ -8,7 +8,10 @@ import io.budgetmonitor.command.budgetline.DisbursementOutcome;
 import io.budgetmonitor.command.dispatch.CommandDispatcher;
 import io.budgetmonitor.command.dispatch.CommandDispatcher.Dispatched;
 import io.budgetmonitor.command.dispatch.RequestMetadata;
+import io.budgetmonitor.command.dispatch.RetryableFailures;
 import io.budgetmonitor.command.eventstore.EventLog;
+import io.budgetmonitor.command.eventstore.PostgresEventStorageEngine;
+import io.budgetmonitor.command.eventstore.UnitOfWorkTransactions;
 import io.budgetmonitor.command.idempotency.CommandFingerprint;
 import io.budgetmonitor.command.idempotency.ImportedLines;
 import io.budgetmonitor.command.idempotency.ImportedLines.ImportedLine;
@@ -27,7 +30,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,8 +65,8 @@ public class LedgerImporter {
     private final CommandDispatcher dispatcher;
     private final EventLog eventLog;
     private final Counter linesCounter;
+    private final Counter fallbacks;
     private final PlatformTransactionManager transactions;
-    private final ImportBatchCache batchCache;
     private final ImportedLines importedLines;
     private final CommandFingerprint fingerprints;
     private final int batchLines;
@@ -79,7 +84,6 @@ public class LedgerImporter {
             EventLog eventLog,
             MeterRegistry meterRegistry,
             PlatformTransactionManager transactions,
-            ImportBatchCache batchCache,
             ImportedLines importedLines,
             CommandFingerprint fingerprints,
             @Value("${budget.imports.batch-lines:250}") int batchLines,
@@ -89,7 +93,6 @@ public class LedgerImporter {
         this.maxLineBytes = maxLineBytes;
         this.maxReportedRejections = maxReportedRejections;
         this.transactions = transactions;
-        this.batchCache = batchCache;
         this.importedLines = importedLines;
         this.fingerprints = fingerprints;
         this.batchLines = batchLines;
@@ -100,6 +103,9 @@ public class LedgerImporter {
         this.eventLog = eventLog;
         this.linesCounter = Counter.builder("budget.import.lines")
                 .description("NDJSON lines imported")
+                .register(meterRegistry);
+        this.fallbacks = Counter.builder("budget.import.batch.fallbacks")
+                .description("import batches whose single write failed and that were applied line by line")
                 .register(meterRegistry);
     }
 
@@ -129,8 +135,8 @@ public class LedgerImporter {
                 BudgetCommand command = parse(line, caller, tally);
                 if (command == null) {
                     if (batch != null && batch.isFull()) {
-                        // a run of bad lines does not keep an open batch's events invisible for long
-                        batch.commit(tally);
+                        // a run of bad lines does not keep the decided lines waiting for long
+                        batch.write(tally);
                         batch = null;
                     }
                     continue;
@@ -141,25 +147,22 @@ public class LedgerImporter {
                     continue;
                 }
                 if (batch == null) {
-                    batch = new Batch(transactions.getTransaction(BATCH), importKey.orElse(null));
+                    batch = new Batch(metadata, importKey.orElse(null));
                 }
-                apply(lineNumber, command, metadata, batch, fingerprint);
+                batch.add(new PendingLine(lineNumber, command, fingerprint));
                 if (batch.isFull()) {
-                    batch.commit(tally);
+                    batch.write(tally);
                     batch = null;
                 }
             }
         } catch (IOException | RuntimeException broken) {
-            // the client went away mid-body (or worse): the open batch is not half-kept
-            if (batch != null) {
-                batch.abandon();
-            }
+            // the client went away mid-body (or worse): the lines not yet written are not written
             throw broken;
         }
         if (batch != null) {
-            batch.commit(tally);
+            batch.write(tally);
         }
-        long position = eventLog.positionOf(tally.lastStoredEvents);
+        long position = tally.lastPosition != null ? tally.lastPosition : eventLog.head();
         long elapsedMillis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         log.info(
                 "imported {} lines in {} ms ({} lines/s): {} accepted, {} duplicates, {} rejected, position {}",
@@ -253,117 +256,214 @@ public class LedgerImporter {
         return true;
     }
 
-    /** Decides one line inside the batch's transaction (its own savepoint) and notes the outcome. */
-    private void apply(
-            long lineNumber, BudgetCommand command, RequestMetadata metadata, Batch batch, String fingerprint) {
-        batch.lines++;
-        try {
-            Dispatched dispatched = dispatcher.dispatchInPlace(command, metadata);
-            if (fingerprint != null) {
-                batch.imported.add(new ImportedLine(lineNumber, fingerprint));
-            }
-            if (!dispatched.recorded().isEmpty()) {
-                batch.lastStoredEvents = dispatched.eventIds();
-            }
-            if (dispatched.result() instanceof DisbursementOutcome.AlreadyRecorded) {
-                batch.duplicates.add(lineNumber);
-            } else if (dispatched.result() instanceof DisbursementOutcome.Rejected refusal) {
-                // refused by availability control, and the refusal is stored: it commits with the batch
-                batch.refused.add(new RejectedLine(
-                        lineNumber, 409, DisbursementProblems.REJECTED_TITLE, DisbursementProblems.detail(refusal)));
-            } else {
-                batch.accepted.add(lineNumber);
-            }
-        } catch (RuntimeException failure) {
-            ProblemDetail problem = Problems.forCommandFailure(failure).orElse(null);
-            if (problem == null) {
-                log.error("import line {} failed", lineNumber, failure);
-                batch.failed.add(
-                        new RejectedLine(lineNumber, 500, "Internal error", String.valueOf(failure.getMessage())));
-            } else {
-                batch.failed.add(
-                        new RejectedLine(lineNumber, problem.getStatus(), problem.getTitle(), problem.getDetail()));
-            }
-        }
-    }
-
     /** What the whole import came to: counts, and the first rejected lines. Memory stays flat. */
     private static final class Tally {
         long accepted;
         long duplicates;
         final RejectedLines rejected;
-        List<String> lastStoredEvents = List.of();
+        Long lastPosition;
 
         Tally(int maxReportedRejections) {
             rejected = new RejectedLines(maxReportedRejections);
         }
     }
 
+    /** A valid line waiting for its batch to be decided and written. */
+    private record PendingLine(long number, BudgetCommand command, String fingerprint) {}
+
+    /** A failure that leaves the batch's in-memory decisions unusable: the batch is written line by line. */
+    private static final class BatchAbandoned extends RuntimeException {
+        BatchAbandoned(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     /**
-     * Lines committed together: one database commit (one fsync) per batch instead of per line is
-     * what makes a 5,000-line year import in seconds. Each command still has its own savepoint, so
-     * a refused line is rolled back alone. A batch is kept short (lines and time) because Axon's
-     * tracking processors treat a global index that stays invisible for long as a gap.
+     * Lines decided and written together. All lines are decided in memory in ONE root unit of work
+     * (each command in a nested one: a refused line is rolled back alone, in memory, and the lines
+     * after it see the events of the lines before it, registers included: {@code PendingRegisters}),
+     * then written at once in one transaction: one multi-row INSERT of the events, one batched INSERT
+     * of the vouchers, one of the imported-line keys, one commit (one fsync) for the batch. No
+     * savepoint. If that write fails (a lost race with another writer on a line or a voucher, a
+     * database error) nothing of it is kept and the batch is applied again line by line, each line
+     * under its own savepoint and with its own retries, as before: the other lines are still applied.
+     * A batch is kept short (lines and time) because Axon's tracking processors treat a global index
+     * that stays invisible for long as a gap.
      */
     private final class Batch {
-        final TransactionStatus transaction;
+        final RequestMetadata metadata;
         final String importKey;
-        final List<ImportedLine> imported = new ArrayList<>();
-        final ImportBatchCache.Scope cached = batchCache.open();
+        final List<PendingLine> lines = new ArrayList<>();
         final long openedAt = System.nanoTime();
-        int lines;
+
+        Batch(RequestMetadata metadata, String importKey) {
+            this.metadata = metadata;
+            this.importKey = importKey;
+        }
+
+        void add(PendingLine line) {
+            lines.add(line);
+        }
+
+        boolean isFull() {
+            return lines.size() >= batchLines || System.nanoTime() - openedAt >= batchNanos;
+        }
+
+        void write(Tally tally) {
+            Outcomes outcomes = inOneWrite();
+            if (outcomes == null) {
+                fallbacks.increment();
+                outcomes = lineByLine();
+            }
+            outcomes.addTo(tally);
+        }
+
+        /** The batch decided in memory and written at once; null if the write failed (nothing kept). */
+        private Outcomes inOneWrite() {
+            Outcomes outcomes = new Outcomes();
+            TransactionStatus transaction = transactions.getTransaction(BATCH);
+            DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+            batch.onPrepareCommit(u -> outcomes.recordImported(importKey));
+            batch.onCommit(u -> transactions.commit(transaction));
+            batch.afterCommit(u -> outcomes.positionOf(PostgresEventStorageEngine.positionsOf(u)));
+            batch.onRollback(u -> {
+                if (!transaction.isCompleted()) {
+                    transactions.rollback(transaction);
+                }
+            });
+            try {
+                for (PendingLine line : lines) {
+                    decide(line, outcomes, true);
+                }
+                batch.commit();
+                return outcomes;
+            } catch (RuntimeException failure) {
+                if (batch.isActive()) {
+                    batch.rollback(failure);
+                }
+                if (!transaction.isCompleted()) {
+                    transactions.rollback(transaction);
+                }
+                log.warn(
+                        "import batch of {} lines could not be written at once; applying it line by line: {}",
+                        lines.size(),
+                        String.valueOf(failure.getMessage()));
+                return null;
+            }
+        }
+
+        /** The fallback: one transaction, a savepoint per line. */
+        private Outcomes lineByLine() {
+            Outcomes outcomes = new Outcomes();
+            TransactionStatus transaction = transactions.getTransaction(BATCH);
+            try {
+                UnitOfWorkTransactions.isolatingEachCommand(() -> {
+                    for (PendingLine line : lines) {
+                        decide(line, outcomes, false);
+                    }
+                    return null;
+                });
+                outcomes.recordImported(importKey);
+                transactions.commit(transaction);
+                return outcomes;
+            } catch (RuntimeException commitFailure) {
+                if (!transaction.isCompleted()) {
+                    transactions.rollback(transaction);
+                }
+                log.error("import batch of {} lines failed to commit", lines.size(), commitFailure);
+                return outcomes.notStored(commitFailure);
+            }
+        }
+
+        /**
+         * Decides one line and notes the outcome. In the in-memory batch a failure that is not a
+         * refusal (a database error, a lost race) abandons the batch: its transaction may be unusable.
+         */
+        private void decide(PendingLine line, Outcomes outcomes, boolean inBatch) {
+            try {
+                Dispatched dispatched = dispatcher.dispatchInPlace(line.command(), metadata);
+                if (line.fingerprint() != null) {
+                    outcomes.imported.add(new ImportedLine(line.number(), line.fingerprint()));
+                }
+                if (dispatched.position() != null) {
+                    outcomes.position(dispatched.position());
+                }
+                if (dispatched.result() instanceof DisbursementOutcome.AlreadyRecorded) {
+                    outcomes.duplicates.add(line.number());
+                } else if (dispatched.result() instanceof DisbursementOutcome.Rejected refusal) {
+                    // refused by availability control, and the refusal is stored: it commits with the batch
+                    outcomes.refused.add(new RejectedLine(
+                            line.number(),
+                            409,
+                            DisbursementProblems.REJECTED_TITLE,
+                            DisbursementProblems.detail(refusal)));
+                } else {
+                    outcomes.accepted.add(line.number());
+                }
+            } catch (RuntimeException failure) {
+                ProblemDetail problem = Problems.forCommandFailure(failure).orElse(null);
+                if (inBatch && (problem == null || RetryableFailures.isRetryable(failure))) {
+                    throw new BatchAbandoned(failure);
+                }
+                if (problem == null) {
+                    log.error("import line {} failed", line.number(), failure);
+                    outcomes.failed.add(new RejectedLine(
+                            line.number(), 500, "Internal error", String.valueOf(failure.getMessage())));
+                } else {
+                    outcomes.failed.add(new RejectedLine(
+                            line.number(), problem.getStatus(), problem.getTitle(), problem.getDetail()));
+                }
+            }
+        }
+    }
+
+    /** What a batch's lines came to, counted into the import's tally only once the batch is stored. */
+    private final class Outcomes {
+        final List<ImportedLine> imported = new ArrayList<>();
         final List<Long> accepted = new ArrayList<>();
         final List<Long> duplicates = new ArrayList<>();
         final List<RejectedLine> refused = new ArrayList<>();
         final List<RejectedLine> failed = new ArrayList<>();
-        List<String> lastStoredEvents = List.of();
+        Long position;
 
-        Batch(TransactionStatus transaction, String importKey) {
-            this.transaction = transaction;
-            this.importKey = importKey;
+        void position(long stored) {
+            position = position == null ? stored : Math.max(position, stored);
         }
 
-        boolean isFull() {
-            return lines >= batchLines || System.nanoTime() - openedAt >= batchNanos;
+        void positionOf(Map<String, Long> stored) {
+            stored.values().forEach(this::position);
         }
 
-        void abandon() {
-            cached.close();
-            if (!transaction.isCompleted()) {
-                transactions.rollback(transaction);
+        void recordImported(String importKey) {
+            if (importKey != null && !imported.isEmpty()) {
+                importedLines.record(importKey, imported);
             }
         }
 
-        void commit(Tally tally) {
-            try {
-                if (importKey != null && !imported.isEmpty()) {
-                    importedLines.record(importKey, imported);
-                }
-                transactions.commit(transaction);
-            } catch (RuntimeException commitFailure) {
-                abandon();
-                // nothing of the batch is stored: every line it applied is reported as not applied
-                log.error("import batch of {} lines failed to commit", lines, commitFailure);
-                tally.rejected.addAll(failed);
-                for (Long line : accepted) {
-                    tally.rejected.add(notStored(line, commitFailure));
-                }
-                for (Long line : duplicates) {
-                    tally.rejected.add(notStored(line, commitFailure));
-                }
-                for (RejectedLine line : refused) {
-                    tally.rejected.add(notStored(line.line(), commitFailure));
-                }
-                return;
-            }
-            cached.close();
+        void addTo(Tally tally) {
             tally.accepted += accepted.size();
             tally.duplicates += duplicates.size();
             tally.rejected.addAll(refused);
             tally.rejected.addAll(failed);
-            if (!lastStoredEvents.isEmpty()) {
-                tally.lastStoredEvents = lastStoredEvents;
+            if (position != null) {
+                tally.lastPosition = tally.lastPosition == null ? position : Math.max(tally.lastPosition, position);
             }
+        }
+
+        /** Nothing of the batch is stored: every line it applied is reported as not applied. */
+        Outcomes notStored(RuntimeException cause) {
+            Outcomes none = new Outcomes();
+            none.failed.addAll(failed);
+            for (Long line : accepted) {
+                none.failed.add(notStored(line, cause));
+            }
+            for (Long line : duplicates) {
+                none.failed.add(notStored(line, cause));
+            }
+            for (RejectedLine line : refused) {
+                none.failed.add(notStored(line.line(), cause));
+            }
+            return none;
         }
 
         private RejectedLine notStored(long line, RuntimeException cause) {

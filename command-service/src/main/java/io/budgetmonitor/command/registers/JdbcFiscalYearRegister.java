@@ -20,6 +20,10 @@ public class JdbcFiscalYearRegister implements FiscalYearRegister {
 
     @Override
     public Status statusOf(FiscalYearId fiscalYear) {
+        return PendingRegisters.status(fiscalYear, () -> stored(fiscalYear));
+    }
+
+    private Status stored(FiscalYearId fiscalYear) {
         return jdbc
                 .query(
                         "SELECT status FROM fiscal_year_register WHERE department = ? AND fiscal_year = ?",

@@ -6,6 +6,7 @@ import io.budgetmonitor.api.values.FiscalYearId;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.command.budgetline.VoucherBook;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,11 @@ public class JdbcVoucherBook implements VoucherBook {
 
     @Override
     public Optional<PostedVoucher> find(FiscalYearId fiscalYear, String voucher) {
+        return PendingRegisters.voucher(
+                fiscalYear.department(), fiscalYear.fiscalYear(), voucher, () -> stored(fiscalYear, voucher));
+    }
+
+    private Optional<PostedVoucher> stored(FiscalYearId fiscalYear, String voucher) {
         return jdbc
                 .query(
                         "SELECT line, amount, payee, purpose, procurement, occurred_on, reversed FROM voucher_book "
@@ -46,21 +52,42 @@ public class JdbcVoucherBook implements VoucherBook {
                 .findFirst();
     }
 
-    void recorded(DisbursementRecorded event, String eventId) {
-        jdbc.update(
-                "INSERT INTO voucher_book (department, fiscal_year, voucher, line, amount, payee, purpose, procurement, "
-                        + "occurred_on, reversed, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
-                event.department(),
-                event.fiscalYear(),
-                event.voucher(),
+    /** The voucher as a recorded payment posts it. */
+    static PostedVoucher posted(DisbursementRecorded event) {
+        return new PostedVoucher(
                 event.line(),
-                event.amount().amount(),
+                event.amount(),
                 event.payee(),
                 event.purpose(),
                 event.procurement(),
                 event.occurredOn(),
-                eventId);
+                false);
     }
+
+    /** Posts recorded payments: one batched INSERT (rewritten by the driver into multi-row statements). */
+    void recorded(List<RecordedVoucher> recorded) {
+        jdbc.batchUpdate(
+                "INSERT INTO voucher_book (department, fiscal_year, voucher, line, amount, payee, purpose, procurement, "
+                        + "occurred_on, reversed, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
+                recorded,
+                recorded.size(),
+                (statement, one) -> {
+                    DisbursementRecorded event = one.event();
+                    statement.setString(1, event.department());
+                    statement.setInt(2, event.fiscalYear());
+                    statement.setString(3, event.voucher());
+                    statement.setString(4, event.line());
+                    statement.setBigDecimal(5, event.amount().amount());
+                    statement.setString(6, event.payee());
+                    statement.setString(7, event.purpose());
+                    statement.setBoolean(8, event.procurement());
+                    statement.setObject(9, event.occurredOn());
+                    statement.setString(10, one.eventId());
+                });
+    }
+
+    /** A recorded payment and the id of its event. */
+    record RecordedVoucher(DisbursementRecorded event, String eventId) {}
 
     void reversed(DisbursementReversed event) {
         jdbc.update(

@@ -49,16 +49,24 @@ final class RunningCommandService implements AutoCloseable {
 
     static RunningCommandService start(String name) {
         PostgresDatabase database = TestInfrastructure.get().newDatabase(name);
+        return startOn(database.jdbcUrl(), database.username(), database.password(), name);
+    }
+
+    /**
+     * A further instance on an existing database (several command-service instances share one store),
+     * publishing to its own topic {@code budget.events.<name>}.
+     */
+    static RunningCommandService startOn(String jdbcUrl, String username, String password, String name) {
         // command-line arguments: default properties would lose to application.yml's own placeholders
         Map<String, String> settings = Map.of(
                 "server.port",
                 "0",
                 "spring.datasource.url",
-                database.jdbcUrl(),
+                jdbcUrl,
                 "spring.datasource.username",
-                database.username(),
+                username,
                 "spring.datasource.password",
-                database.password(),
+                password,
                 "spring.kafka.bootstrap-servers",
                 TestInfrastructure.get().kafkaBootstrapServers(),
                 "budget.events.topic",
@@ -146,6 +154,10 @@ final class RunningCommandService implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     long eventCount() {

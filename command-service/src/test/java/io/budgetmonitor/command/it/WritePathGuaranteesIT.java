@@ -1,0 +1,183 @@
+package io.budgetmonitor.command.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.budgetmonitor.command.budgetline.BudgetLine;
+import io.budgetmonitor.command.eventstore.AggregateCache;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The write path's guarantees after its redesign: cache eviction, the batch fallback, snapshots. */
+class WritePathGuaranteesIT extends IntegrationTest {
+
+    @Autowired
+    AggregateCache cache;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    Snapshotter snapshotter;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void aRefusedCommandEvictsItsLineAndTheNextCommandDecidesOnTheStoredState() {
+        String department = newDepartment("EVI");
+        openYearWithLine(department, "L1", "100.00");
+        String line = department + ":2021:L1";
+        String lines = yearPath(department, 2021) + "/lines/L1";
+        assertThat(post(lines + "/disbursements", disbursement("E-1", "30.00")).status())
+                .isEqualTo(201);
+        assertThat(cache.holds(line)).isTrue();
+
+        Response refused = post(lines + "/adjustments", """
+                {"kind":"REDUCTION","amount":"80.00","reason":"too much","occurredOn":"2021-04-01"}""");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(cache.holds(line)).as("rolled back: evicted").isFalse();
+        Response next = post(lines + "/disbursements", disbursement("E-2", "70.00"));
+        assertThat(next.status()).isEqualTo(201);
+        assertThat(new BigDecimal(next.body().get("available").asText())).isEqualByComparingTo("0.00");
+        assertThat(cache.holds(line)).isTrue();
+    }
+
+    @Test
+    void aBatchWhoseWriteFailsIsAppliedLineByLineAndTheRestIsKept() {
+        String department = newDepartment("FBK");
+        openYearWithLine(department, "L1", "1000.00");
+        String allocateL1 = "{\"type\":\"AllocateBudget\",\"department\":\"" + department
+                + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"name\":\"n\",\"fundSource\":\"GENERAL_PUBLIC_BUDGET\",\"expenditureType\":\"PROJECT\",\"appropriation\":true,\"amount\":\"5.00\",\"occurredOn\":\"2021-01-02\"}";
+        String allocateL2 = allocateL1.replace("\"L1\"", "\"L2\"");
+        List<String> ndjson = new ArrayList<>();
+        ndjson.add(pay(department, "L1", "F-1", "100.00"));
+        // L1 exists: found only when the batch is written (its first event's key), which fails the batch
+        ndjson.add(allocateL1);
+        ndjson.add(pay(department, "L1", "F-2", "200.00"));
+        ndjson.add(allocateL2);
+        ndjson.add(pay(department, "L2", "F-3", "5.00"));
+        ndjson.add(pay(department, "L2", "F-1", "1.00")); // voucher F-1 was posted (line 1) in this batch
+        double fallbacksBefore = fallbacks();
+
+        Response report = importNdjson(String.join("\n", ndjson) + "\n");
+
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(fallbacks()).isEqualTo(fallbacksBefore + 1);
+        assertThat(report.body().get("accepted").asLong())
+                .as(report.body().toString())
+                .isEqualTo(4);
+        List<String> rejected = new ArrayList<>();
+        report.body()
+                .get("rejected")
+                .forEach(r -> rejected.add(
+                        r.get("line").asInt() + ":" + r.get("status").asInt()));
+        assertThat(rejected).containsExactly("2:409", "6:409");
+        assertThat(eventCount(department + ":2021:L1", "DisbursementRecorded")).isEqualTo(2);
+        assertThat(eventCount(department + ":2021:L2", "DisbursementRecorded")).isEqualTo(1);
+        assertThat(eventCount(department + ":2021:L2", "BudgetAllocated")).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM voucher_book WHERE department = ?", Long.class, department))
+                .isEqualTo(3);
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        assertThat(report.body().get("position").asLong()).isLessThanOrEqualTo(head);
+    }
+
+    @Test
+    void aBatchDecidedInMemorySeesItsOwnEarlierLines() {
+        String department = newDepartment("MEM");
+        String open = "{\"type\":\"OpenFiscalYear\",\"department\":\"" + department
+                + "\",\"fiscalYear\":2021,\"departmentName\":\"内存\",\"occurredOn\":\"2021-01-01\"}";
+        String allocate = "{\"type\":\"AllocateBudget\",\"department\":\"" + department
+                + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"name\":\"n\",\"fundSource\":\"GENERAL_PUBLIC_BUDGET\",\"expenditureType\":\"PROJECT\",\"appropriation\":true,\"amount\":\"100.00\",\"occurredOn\":\"2021-01-02\"}";
+        String reverse = "{\"type\":\"ReverseDisbursement\",\"department\":\"" + department
+                + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"voucher\":\"M-1\",\"reason\":\"r\",\"occurredOn\":\"2021-03-01\"}";
+        double fallbacksBefore = fallbacks();
+
+        Response report = importNdjson(String.join(
+                "\n",
+                open,
+                allocate,
+                pay(department, "L1", "M-1", "60.00"),
+                pay(department, "L1", "M-1", "60.00"), // the same payment again: a duplicate
+                pay(department, "L1", "M-2", "50.00"), // 40.00 left: refused, and the refusal stored
+                reverse,
+                reverse, // reversed already
+                pay(department, "L1", "M-3", "100.00"),
+                ""));
+
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(fallbacks()).as("decided and written at once").isEqualTo(fallbacksBefore);
+        assertThat(report.body().get("accepted").asLong())
+                .as(report.body().toString())
+                .isEqualTo(5);
+        assertThat(report.body().get("duplicates").asLong()).isEqualTo(1);
+        List<String> rejected = new ArrayList<>();
+        report.body()
+                .get("rejected")
+                .forEach(r -> rejected.add(
+                        r.get("line").asInt() + ":" + r.get("status").asInt()));
+        assertThat(rejected).containsExactly("5:409", "7:409");
+        assertThat(eventCount(department + ":", "DisbursementRejected")).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT reversed FROM voucher_book WHERE department = ? AND voucher = 'M-1'",
+                        Boolean.class,
+                        department))
+                .isTrue();
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        assertThat(report.body().get("position").asLong()).isLessThanOrEqualTo(head);
+        assertThat(report.body().get("position").asLong())
+                .isEqualTo(jdbc.queryForObject(
+                        "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier LIKE ?",
+                        Long.class,
+                        department + ":%"));
+    }
+
+    /**
+     * Axon marks a snapshot "in progress" until its task has run: a task scheduled inside a
+     * transaction that then rolls back must still run, or the line is never snapshotted again.
+     */
+    @Test
+    void aSnapshotScheduledInATransactionThatRollsBackStillRunsAndTheLineCanBeSnapshottedAgain() {
+        String department = newDepartment("SNP");
+        openYearWithLine(department, "L1", "100.00");
+        String line = department + ":2021:L1";
+        String path = yearPath(department, 2021) + "/lines/L1/disbursements";
+        assertThat(post(path, disbursement("S-1", "1.00")).status()).isEqualTo(201);
+
+        transactions.executeWithoutResult(status -> {
+            snapshotter.scheduleSnapshot(BudgetLine.class, line);
+            status.setRollbackOnly();
+        });
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Long.valueOf(1L).equals(snapshotAt(line)));
+        assertThat(post(path, disbursement("S-2", "1.00")).status()).isEqualTo(201);
+        snapshotter.scheduleSnapshot(BudgetLine.class, line);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Long.valueOf(2L).equals(snapshotAt(line)));
+    }
+
+    private Long snapshotAt(String line) {
+        return jdbc.queryForObject(
+                "SELECT max(sequence_number) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                Long.class,
+                line);
+    }
+
+    private double fallbacks() {
+        return meters.counter("budget.import.batch.fallbacks").count();
+    }
+
+    private static String pay(String department, String line, String voucher, String amount) {
+        return "{\"type\":\"RecordDisbursement\",\"department\":\"" + department + "\",\"fiscalYear\":2021,\"line\":\""
+                + line + "\",\"voucher\":\"" + voucher + "\",\"amount\":\"" + amount
+                + "\",\"payee\":\"p\",\"purpose\":\"q\",\"occurredOn\":\"2021-02-01\"}";
+    }
+}
