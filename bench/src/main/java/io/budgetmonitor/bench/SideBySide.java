@@ -370,14 +370,16 @@ public final class SideBySide {
 
     private double evaluation(String scoring, String department) throws Exception {
         double[] millis = new double[5];
-        for (int i = 0; i < millis.length; i++) {
+        for (int i = -1; i < millis.length; i++) { // the first call is not counted: no cold start in either
             long begin = System.nanoTime();
             api.ok(
                     "POST",
                     scoring + "/api/v1/evaluations",
                     Api.EVALUATOR,
                     "{\"department\":\"" + department + "\",\"fiscalYear\":" + Ledger.YEAR + "}");
-            millis[i] = (System.nanoTime() - begin) / 1e6;
+            if (i >= 0) {
+                millis[i] = (System.nanoTime() - begin) / 1e6;
+            }
         }
         Arrays.sort(millis);
         return millis[millis.length / 2];
