@@ -237,6 +237,7 @@ public final class SideBySide {
 
         // rows 4 and 7: the district
         EventStoreFill store = new EventStoreFill(stack.jdbcUrl(Service.COMMAND));
+        long beforeFill = store.head();
         begin = System.nanoTime();
         long departments = store.fillTo(sizes.district(), "DIST-");
         double fillSeconds = (System.nanoTime() - begin) / 1e9;
@@ -261,7 +262,7 @@ public final class SideBySide {
         String queryDb = stack.jdbcUrl(Service.QUERY);
         long logged = count(queryDb, "select count(*) from event_log");
         begin = System.nanoTime();
-        api.ok("POST", query + "/api/v1/admin/rebuild", Api.ADMIN, null);
+        api.ok("POST", stack.url(Service.QUERY) + "/api/v1/admin/rebuild", Api.ADMIN, null);
         double rebuildSeconds = (System.nanoTime() - begin) / 1e9;
         double readSeconds = sequentialRead(queryDb);
         results.row(
