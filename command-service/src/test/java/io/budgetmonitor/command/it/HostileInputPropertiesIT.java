@@ -370,7 +370,8 @@ class HostileInputPropertiesIT {
                                 "subject",
                                 q("B1.1"),
                                 "cause",
-                                q("培训场地未落实"),
+                                // a new cause each time: the same explanation again records nothing
+                                q("培训场地未落实" + UNIQUE.incrementAndGet()),
                                 "measure",
                                 q("三季度集中培训"),
                                 "occurredOn",
