@@ -74,7 +74,7 @@ final class MonitoringMarkdown {
             md.append("| ")
                     .append(QUARTERS[q.quarter() - 1])
                     .append(" | ")
-                    .append(q.until())
+                    .append(monthDay(q.until()))
                     .append(" | ")
                     .append(percent(q.timeProgress()))
                     .append(" | ")
@@ -285,6 +285,11 @@ final class MonitoringMarkdown {
 
     private static String unit(KpiProgress k) {
         return k.unit() == null || "定性".equals(k.unit()) ? "" : k.unit();
+    }
+
+    /** 6月30日: the year is the report's. */
+    static String monthDay(java.time.LocalDate day) {
+        return day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
     }
 
     private static String ordinal(int n) {

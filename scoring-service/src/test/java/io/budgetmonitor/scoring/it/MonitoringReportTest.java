@@ -265,6 +265,29 @@ class MonitoringReportTest extends RunningScoringService {
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    /** A year consumed before its dated inputs existed: no cut rather than a wrong one. */
+    @Test
+    void aYearWhoseDatedInputsDoNotAddUpToItsTotalsIsRefusedACut() {
+        applySmallYear("MON-OLD", "baiyun-2022");
+        assertThat(as("viewer").getForEntity(url("MON-OLD", JUNE), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        // as if the March payment had been applied before V141: the totals hold it, no dated row does
+        jdbc.update("DELETE FROM line_day WHERE department = 'MON-OLD' AND occurred_on = DATE '2021-03-10'");
+
+        for (String path : List.of(
+                url("MON-OLD", JUNE), "/api/v1/departments/MON-OLD/years/2021/projected-score?asOf=2021-06-30")) {
+            ResponseEntity<String> refused = as("viewer").getForEntity(path, String.class);
+            assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+            assertThat(refused.getBody()).contains("replayed from the event log");
+        }
+        // today's projection of everything applied needs no cut
+        assertThat(as("viewer")
+                        .getForEntity("/api/v1/departments/MON-OLD/years/2021/projected-score", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
     // ----
 
     private String firstLine() {
