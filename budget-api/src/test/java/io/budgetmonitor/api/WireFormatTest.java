@@ -179,7 +179,10 @@ class WireFormatTest {
                 LocalDate.of(2021, 1, 1));
         var quarter = new QuarterClosed(
                 "BY-SJ", 2021, 1, Map.of(FundSource.OTHER, Money.of("5.00")), LocalDate.of(2021, 4, 2));
-        for (var event : new io.budgetmonitor.api.events.BudgetEvent[] {allocated, quarter}) {
+        // 偏差原因/纠偏措施 (issue 14): Chinese text travels unchanged
+        var explained = new io.budgetmonitor.api.events.DeviationExplained(
+                "BY-SJ", 2021, "B5.4", "上级资金未下达", "督促拨付", LocalDate.of(2021, 6, 30));
+        for (var event : new io.budgetmonitor.api.events.BudgetEvent[] {allocated, quarter, explained}) {
             var recorded = new RecordedEvent(
                     "e-1",
                     event.aggregateId(),
@@ -194,7 +197,7 @@ class WireFormatTest {
             assertThat(codec.decode(cloudEvent)).isEqualTo(recorded);
         }
         assertThat(EventTypes.typeOf(DisbursementRecorded.class)).isEqualTo("io.budgetmonitor.DisbursementRecorded.v1");
-        assertThat(EventTypes.all()).hasSize(19);
+        assertThat(EventTypes.all()).hasSize(20);
     }
 
     @Test

@@ -26,7 +26,8 @@ public record BookingPeriod(LocalDate first, LocalDate last) {
             ReportAssetUtilization.class,
             ReportPerformanceProgress.class,
             RecordQualitativeAssessment.class,
-            RecordBonusPenalty.class);
+            RecordBonusPenalty.class,
+            ExplainDeviation.class);
 
     /** The period of {@code command}, whose fiscal year must be known. */
     public static BookingPeriod of(BudgetCommand command) {

@@ -29,7 +29,8 @@ import java.time.LocalDate;
     @JsonSubTypes.Type(value = AdjustPerformanceTarget.class, name = "AdjustPerformanceTarget"),
     @JsonSubTypes.Type(value = ReportPerformanceProgress.class, name = "ReportPerformanceProgress"),
     @JsonSubTypes.Type(value = RecordQualitativeAssessment.class, name = "RecordQualitativeAssessment"),
-    @JsonSubTypes.Type(value = RecordBonusPenalty.class, name = "RecordBonusPenalty")
+    @JsonSubTypes.Type(value = RecordBonusPenalty.class, name = "RecordBonusPenalty"),
+    @JsonSubTypes.Type(value = ExplainDeviation.class, name = "ExplainDeviation")
 })
 public sealed interface BudgetCommand permits BudgetLineCommand, FiscalYearCommand, TransferBudget {
 

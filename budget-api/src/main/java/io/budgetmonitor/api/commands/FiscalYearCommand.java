@@ -13,7 +13,8 @@ public sealed interface FiscalYearCommand extends BudgetCommand
                 AdjustPerformanceTarget,
                 ReportPerformanceProgress,
                 RecordQualitativeAssessment,
-                RecordBonusPenalty {
+                RecordBonusPenalty,
+                ExplainDeviation {
 
     default FiscalYearId fiscalYearId() {
         return new FiscalYearId(department(), fiscalYear());

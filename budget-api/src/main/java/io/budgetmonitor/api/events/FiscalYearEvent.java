@@ -13,7 +13,8 @@ public sealed interface FiscalYearEvent extends BudgetEvent
                 PerformanceTargetAdjusted,
                 PerformanceProgressReported,
                 QualitativeAssessmentRecorded,
-                BonusPenaltyRecorded {
+                BonusPenaltyRecorded,
+                DeviationExplained {
 
     default FiscalYearId fiscalYearId() {
         return new FiscalYearId(department(), fiscalYear());

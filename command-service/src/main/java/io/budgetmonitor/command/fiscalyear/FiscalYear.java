@@ -7,6 +7,7 @@ import io.budgetmonitor.api.commands.AdjustPerformanceTarget;
 import io.budgetmonitor.api.commands.ApproveProcurementPlan;
 import io.budgetmonitor.api.commands.CloseFiscalYear;
 import io.budgetmonitor.api.commands.CloseQuarter;
+import io.budgetmonitor.api.commands.ExplainDeviation;
 import io.budgetmonitor.api.commands.FiscalYearCommand;
 import io.budgetmonitor.api.commands.OpenFiscalYear;
 import io.budgetmonitor.api.commands.RecordBonusPenalty;
@@ -16,6 +17,7 @@ import io.budgetmonitor.api.commands.ReportPerformanceProgress;
 import io.budgetmonitor.api.commands.SetPerformanceTarget;
 import io.budgetmonitor.api.events.AssetUtilizationReported;
 import io.budgetmonitor.api.events.BonusPenaltyRecorded;
+import io.budgetmonitor.api.events.DeviationExplained;
 import io.budgetmonitor.api.events.FiscalYearClosed;
 import io.budgetmonitor.api.events.FiscalYearOpened;
 import io.budgetmonitor.api.events.PerformanceProgressReported;
@@ -70,6 +72,8 @@ public class FiscalYear {
     private boolean closed;
     /** KPI code → how it is judged: the only thing later commands about a KPI depend on. */
     private Map<String, KpiDirection> kpis = new HashMap<>();
+    /** Subject → its current 偏差原因/纠偏措施 (DeviationExplanations#text), to tell a repeat. */
+    private Map<String, String> deviations = new HashMap<>();
 
     /** For Axon (event sourcing). */
     protected FiscalYear() {}
@@ -310,6 +314,14 @@ public class FiscalYear {
         apply(new BonusPenaltyRecorded(department, fiscalYear, points, command.reason(), command.occurredOn()));
     }
 
+    /** 偏差原因及纠偏措施 for a deviation of the monitoring report (DeviationExplanations decides). */
+    @CommandHandler
+    public void handle(ExplainDeviation command) {
+        requireNotClosed(command);
+        DeviationExplanations.decide(command, department, fiscalYear, kpis.keySet(), deviations)
+                .ifPresent(event -> apply(event));
+    }
+
     @EventSourcingHandler
     void on(FiscalYearOpened event) {
         id = event.aggregateId();
@@ -325,6 +337,11 @@ public class FiscalYear {
     @EventSourcingHandler
     void on(FiscalYearClosed event) {
         closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(DeviationExplained event) {
+        deviations.put(event.subject(), DeviationExplanations.text(event.cause(), event.measure()));
     }
 
     @EventSourcingHandler

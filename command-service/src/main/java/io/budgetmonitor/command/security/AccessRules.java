@@ -8,6 +8,7 @@ import io.budgetmonitor.api.commands.BudgetCommand;
 import io.budgetmonitor.api.commands.CarryOverFunds;
 import io.budgetmonitor.api.commands.CloseFiscalYear;
 import io.budgetmonitor.api.commands.CloseQuarter;
+import io.budgetmonitor.api.commands.ExplainDeviation;
 import io.budgetmonitor.api.commands.OpenFiscalYear;
 import io.budgetmonitor.api.commands.ReclaimFunds;
 import io.budgetmonitor.api.commands.RecordBonusPenalty;
@@ -53,6 +54,7 @@ public class AccessRules {
                 command(YEAR + "/kpis/{kpi}/progress", ReportPerformanceProgress.class),
                 command(YEAR + "/qualitative-assessments", RecordQualitativeAssessment.class),
                 command(YEAR + "/bonus-penalties", RecordBonusPenalty.class),
+                command(YEAR + "/deviation-explanations", ExplainDeviation.class),
                 // budget lines (预算项目)
                 command(YEAR + "/lines", AllocateBudget.class),
                 command(LINE + "/adjustments", AdjustBudget.class),

@@ -10,6 +10,7 @@ import io.budgetmonitor.api.commands.BudgetCommand;
 import io.budgetmonitor.api.commands.CarryOverFunds;
 import io.budgetmonitor.api.commands.CloseFiscalYear;
 import io.budgetmonitor.api.commands.CloseQuarter;
+import io.budgetmonitor.api.commands.ExplainDeviation;
 import io.budgetmonitor.api.commands.OpenFiscalYear;
 import io.budgetmonitor.api.commands.ReclaimFunds;
 import io.budgetmonitor.api.commands.RecordBonusPenalty;
@@ -60,7 +61,10 @@ public final class CommandPermissions {
             entry(AdjustPerformanceTarget.class, EVALUATOR),
             entry(ReportPerformanceProgress.class, EVALUATOR),
             entry(RecordQualitativeAssessment.class, EVALUATOR),
-            entry(RecordBonusPenalty.class, EVALUATOR));
+            entry(RecordBonusPenalty.class, EVALUATOR),
+            // 绩效运行监控: 绩效股 explains a KPI's deviation, 预算股 the budget execution's (the aggregate
+            // cannot tell roles apart, so both may explain either)
+            entry(ExplainDeviation.class, Set.of(Role.EVALUATOR, Role.BUDGET_OFFICE)));
 
     static {
         // a command type added to the sealed hierarchy without a decision stops the service from starting

@@ -6,6 +6,7 @@ import io.budgetmonitor.api.commands.AdjustPerformanceTarget;
 import io.budgetmonitor.api.commands.ApproveProcurementPlan;
 import io.budgetmonitor.api.commands.CloseFiscalYear;
 import io.budgetmonitor.api.commands.CloseQuarter;
+import io.budgetmonitor.api.commands.ExplainDeviation;
 import io.budgetmonitor.api.commands.OpenFiscalYear;
 import io.budgetmonitor.api.commands.RecordBonusPenalty;
 import io.budgetmonitor.api.commands.RecordQualitativeAssessment;
@@ -168,5 +169,16 @@ public class FiscalYearResource {
             @Parameter(hidden = true) RequestMetadata metadata,
             @RequestHeader(name = CommandExecution.IDEMPOTENCY_KEY, required = false) String key) {
         return execution.execute(binder.bind(RecordBonusPenalty.class, body, path(department, year)), metadata, key);
+    }
+
+    @Operation(summary = "Explain a deviation of the monitoring report: its cause (偏差原因) and corrective measure (纠偏措施)")
+    @PostMapping("/deviation-explanations")
+    public ResponseEntity<?> explainDeviation(
+            @PathVariable String department,
+            @PathVariable int year,
+            @RequestBody ExplainDeviation body,
+            @Parameter(hidden = true) RequestMetadata metadata,
+            @RequestHeader(name = CommandExecution.IDEMPOTENCY_KEY, required = false) String key) {
+        return execution.execute(binder.bind(ExplainDeviation.class, body, path(department, year)), metadata, key);
     }
 }

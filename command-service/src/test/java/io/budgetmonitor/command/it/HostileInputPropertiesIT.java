@@ -362,7 +362,20 @@ class HostileInputPropertiesIT {
                 new Endpoint(
                         "RecordBonusPenalty",
                         y + "/bonus-penalties",
-                        () -> fields("points", q("1.5"), "reason", q("表扬"), "occurredOn", q("2021-06-30"))));
+                        () -> fields("points", q("1.5"), "reason", q("表扬"), "occurredOn", q("2021-06-30"))),
+                new Endpoint(
+                        "ExplainDeviation",
+                        y + "/deviation-explanations",
+                        () -> fields(
+                                "subject",
+                                q("B1.1"),
+                                "cause",
+                                // a new cause each time: the same explanation again records nothing
+                                q("培训场地未落实" + UNIQUE.incrementAndGet()),
+                                "measure",
+                                q("三季度集中培训"),
+                                "occurredOn",
+                                q("2021-07-15"))));
     }
 
     private static Map<String, String> disbursementFields() {

@@ -45,6 +45,8 @@ class SecurityMatrixIT extends IntegrationTest {
             entry(Route.post(YEAR + "/kpis/{kpi}/progress"), Access.roles(Role.EVALUATOR)),
             entry(Route.post(YEAR + "/qualitative-assessments"), Access.roles(Role.EVALUATOR)),
             entry(Route.post(YEAR + "/bonus-penalties"), Access.roles(Role.EVALUATOR)),
+            // EVALUATOR or BUDGET_OFFICE: 偏差原因/纠偏措施 of the monitoring report
+            entry(Route.post(YEAR + "/deviation-explanations"), Access.roles(Role.EVALUATOR, Role.BUDGET_OFFICE)),
             // a ledger mixes every writer's commands: every writer may send one, each line is then
             // authorized like its command's route (ImportAuthorizationIT)
             entry(Route.post("/api/v1/imports"), Access.roles(Role.RECORDER, Role.BUDGET_OFFICE, Role.EVALUATOR)),
@@ -77,8 +79,8 @@ class SecurityMatrixIT extends IntegrationTest {
                         "MATRIX-V1"));
 
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        // 20 routes x (nobody + 7 demo users) + 17 routes with {department} x the scoped viewer elsewhere
-        assertThat(matrix.assertAllCells()).hasSize(20 * 8 + 17);
+        // 21 routes x (nobody + 7 demo users) + 18 routes with {department} x the scoped viewer elsewhere
+        assertThat(matrix.assertAllCells()).hasSize(21 * 8 + 18);
     }
 
     /** No demo user writes for some departments only; a token-holding clerk does (production's case). */

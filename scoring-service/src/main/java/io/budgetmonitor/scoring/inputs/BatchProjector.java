@@ -21,10 +21,12 @@ public class BatchProjector {
 
     private final InputsBatchStore store;
     private final RubricRegistry rubrics;
+    private final DatedInputs dated;
 
-    BatchProjector(InputsBatchStore store, RubricRegistry rubrics) {
+    BatchProjector(InputsBatchStore store, RubricRegistry rubrics, DatedInputs dated) {
         this.store = store;
         this.rubrics = rubrics;
+        this.dated = dated;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -42,5 +44,6 @@ public class BatchProjector {
         InputsDelta delta = store.load(events, pins);
         events.forEach(delta::apply);
         store.write(delta);
+        dated.write(delta.dated);
     }
 }

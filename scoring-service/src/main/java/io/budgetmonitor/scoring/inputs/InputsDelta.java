@@ -7,6 +7,7 @@ import io.budgetmonitor.api.events.BudgetAllocated;
 import io.budgetmonitor.api.events.BudgetEvent;
 import io.budgetmonitor.api.events.BudgetTransferredIn;
 import io.budgetmonitor.api.events.BudgetTransferredOut;
+import io.budgetmonitor.api.events.DeviationExplained;
 import io.budgetmonitor.api.events.DisbursementRecorded;
 import io.budgetmonitor.api.events.DisbursementReversed;
 import io.budgetmonitor.api.events.FiscalYearClosed;
@@ -20,7 +21,6 @@ import io.budgetmonitor.api.events.ProcurementPlanApproved;
 import io.budgetmonitor.api.events.QualitativeAssessmentRecorded;
 import io.budgetmonitor.api.values.AdjustmentKind;
 import io.budgetmonitor.api.values.FundSource;
-import io.budgetmonitor.api.values.Quarter;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.scoring.rubric.RubricPin;
 import java.math.BigDecimal;
@@ -152,6 +152,11 @@ final class InputsDelta {
     final Map<LineKey, LineChange> lineChanges = new HashMap<>();
     final List<Object[]> deductions = new ArrayList<>();
     final List<Object[]> bonusPenalties = new ArrayList<>();
+    /** The same changes by business date, for as-of cuts ({@link DatedInputs}). */
+    final DatedInputs.Delta dated = new DatedInputs.Delta();
+    /** The business date of the event being applied. */
+    private LocalDate on;
+
     long maxPosition;
     int applied;
 
@@ -181,6 +186,8 @@ final class InputsDelta {
         YearChange year = years.computeIfAbsent(new YearKey(d, y), k -> new YearChange());
         year.lastPosition = Math.max(year.lastPosition, recorded.position());
         year.eventsApplied++;
+        on = event.occurredOn();
+        dated.event(recorded);
         maxPosition = Math.max(maxPosition, recorded.position());
         applied++;
         if (event instanceof FiscalYearOpened e) {
@@ -226,16 +233,21 @@ final class InputsDelta {
             addToLine("carried_over", e.amount().amount(), d, y, e.line());
         } else if (event instanceof FiscalYearClosed) {
             year.closed = true;
+            dated.yearFact("CLOSED", null, null);
         } else if (event instanceof ProcurementPlanApproved e) {
             year.procurementPlan = year.procurementPlan.add(e.amount().amount());
+            dated.yearFact("PROCUREMENT_PLAN", e.amount().amount(), null);
         } else if (event instanceof AssetUtilizationReported e) {
             year.assetsReported = true; // the latest report counts
             year.assetsInUse = e.inUse().amount();
             year.assetsTotal = e.total().amount();
+            dated.yearFact("ASSETS", e.inUse().amount(), e.total().amount());
         } else if (event instanceof PerformanceTargetSet e) {
             targetSet(e, new KpiKey(d, y, e.kpi()));
+            dated.kpiSet(e);
         } else if (event instanceof PerformanceTargetAdjusted e) {
             Kpi kpi = kpis.get(new KpiKey(d, y, e.kpi()));
+            dated.kpiAdjusted(e);
             if (kpi != null) { // like the UPDATE: no row, no effect
                 kpi.target = e.target();
                 kpi.targetDescription = e.targetDescription() != null ? e.targetDescription() : kpi.targetDescription;
@@ -243,6 +255,7 @@ final class InputsDelta {
             }
         } else if (event instanceof PerformanceProgressReported e) {
             Kpi kpi = kpis.get(new KpiKey(d, y, e.kpi()));
+            dated.kpiProgress(e);
             if (kpi != null) {
                 kpi.actual = e.actual();
                 kpi.met = e.met();
@@ -255,6 +268,8 @@ final class InputsDelta {
             });
         } else if (event instanceof BonusPenaltyRecorded e) {
             bonusPenalties.add(new Object[] {recorded.eventId(), d, y, e.points(), e.reason(), e.occurredOn()});
+        } else if (event instanceof DeviationExplained e) {
+            dated.deviation(e);
         }
         // DisbursementRejected and QuarterClosed change no scoring input (see InputsProjector)
     }
@@ -267,6 +282,7 @@ final class InputsDelta {
                 new Voucher(e.line(), e.amount().amount(), e.procurement(), e.occurredOn(), false, false));
         if (e.procurement()) {
             year.procurementActual = year.procurementActual.add(e.amount().amount());
+            dated.procurement(new LineKey(d, y, e.line()), on, e.amount().amount());
         }
         if (FundSource.GENERAL_PUBLIC_BUDGET.name().equals(fundSource)) {
             addToQuarter(year, e.amount().amount(), e.occurredOn(), y);
@@ -282,6 +298,8 @@ final class InputsDelta {
             if (voucher.procurement) {
                 year.procurementActual =
                         year.procurementActual.subtract(e.amount().amount());
+                dated.procurement(
+                        new LineKey(d, y, e.line()), on, e.amount().amount().negate());
             }
         }
         if (FundSource.GENERAL_PUBLIC_BUDGET.name().equals(fundSource)) {
@@ -321,12 +339,11 @@ final class InputsDelta {
         LineChange change = lineChanges.computeIfAbsent(key, k -> new LineChange(lines.get(k)));
         int i = LINE_COLUMNS.indexOf(column);
         change.deltas[i] = change.deltas[i].add(amount);
+        dated.line(key, on, i, amount);
     }
 
     private static void addToQuarter(YearChange year, BigDecimal amount, LocalDate on, int y) {
-        int quarter = on.getYear() < y
-                ? 1
-                : on.getYear() > y ? 4 : Quarter.containing(on).number();
+        int quarter = DatedInputs.quarterOf(on, y);
         year.generalQuarterNet[quarter - 1] = year.generalQuarterNet[quarter - 1].add(amount);
     }
 

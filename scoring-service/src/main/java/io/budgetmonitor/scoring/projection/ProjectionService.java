@@ -1,20 +1,14 @@
 package io.budgetmonitor.scoring.projection;
 
-import io.budgetmonitor.api.values.ExpenditureType;
-import io.budgetmonitor.api.values.Money;
-import io.budgetmonitor.api.values.Quarter;
 import io.budgetmonitor.scoring.evaluation.EvaluationResult;
 import io.budgetmonitor.scoring.evaluation.EvaluationService;
 import io.budgetmonitor.scoring.evaluation.IndicatorScore;
-import io.budgetmonitor.scoring.evaluation.KpiScore;
 import io.budgetmonitor.scoring.evaluation.ScoringEngine;
-import io.budgetmonitor.scoring.evaluation.TaskScore;
 import io.budgetmonitor.scoring.inputs.IndicatorInputs;
-import io.budgetmonitor.scoring.rubric.FormulaKind;
-import io.budgetmonitor.scoring.rubric.Rubric;
+import io.budgetmonitor.scoring.inputs.InputsAsOf;
 import io.budgetmonitor.scoring.rubric.RubricIndicator;
+import io.budgetmonitor.scoring.web.ConflictException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,16 +22,38 @@ public class ProjectionService {
     private final EvaluationService evaluations;
     private final ScoringEngine engine;
     private final Clock clock;
+    private final InputsAsOf dated;
 
-    public ProjectionService(EvaluationService evaluations, ScoringEngine engine, Clock clock) {
+    public ProjectionService(EvaluationService evaluations, ScoringEngine engine, Clock clock, InputsAsOf dated) {
         this.evaluations = evaluations;
         this.engine = engine;
         this.clock = clock;
+        this.dated = dated;
     }
 
+    /**
+     * Without {@code asOfOrNull}: today's projection of everything applied. With it: a cut on the business
+     * date — the inputs as they stood at the end of that day (no event dated after it), projected from
+     * there; 409 when the year's dated inputs are incomplete (applied before they were recorded).
+     */
     public ProjectedScore project(String department, int fiscalYear, LocalDate asOfOrNull) {
-        LocalDate asOf = asOfOrNull != null ? asOfOrNull : LocalDate.now(clock);
-        return project(evaluations.prepare(department, fiscalYear, null), asOf);
+        EvaluationService.Prepared prepared = evaluations.prepare(department, fiscalYear, null);
+        if (asOfOrNull == null) {
+            return project(prepared, LocalDate.now(clock));
+        }
+        return project(asOf(prepared, asOfOrNull), asOfOrNull);
+    }
+
+    /** The prepared year cut at the end of {@code asOf} (the same rubric). */
+    public EvaluationService.Prepared asOf(EvaluationService.Prepared prepared, LocalDate asOf) {
+        if (!dated.complete(prepared.inputs())) {
+            throw new ConflictException("the dated inputs of "
+                    + prepared.inputs().department() + " "
+                    + prepared.inputs().fiscalYear()
+                    + " do not add up to its running totals (events applied before they were recorded by date):"
+                    + " no exact cut on " + asOf + " is possible until the year is replayed from the event log");
+        }
+        return new EvaluationService.Prepared(dated.cut(prepared.inputs(), asOf), prepared.rubric());
     }
 
     /** The projection of inputs already read (by the caller, in its transaction). */
@@ -60,7 +76,7 @@ public class ProjectionService {
                     score.points(),
                     lost,
                     score.value(),
-                    recovery(rule, score, projected, prepared.rubric(), result, asOf)));
+                    RecoveryAdvice.of(rule, score, projected, prepared.rubric(), result, asOf)));
         }
         return new ProjectedScore(
                 prepared.inputs().department(),
@@ -73,98 +89,5 @@ public class ProjectionService {
                 result.grade(),
                 atRisk,
                 risks);
-    }
-
-    private static List<String> recovery(
-            RubricIndicator rule,
-            IndicatorScore score,
-            IndicatorInputs in,
-            Rubric rubric,
-            EvaluationResult result,
-            LocalDate asOf) {
-        List<String> what = new ArrayList<>();
-        FormulaKind kind = rule.formula().kind();
-        LocalDate yearEnd = LocalDate.of(in.fiscalYear(), 12, 31);
-        switch (kind) {
-            case RATE_TIMES_MAX -> {
-                if (rule.formula().ratio() == io.budgetmonitor.scoring.rubric.Ratio.BUDGET_COMPLETION) {
-                    Money gap = in.budget(l -> true).minus(in.executed(l -> true));
-                    what.add("spend " + yuan(gap) + " yuan more (all funds) by " + yearEnd + " to bring " + score.code()
-                            + " to 100% and full points");
-                } else {
-                    what.add("raise " + score.name() + " to 100%");
-                }
-            }
-            case QUARTERLY_AVERAGE -> {
-                Money budget = in.budget(IndicatorInputs.generalPublicBudget());
-                List<BigDecimal> targets =
-                        in.quarterTargets().size() == 4 ? in.quarterTargets() : rubric.timeProgress();
-                for (int q = 1; q <= 4; q++) {
-                    LocalDate end = Quarter.of(q).lastDay(in.fiscalYear());
-                    Money needed = Money.of(
-                            budget.amount().multiply(targets.get(q - 1)).setScale(2, RoundingMode.UP));
-                    Money shortfall = needed.minus(in.generalCumulative(q));
-                    if (shortfall.isPositive()) {
-                        what.add(
-                                end.isBefore(asOf)
-                                        ? "Q" + q + " (ended " + end + ") was " + yuan(shortfall)
-                                                + " yuan behind time progress: lost for good"
-                                        : "spend " + yuan(shortfall) + " yuan more of the general public budget by "
-                                                + end + " to keep " + score.code() + " at full points for Q" + q);
-                    }
-                }
-            }
-            case STEP_DEDUCTION ->
-                what.add("spend the appropriations instead of leaving them to be reclaimed or carried over: each "
-                        + rule.formula()
-                                .step()
-                                .movePointRight(2)
-                                .stripTrailingZeros()
-                                .toPlainString() + "% of the appropriation budget "
-                        + "not spent costs " + rule.formula().deductionPerStep().toPlainString() + " points");
-            case CONTROL_RATE -> {
-                ExpenditureType type =
-                        rule.formula().ratio() == io.budgetmonitor.scoring.rubric.Ratio.PUBLIC_EXPENSE_CONTROL
-                                ? ExpenditureType.PUBLIC_EXPENSE
-                                : null;
-                Money excess = type != null
-                        ? in.executed(l -> l.expenditureType() == type)
-                                .minus(in.budget(l -> l.expenditureType() == type))
-                        : in.executed(l -> l.threePublic().isThreePublic())
-                                .minus(in.budget(l -> l.threePublic().isThreePublic()));
-                what.add("keep spending within budget: projected " + yuan(excess) + " yuan over by " + yearEnd);
-            }
-            case PROCUREMENT ->
-                what.add("approve a procurement plan covering " + in.procurementActual() + " yuan of procurement");
-            case ASSET_UTILIZATION -> what.add("put idle fixed assets back into use or dispose of them");
-            case KPI_COMPLETION, TASK_KPIS -> {
-                for (TaskScore task : result.tasks()) {
-                    if (kind == FormulaKind.TASK_KPIS && !task.code().equals(score.code())) {
-                        continue;
-                    }
-                    for (KpiScore kpi : task.kpis()) {
-                        if (!kpi.met()) {
-                            what.add("bring KPI " + kpi.kpi() + " “" + kpi.name() + "” from "
-                                    + (kpi.actual() == null ? "no report" : kpi.actual()) + " to its target "
-                                    + (kpi.target() == null ? kpi.targetDescription() : kpi.target()));
-                        }
-                    }
-                }
-            }
-            case QUALITATIVE ->
-                what.add("recorded deductions stand (" + score.deductions().size()
-                        + "); address the reasons before the evaluation: "
-                        + String.join(
-                                "; ",
-                                score.deductions().stream().map(d -> d.reason()).toList()));
-            case BONUS_PENALTY ->
-                what.add("criticisms recorded this year reduce the score; commendations can offset them");
-            default -> {}
-        }
-        return what;
-    }
-
-    private static String yuan(Money money) {
-        return String.format("%,.2f", money.amount());
     }
 }

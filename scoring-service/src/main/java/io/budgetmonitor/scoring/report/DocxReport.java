@@ -221,7 +221,9 @@ public final class DocxReport {
     /** The first column (the names) takes what the figures leave. */
     private static int[] widths(int columns) {
         int[] widths = new int[columns];
-        int figure = columns > 3 ? 1_700 : 1_600;
+        // wide tables (the monitoring report's) share what the first column leaves: never more than the page
+        int names = columns > 5 ? 3_000 : 2_000;
+        int figure = columns > 3 ? Math.min(1_700, (TEXT_WIDTH - names) / (columns - 1)) : 1_600;
         for (int c = 1; c < columns; c++) {
             widths[c] = figure;
         }

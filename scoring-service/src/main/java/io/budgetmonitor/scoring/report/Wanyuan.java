@@ -8,17 +8,17 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /** 万元 as the report prints it: yuan ÷ 10,000, HALF_UP to 2 decimals, with thousands separators (16,061.02). */
-final class Wanyuan {
+public final class Wanyuan {
 
     private static final BigDecimal TEN_THOUSAND = new BigDecimal("10000");
 
     private Wanyuan() {}
 
-    static BigDecimal of(Money yuan) {
+    public static BigDecimal of(Money yuan) {
         return yuan.amount().divide(TEN_THOUSAND, 2, RoundingMode.HALF_UP);
     }
 
-    static String format(Money yuan) {
+    public static String format(Money yuan) {
         // a new format per call: DecimalFormat is not thread-safe
         DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
         format.setRoundingMode(RoundingMode.UNNECESSARY);

@@ -63,6 +63,7 @@ class ScoringSecurityTest extends RunningScoringService {
         table.put(new Route(HttpMethod.PUT, "/api/v1/evaluations/{id}/report/narrative"), Access.roles(EVALUATOR));
         table.put(Route.get("/api/v1/evaluations/{id}/diff/{other}"), readers);
         table.put(Route.get("/api/v1/departments/{department}/years/{year}/projected-score"), readers);
+        table.put(Route.get("/api/v1/departments/{department}/years/{year}/monitoring-report"), readers);
         table.put(Route.get("/api/v1/position"), readers);
         table.put(Route.get("/api/v1/rubrics"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER));
         table.put(
@@ -95,8 +96,9 @@ class ScoringSecurityTest extends RunningScoringService {
                         new Route(HttpMethod.PUT, "/api/v1/evaluations/{id}/report/narrative"),
                         "{\"problems\":\"（一）问题\",\"measures\":\"（一）措施\"}");
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        // 12 routes x (anonymous + 7 demo users) + the scoped viewer on another department's projected score
-        assertThat(matrix.assertAllCells()).hasSize(12 * 8 + 1);
+        // 13 routes x (anonymous + 7 demo users) + the scoped viewer on another department's projected score
+        // and monitoring report
+        assertThat(matrix.assertAllCells()).hasSize(13 * 8 + 2);
     }
 
     @Test
