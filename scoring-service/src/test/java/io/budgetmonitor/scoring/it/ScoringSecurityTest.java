@@ -63,6 +63,7 @@ class ScoringSecurityTest extends RunningScoringService {
         table.put(new Route(HttpMethod.PUT, "/api/v1/evaluations/{id}/report/narrative"), Access.roles(EVALUATOR));
         table.put(Route.get("/api/v1/evaluations/{id}/diff/{other}"), readers);
         table.put(Route.get("/api/v1/departments/{department}/years/{year}/projected-score"), readers);
+        table.put(Route.get("/api/v1/departments/{department}/years/{year}/rubric-comparison"), readers);
         table.put(Route.get("/api/v1/position"), readers);
         table.put(Route.get("/api/v1/rubrics"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER));
         table.put(
@@ -135,6 +136,11 @@ class ScoringSecurityTest extends RunningScoringService {
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(viewer.getForEntity("/api/v1/departments/" + OTHER + "/years/2021/projected-score", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(viewer.getForEntity(
+                                "/api/v1/departments/" + OTHER + "/years/2021/rubric-comparison?other=mof-dept-2020",
+                                String.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
