@@ -45,7 +45,7 @@ class RubricComparisonTest extends RunningScoringService {
         assertThat(completion.at("/rubric/points").decimalValue()).isEqualByComparingTo("1.87");
         assertThat(completion.at("/other/points").decimalValue()).isEqualByComparingTo("4.68");
         assertThat(completion.get("pointsDifference").decimalValue()).isEqualByComparingTo("2.81");
-        assertThat(completion.get("why").toString()).contains("weight 2 → 5");
+        assertThat(completion.get("why").toString()).contains("weight 2.00 → 5.00");
 
         // 一般公共预算支出年度平均执行率 97.95% (A1.5, 2 → 1.96) is 支出进度 under MOF (P1.2): 3 × 0.9795 = 2.9385 → 2.94
         JsonNode quarterly = rows.get("kind:QUARTERLY_AVERAGE");

@@ -96,8 +96,8 @@ class ScoringSecurityTest extends RunningScoringService {
                         new Route(HttpMethod.PUT, "/api/v1/evaluations/{id}/report/narrative"),
                         "{\"problems\":\"（一）问题\",\"measures\":\"（一）措施\"}");
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        // 12 routes x (anonymous + 7 demo users) + the scoped viewer on another department's projected score
-        assertThat(matrix.assertAllCells()).hasSize(12 * 8 + 1);
+        // 13 routes x (anonymous + 7 demo users) + the scoped viewer on another department's projected score and comparison
+        assertThat(matrix.assertAllCells()).hasSize(13 * 8 + 2);
     }
 
     @Test
