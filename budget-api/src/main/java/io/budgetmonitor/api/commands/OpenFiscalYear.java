@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Opens a department's fiscal year. {@code rubric} defaults to {@code baiyun-2022};
- * {@code quarterTargets} (cumulative time-progress targets) default to 0.25/0.50/0.75/1.00.
+ * Opens a department's fiscal year. {@code rubric} defaults to {@code baiyun-2022} and names the codebook
+ * the year records by (its task and indicator codes, its bonus/penalty bounds). {@code quarterTargets}
+ * (cumulative time-progress targets), when not given, are the quarter ends of the rubric's time-progress
+ * curve (0.25/0.50/0.75/1.00 for baiyun-2022); the opened event always carries four.
  */
 public record OpenFiscalYear(
         @NotBlank @Code String department,
@@ -31,6 +33,5 @@ public record OpenFiscalYear(
 
     public OpenFiscalYear {
         rubric = rubric == null || rubric.isBlank() ? DEFAULT_RUBRIC : rubric;
-        quarterTargets = quarterTargets == null ? DEFAULT_QUARTER_TARGETS : quarterTargets;
     }
 }

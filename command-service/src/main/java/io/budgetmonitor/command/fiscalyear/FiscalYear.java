@@ -26,6 +26,7 @@ import io.budgetmonitor.api.events.PerformanceTargetSet;
 import io.budgetmonitor.api.events.ProcurementPlanApproved;
 import io.budgetmonitor.api.events.QualitativeAssessmentRecorded;
 import io.budgetmonitor.api.events.QuarterClosed;
+import io.budgetmonitor.api.rubric.RubricCodebook;
 import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.KpiDirection;
 import io.budgetmonitor.api.values.Money;
@@ -35,7 +36,6 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -56,18 +56,14 @@ import org.axonframework.spring.stereotype.Aggregate;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class FiscalYear {
 
-    /** Work tasks of part B of the rubric (履职效能). */
-    private static final Pattern WORK_TASK = Pattern.compile("B[1-6]");
-    /** Rubric indicator codes of part A, e.g. A1.2 or A6.5. */
-    private static final Pattern RUBRIC_INDICATOR = Pattern.compile("A\\d+(\\.\\d+)?");
-    /** A single commendation or criticism cannot exceed the whole 工作表现加减分 allowance. */
-    private static final BigDecimal BONUS_PENALTY_LIMIT = new BigDecimal("5");
-
     @AggregateIdentifier
     private String id;
 
     private String department;
     private int fiscalYear;
+    /** The rubric the year records by: its codebook says which task and indicator codes exist. */
+    private String rubric;
+
     private int lastClosedQuarter;
     private boolean closed;
     /** KPI code → how it is judged: the only thing later commands about a KPI depend on. */
@@ -80,14 +76,24 @@ public class FiscalYear {
 
     /** 预算年度开始. Opening the same year twice fails in the event store (the aggregate exists). */
     @CommandHandler
-    public FiscalYear(OpenFiscalYear command) {
-        requireValidQuarterTargets(command.quarterTargets());
+    public FiscalYear(OpenFiscalYear command, RubricCodebooks codebooks) {
+        RubricCodebook codebook = codebooks
+                .find(command.rubric())
+                .orElseThrow(() -> new CommandRefusedException(
+                        422,
+                        "Unknown rubric",
+                        "rubric must be one of " + codebooks.known() + ", was " + command.rubric(),
+                        Map.of("field", "rubric", "allowed", codebooks.known())));
+        // not stated: the quarter ends of the rubric's time-progress curve, fixed in the event
+        List<BigDecimal> targets =
+                command.quarterTargets() == null ? codebook.timeProgress().quarterTargets() : command.quarterTargets();
+        requireValidQuarterTargets(targets);
         apply(new FiscalYearOpened(
                 command.department(),
                 command.fiscalYear(),
                 command.departmentName(),
                 command.rubric(),
-                command.quarterTargets(),
+                targets,
                 command.occurredOn()));
     }
 
@@ -189,8 +195,9 @@ public class FiscalYear {
 
     /** 绩效指标: one declaration per KPI code and year; later changes go through AdjustPerformanceTarget. */
     @CommandHandler
-    public void handle(SetPerformanceTarget command) {
+    public void handle(SetPerformanceTarget command, RubricCodebooks codebooks) {
         requireNotClosed(command);
+        RubricCodebook codebook = codebook(codebooks);
         if (kpis.containsKey(command.kpi())) {
             throw new CommandRefusedException(
                     409,
@@ -198,8 +205,13 @@ public class FiscalYear {
                     "KPI %s of %s is already set; adjust it instead".formatted(command.kpi(), id),
                     Map.of("kpi", command.kpi()));
         }
-        if (command.task() == null || !WORK_TASK.matcher(command.task()).matches()) {
-            throw unprocessable("Invalid work task", "task must be one of B1…B6, was " + command.task(), "task");
+        if (command.task() == null || !codebook.tasks().contains(command.task())) {
+            throw notInCodebook(
+                    "Invalid work task",
+                    "task must be one of the tasks of rubric %s: %s, was %s"
+                            .formatted(rubric, codebook.sortedTasks(), command.task()),
+                    "task",
+                    codebook.sortedTasks());
         }
         if (command.points() == null || command.points().signum() <= 0) {
             throw unprocessable("Invalid KPI points", "points must be positive", "points");
@@ -265,19 +277,37 @@ public class FiscalYear {
                 department, fiscalYear, command.kpi(), command.actual(), command.met(), command.occurredOn()));
     }
 
-    /** 定性评价: an evaluator's deduction from a part-A indicator, always with the reason and who decided. */
+    /**
+     * 定性评价: an evaluator's deduction from a qualitative indicator of the year's rubric, at most the
+     * indicator's points, always with the reason and who decided.
+     */
     @CommandHandler
-    public void handle(RecordQualitativeAssessment command) {
+    public void handle(RecordQualitativeAssessment command, RubricCodebooks codebooks) {
         requireNotClosed(command);
-        if (command.indicator() == null
-                || !RUBRIC_INDICATOR.matcher(command.indicator()).matches()) {
-            throw unprocessable(
+        RubricCodebook codebook = codebook(codebooks);
+        BigDecimal max =
+                command.indicator() == null ? null : codebook.qualitative().get(command.indicator());
+        if (max == null) {
+            throw notInCodebook(
                     "Invalid indicator",
-                    "indicator must be a rubric code like A1.2 or A6.5, was " + command.indicator(),
-                    "indicator");
+                    "indicator must be one of the qualitative indicators of rubric %s: %s, was %s"
+                            .formatted(rubric, codebook.sortedQualitative(), command.indicator()),
+                    "indicator",
+                    codebook.sortedQualitative());
         }
         if (command.deduction() == null || command.deduction().signum() < 0) {
             throw unprocessable("Invalid deduction", "deduction must be zero or positive", "deduction");
+        }
+        if (command.deduction().compareTo(max) > 0) {
+            throw new CommandRefusedException(
+                    422,
+                    "Deduction above the indicator's points",
+                    "indicator %s is worth %s points; a deduction of %s cannot be taken from it"
+                            .formatted(
+                                    command.indicator(),
+                                    max.toPlainString(),
+                                    command.deduction().toPlainString()),
+                    Map.of("field", "deduction", "max", max));
         }
         if (command.reason() == null || command.reason().isBlank()) {
             throw unprocessable("Missing reason", "a deduction needs its reason", "reason");
@@ -296,20 +326,34 @@ public class FiscalYear {
     }
 
     /**
-     * 工作表现加减分: each record non-zero and within −5…+5. The running sum is deliberately not
+     * 工作表现加减分: each record non-zero and within the rubric's bounds (−5…+5 under baiyun-2022); refused
+     * when the year's rubric has no bonus/penalty indicator. The running sum is deliberately not
      * capped here: the cap belongs to the rubric (data, versioned), which clamps the sum when it
      * scores; refusing a later criticism because earlier commendations used up the cap would lose a
      * fact and make the result depend on the order of arrival.
      */
     @CommandHandler
-    public void handle(RecordBonusPenalty command) {
+    public void handle(RecordBonusPenalty command, RubricCodebooks codebooks) {
         requireNotClosed(command);
+        RubricCodebook.Bounds bounds = codebook(codebooks)
+                .bonusPenalty()
+                .orElseThrow(() -> new CommandRefusedException(
+                        422,
+                        "No bonus/penalty in this rubric",
+                        "rubric %s has no 工作表现加减分: bonus and penalty points cannot be recorded".formatted(rubric),
+                        Map.of("field", "points", "rubric", String.valueOf(rubric))));
         BigDecimal points = command.points();
-        if (points == null || points.signum() == 0 || points.abs().compareTo(BONUS_PENALTY_LIMIT) > 0) {
-            throw unprocessable(
+        if (points == null
+                || points.signum() == 0
+                || points.compareTo(bounds.min()) < 0
+                || points.compareTo(bounds.max()) > 0) {
+            throw new CommandRefusedException(
+                    422,
                     "Invalid bonus/penalty points",
-                    "points must be non-zero and within -5 to +5, was " + points,
-                    "points");
+                    "points must be non-zero and within %s to %s, was %s"
+                            .formatted(
+                                    bounds.min().toPlainString(), bounds.max().toPlainString(), points),
+                    Map.of("field", "points", "min", bounds.min(), "max", bounds.max()));
         }
         apply(new BonusPenaltyRecorded(department, fiscalYear, points, command.reason(), command.occurredOn()));
     }
@@ -327,6 +371,7 @@ public class FiscalYear {
         id = event.aggregateId();
         department = event.department();
         fiscalYear = event.fiscalYear();
+        rubric = event.rubric();
     }
 
     @EventSourcingHandler
@@ -404,6 +449,23 @@ public class FiscalYear {
                     Map.of("kpi", String.valueOf(kpi)));
         }
         return direction;
+    }
+
+    /** The codebook of the year's rubric; a year whose rubric is not known here records nothing by code. */
+    private RubricCodebook codebook(RubricCodebooks codebooks) {
+        return codebooks
+                .find(rubric)
+                .orElseThrow(() -> new CommandRefusedException(
+                        422,
+                        "Rubric unknown here",
+                        "fiscal year %s was opened under rubric %s, which this service does not know (known: %s)"
+                                .formatted(id, rubric, codebooks.known()),
+                        Map.of("rubric", String.valueOf(rubric), "known", codebooks.known())));
+    }
+
+    private static CommandRefusedException notInCodebook(
+            String title, String detail, String field, List<String> allowed) {
+        return new CommandRefusedException(422, title, detail, Map.of("field", field, "allowed", allowed));
     }
 
     private void requireNotClosed(FiscalYearCommand command) {

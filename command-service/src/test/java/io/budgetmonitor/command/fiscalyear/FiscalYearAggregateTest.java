@@ -59,6 +59,7 @@ class FiscalYearAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(FiscalYear.class);
+        fixture.registerInjectableResource(RubricCodebooks.shipped());
         fixture.registerCommandTargetResolver(command ->
                 new VersionedAggregateIdentifier(((BudgetCommand) command.getPayload()).targetAggregateId(), null));
     }
@@ -69,6 +70,10 @@ class FiscalYearAggregateTest {
 
     static FiscalYearOpened opened() {
         return new FiscalYearOpened(DEPT, YEAR, "石井街道办事处", "baiyun-2022", OpenFiscalYear.DEFAULT_QUARTER_TARGETS, JAN);
+    }
+
+    static FiscalYearOpened openedUnderMof() {
+        return new FiscalYearOpened(DEPT, YEAR, "区卫生健康局", "mof-dept-2020", OpenFiscalYear.DEFAULT_QUARTER_TARGETS, JAN);
     }
 
     static QuarterClosed quarterClosed(int quarter) {
@@ -129,8 +134,28 @@ class FiscalYearAggregateTest {
         void opensWithItsOwnQuarterTargets() {
             List<BigDecimal> targets = targets("0.20", "0.50", "0.50", "1");
             fixture.givenNoPriorActivity()
-                    .when(new OpenFiscalYear(DEPT, YEAR, "石井街道办事处", "baiyun-2023", targets, JAN))
-                    .expectEvents(new FiscalYearOpened(DEPT, YEAR, "石井街道办事处", "baiyun-2023", targets, JAN));
+                    .when(new OpenFiscalYear(DEPT, YEAR, "石井街道办事处", "mof-dept-2020", targets, JAN))
+                    .expectEvents(new FiscalYearOpened(DEPT, YEAR, "石井街道办事处", "mof-dept-2020", targets, JAN));
+        }
+
+        /** Targets not stated: the quarter ends of the rubric's curve, fixed in the event. */
+        @Test
+        void opensWithTheQuarterTargetsOfItsRubricsCurve() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenFiscalYear(DEPT, YEAR, "区卫生健康局", "mof-dept-2020", null, JAN))
+                    .expectEvents(new FiscalYearOpened(
+                            DEPT, YEAR, "区卫生健康局", "mof-dept-2020", targets("0.25", "0.50", "0.75", "1.00"), JAN));
+        }
+
+        @Test
+        void refusesARubricItDoesNotKnowNamingTheKnownOnes() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenFiscalYear(DEPT, YEAR, "石井街道办事处", "baiyun-2099", null, JAN))
+                    .expectException(refused(
+                            422,
+                            "Unknown rubric",
+                            Map.of("field", "rubric", "allowed", List.of("baiyun-2022", "mof-dept-2020"))))
+                    .expectNoEvents();
         }
 
         static Stream<List<BigDecimal>> invalidTargets() {
@@ -399,7 +424,7 @@ class FiscalYearAggregateTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"B0", "B7", "A1", "b1", "B12"})
+        @ValueSource(strings = {"B0", "B7", "A1", "b1", "B12", "O1"})
         void refusesATaskOutsideB1ToB6(String task) {
             fixture.given(opened())
                     .when(new SetPerformanceTarget(
@@ -414,7 +439,48 @@ class FiscalYearAggregateTest {
                             "次",
                             new BigDecimal("2"),
                             JAN))
-                    .expectException(refused(422, "Invalid work task"))
+                    .expectException(refused(
+                            422,
+                            "Invalid work task",
+                            Map.of("field", "task", "allowed", List.of("B1", "B2", "B3", "B4", "B5", "B6"))))
+                    .expectNoEvents();
+        }
+
+        /** Under the MOF framework KPIs are declared under its output and outcome categories. */
+        @Test
+        void anotherRubricHasOtherTasks() {
+            SetPerformanceTarget underO1 = new SetPerformanceTarget(
+                    DEPT,
+                    YEAR,
+                    "K1",
+                    "O1",
+                    "家庭医生签约人数",
+                    KpiDirection.HIGHER_IS_BETTER,
+                    new BigDecimal("50000"),
+                    null,
+                    "人",
+                    new BigDecimal("6"),
+                    JAN);
+            fixture.given(openedUnderMof())
+                    .when(underO1)
+                    .expectEvents(new PerformanceTargetSet(
+                            DEPT,
+                            YEAR,
+                            "K1",
+                            "O1",
+                            "家庭医生签约人数",
+                            KpiDirection.HIGHER_IS_BETTER,
+                            new BigDecimal("50000"),
+                            null,
+                            "人",
+                            new BigDecimal("6"),
+                            JAN));
+            fixture.given(openedUnderMof())
+                    .when(setTarget("B5.4", KpiDirection.HIGHER_IS_BETTER, "100"))
+                    .expectException(refused(
+                            422,
+                            "Invalid work task",
+                            Map.of("field", "task", "allowed", List.of("E1", "E2", "O1", "O2", "O3", "O4"))))
                     .expectNoEvents();
         }
 
@@ -531,7 +597,7 @@ class FiscalYearAggregateTest {
     class Assessments {
 
         @ParameterizedTest
-        @ValueSource(strings = {"A6.5", "A1", "A12.34"})
+        @ValueSource(strings = {"A6.5", "A1.2", "A4.1"})
         void recordsADeductionFromAQualitativeIndicator(String indicator) {
             fixture.given(opened())
                     .when(new RecordQualitativeAssessment(
@@ -548,11 +614,44 @@ class FiscalYearAggregateTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"B1.2", "A", "A1.", "A1.2.3", "a1.2", " A1.2"})
-        void refusesAnIndicatorThatIsNoRubricCode(String indicator) {
+        @ValueSource(strings = {"B1.2", "A", "A1.", "A1.2.3", "a1.2", " A1.2", "A1", "A1.1", "A6.4", "B7", "D1.1"})
+        void refusesAnIndicatorThatIsNoQualitativeCodeOfTheRubric(String indicator) {
             fixture.given(opened())
                     .when(new RecordQualitativeAssessment(DEPT, YEAR, indicator, BigDecimal.ONE, "r", "e", ON))
-                    .expectException(refused(422, "Invalid indicator"))
+                    .expectException(refused(
+                            422,
+                            "Invalid indicator",
+                            Map.of(
+                                    "field",
+                                    "indicator",
+                                    "allowed",
+                                    List.of(
+                                            "A1.2", "A1.3", "A1.7", "A3.1", "A3.2", "A4.1", "A4.2", "A6.1", "A6.2",
+                                            "A6.3", "A6.5", "A6.6"))))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesADeductionAboveTheIndicatorsPoints() {
+            fixture.given(opened())
+                    .when(new RecordQualitativeAssessment(DEPT, YEAR, "A4.1", new BigDecimal("1.5"), "r", "e", ON))
+                    .expectException(
+                            refused(422, "Deduction above the indicator's points", Map.of("field", "deduction")))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anotherRubricHasOtherCodes() {
+            fixture.given(openedUnderMof())
+                    .when(new RecordQualitativeAssessment(DEPT, YEAR, "D1.2", BigDecimal.ONE, "指标未量化", "区财政局", ON))
+                    .expectEvents(
+                            new QualitativeAssessmentRecorded(DEPT, YEAR, "D1.2", BigDecimal.ONE, "指标未量化", "区财政局", ON));
+            fixture.given(openedUnderMof())
+                    .when(new RecordQualitativeAssessment(DEPT, YEAR, "A6.5", BigDecimal.ONE, "逾期", "区财政局", ON))
+                    .expectException(refused(
+                            422,
+                            "Invalid indicator",
+                            Map.of("allowed", List.of("D1.1", "D1.2", "D2.1", "D2.2", "P1.4", "P2.1", "P2.2"))))
                     .expectNoEvents();
         }
 
@@ -598,6 +697,14 @@ class FiscalYearAggregateTest {
             fixture.given(opened())
                     .when(new RecordBonusPenalty(DEPT, YEAR, new BigDecimal(points), "r", ON))
                     .expectException(refused(422, "Invalid bonus/penalty points"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusedWhenTheRubricHasNoBonusOrPenalty() {
+            fixture.given(openedUnderMof())
+                    .when(new RecordBonusPenalty(DEPT, YEAR, BigDecimal.ONE, "市级表彰", ON))
+                    .expectException(refused(422, "No bonus/penalty in this rubric", Map.of("field", "points")))
                     .expectNoEvents();
         }
 

@@ -91,15 +91,34 @@ public class EvaluationService {
                     "no events of department " + department + " in fiscal year " + fiscalYear
                             + " have been applied: nothing to evaluate (check the department code and year, or wait for GET /api/v1/position)");
         }
-        String reference = scoringReference(rubricReference, loaded.rubric());
-        Rubric rubric = rubrics.find(reference)
+        return new Prepared(loaded, rubric(scoringReference(rubricReference, loaded.rubric())));
+    }
+
+    /** A rubric by reference; 422 naming the known ones when there is none. */
+    private Rubric rubric(String reference) {
+        return rubrics.find(reference)
                 .orElseThrow(() -> new UnprocessableException(
                         "rubric",
                         "unknown rubric " + reference + "; known: "
                                 + rubrics.all().stream()
                                         .map(r -> r.id() + "@" + r.version())
                                         .toList()));
-        return new Prepared(loaded, rubric);
+    }
+
+    /**
+     * 评价方案对比: the year's current inputs, read once, scored under {@code rubricReference} (null: the
+     * pinned one) and under {@code otherReference}, compared indicator by indicator. Nothing is stored.
+     */
+    public RubricComparison compare(String department, int fiscalYear, String rubricReference, String otherReference) {
+        Prepared first = prepare(department, fiscalYear, rubricReference);
+        Rubric other = rubric(scoringReference(otherReference, first.inputs().rubric()));
+        IndicatorInputs in = first.inputs();
+        return RubricComparison.between(
+                new RubricComparison.IndicatorEvaluation(first.rubric(), engine.evaluate(first.rubric(), in)),
+                new RubricComparison.IndicatorEvaluation(other, engine.evaluate(other, in)),
+                department,
+                fiscalYear,
+                in.position());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.budgetmonitor.scoring.rubric;
 
+import io.budgetmonitor.api.values.TimeProgressCurve;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,8 +11,8 @@ import java.util.Optional;
  * A versioned evaluation rubric (评价指标体系), loaded from a YAML file: the product's scoring rules as
  * data, so another district or year is a new file, not a code change.
  *
- * @param timeProgress default cumulative time-progress targets of the four quarters (序时进度),
- *                     used when the year did not state its own
+ * @param timeProgressCurve the rubric's time-progress curve (序时进度曲线): straight line, quarter or monthly
+ *                          targets; its quarter-end values are the default quarter targets of a year
  * @param assumptions  locality rules the source document does not show, stated in words
  */
 public record Rubric(
@@ -19,19 +20,26 @@ public record Rubric(
         int version,
         LocalizedName name,
         BigDecimal maxPoints,
-        List<BigDecimal> timeProgress,
+        TimeProgressCurve timeProgressCurve,
         List<GradeBand> grades,
         List<RubricPart> parts,
         List<String> assumptions,
         String source) {
 
     public Rubric {
-        timeProgress = List.copyOf(timeProgress);
         grades = grades.stream()
                 .sorted(Comparator.comparing(GradeBand::min).reversed())
                 .toList();
         parts = List.copyOf(parts);
         assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
+    }
+
+    /**
+     * The cumulative time-progress targets at the four quarter ends (季度序时目标) that the rubric's curve
+     * gives: what A1.5 divides by when the year did not state its own.
+     */
+    public List<BigDecimal> timeProgress() {
+        return timeProgressCurve.quarterTargets();
     }
 
     /** 评价等级 of a total: the highest band whose minimum the total reaches. */

@@ -3,6 +3,8 @@ package io.budgetmonitor.scoring.rubric;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.budgetmonitor.api.rubric.RubricCodebook;
+import io.budgetmonitor.api.values.TimeProgressCurve;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -64,7 +66,7 @@ public final class RubricLoader {
             int version = integer(root, "version", "version");
             LocalizedName name = name(root, "name", "name");
             BigDecimal maxPoints = decimal(root, "maxPoints", "maxPoints", true);
-            List<BigDecimal> timeProgress = timeProgress(root);
+            TimeProgressCurve timeProgress = timeProgress(root);
             List<GradeBand> grades = grades(root);
             List<String> assumptions = new ArrayList<>();
             JsonNode assumptionNode = root.get("assumptions");
@@ -88,22 +90,13 @@ public final class RubricLoader {
             return new Rubric(id, version, name, maxPoints, timeProgress, grades, parts, assumptions, source);
         }
 
-        private List<BigDecimal> timeProgress(JsonNode root) {
-            JsonNode node = list(root, "timeProgress", "timeProgress");
-            if (node.size() != 4) {
-                throw bad("timeProgress", "must give the 4 quarters' cumulative targets, had " + node.size());
+        /** The curve as budget-api reads it for the command side too: one reading of the file. */
+        private TimeProgressCurve timeProgress(JsonNode root) {
+            try {
+                return RubricCodebook.timeProgress(root.get("timeProgress"), source);
+            } catch (IllegalArgumentException e) {
+                throw bad("timeProgress", e.getMessage().replaceFirst("^timeProgress: ", ""));
             }
-            List<BigDecimal> targets = new ArrayList<>();
-            BigDecimal previous = BigDecimal.ZERO;
-            for (int q = 0; q < 4; q++) {
-                BigDecimal target = asDecimal(node.get(q), "timeProgress[" + q + "]");
-                if (target.signum() <= 0 || target.compareTo(BigDecimal.ONE) > 0 || target.compareTo(previous) < 0) {
-                    throw bad("timeProgress[" + q + "]", "must be in (0, 1] and not below the previous quarter");
-                }
-                previous = target;
-                targets.add(target);
-            }
-            return targets;
         }
 
         private List<GradeBand> grades(JsonNode root) {

@@ -210,7 +210,7 @@ public class RubricRegistry {
                 r.version(),
                 r.name(),
                 r.maxPoints(),
-                r.timeProgress(),
+                r.timeProgressCurve(),
                 r.grades(),
                 r.parts(),
                 r.assumptions(),

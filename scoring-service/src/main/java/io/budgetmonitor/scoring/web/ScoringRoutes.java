@@ -51,6 +51,13 @@ public class ScoringRoutes {
                         AUDITOR,
                         EVALUATOR,
                         BUDGET_OFFICE),
+                // 评价方案对比: a re-scoring under another rubric is read like a score; nothing is stored
+                RouteRule.get(
+                        "/api/v1/departments/{department}/years/{year}/rubric-comparison",
+                        VIEWER,
+                        AUDITOR,
+                        EVALUATOR,
+                        BUDGET_OFFICE),
                 // read-your-writes for whoever reads scores here (an evaluator waits for its KPI reports)
                 RouteRule.get("/api/v1/position", VIEWER, AUDITOR, EVALUATOR, BUDGET_OFFICE),
                 // 评价方案 are published policy, no department's data: every signed-in role may read them

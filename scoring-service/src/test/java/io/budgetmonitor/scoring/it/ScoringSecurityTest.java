@@ -64,6 +64,7 @@ class ScoringSecurityTest extends RunningScoringService {
         table.put(Route.get("/api/v1/evaluations/{id}/diff/{other}"), readers);
         table.put(Route.get("/api/v1/departments/{department}/years/{year}/projected-score"), readers);
         table.put(Route.get("/api/v1/departments/{department}/years/{year}/monitoring-report"), readers);
+        table.put(Route.get("/api/v1/departments/{department}/years/{year}/rubric-comparison"), readers);
         table.put(Route.get("/api/v1/position"), readers);
         table.put(Route.get("/api/v1/rubrics"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER));
         table.put(
@@ -96,9 +97,9 @@ class ScoringSecurityTest extends RunningScoringService {
                         new Route(HttpMethod.PUT, "/api/v1/evaluations/{id}/report/narrative"),
                         "{\"problems\":\"（一）问题\",\"measures\":\"（一）措施\"}");
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        // 13 routes x (anonymous + 7 demo users) + the scoped viewer on another department's projected score
-        // and monitoring report
-        assertThat(matrix.assertAllCells()).hasSize(13 * 8 + 2);
+        // 14 routes x (anonymous + 7 demo users) + the scoped viewer on another department's projected score,
+        // monitoring report and comparison
+        assertThat(matrix.assertAllCells()).hasSize(14 * 8 + 3);
     }
 
     @Test
@@ -137,6 +138,11 @@ class ScoringSecurityTest extends RunningScoringService {
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(viewer.getForEntity("/api/v1/departments/" + OTHER + "/years/2021/projected-score", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(viewer.getForEntity(
+                                "/api/v1/departments/" + OTHER + "/years/2021/rubric-comparison?other=mof-dept-2020",
+                                String.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
