@@ -8,8 +8,9 @@ import java.util.UUID;
  * What a reader of {@code budget.evaluations.v1} may rely on in each message: an evaluation snapshot
  * (绩效自评快照) was taken. scoring-service publishes the whole snapshot as JSON (key
  * {@code department:fiscalYear}); these are the fields of it that are contract, and a reader ignores the
- * rest ({@link BudgetJson} tolerates unknown fields). A message may arrive more than once: {@code id}
- * is the idempotency key. Its type ({@link EvaluationTopic}) is {@link #TYPE}, or absent on older messages.
+ * rest ({@link BudgetJson} tolerates unknown fields). Published through scoring-service's outbox in the
+ * transaction that stored the snapshot; a message may arrive more than once (a re-send after a crash): {@code id},
+ * also its CloudEvents id ({@code ce_id}), is the idempotency key. Its type ({@link EvaluationTopic}) is {@link #TYPE}, or absent on older messages.
  *
  * @param createdAt when the snapshot was taken
  * @param position  the event-log position its inputs reflect

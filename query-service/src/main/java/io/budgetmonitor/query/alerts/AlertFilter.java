@@ -1,7 +1,7 @@
 package io.budgetmonitor.query.alerts;
 
-import io.budgetmonitor.query.monitoring.Rule;
-import io.budgetmonitor.query.monitoring.Severity;
+import io.budgetmonitor.query.rules.Rule;
+import io.budgetmonitor.query.rules.Severity;
 import io.budgetmonitor.security.Caller;
 import io.budgetmonitor.security.DepartmentScope;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package io.budgetmonitor.query.alerts;
 
-import io.budgetmonitor.query.monitoring.Condition;
-import io.budgetmonitor.query.monitoring.Severity;
+import io.budgetmonitor.query.rules.Condition;
+import io.budgetmonitor.query.rules.Severity;
 import java.util.Optional;
 
 /**

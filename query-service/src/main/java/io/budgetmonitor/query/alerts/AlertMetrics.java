@@ -1,6 +1,6 @@
 package io.budgetmonitor.query.alerts;
 
-import io.budgetmonitor.query.monitoring.Rule;
+import io.budgetmonitor.query.rules.Rule;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

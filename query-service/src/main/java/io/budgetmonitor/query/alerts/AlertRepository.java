@@ -1,8 +1,8 @@
 package io.budgetmonitor.query.alerts;
 
-import io.budgetmonitor.query.monitoring.Condition;
-import io.budgetmonitor.query.monitoring.Rule;
-import io.budgetmonitor.query.monitoring.Severity;
+import io.budgetmonitor.query.rules.Condition;
+import io.budgetmonitor.query.rules.Rule;
+import io.budgetmonitor.query.rules.Severity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -199,17 +199,6 @@ public class AlertRepository {
     public long lastTransitionId() {
         Long id = jdbc.queryForObject("select coalesce(max(id), 0) from alert_transition", Long.class);
         return id == null ? 0 : id;
-    }
-
-    public List<AlertTransition> unpublished(int limit) {
-        return jdbc.query(
-                "select * from alert_transition where published_at is null order by id limit ?",
-                this::transition,
-                limit);
-    }
-
-    public void markPublished(long id) {
-        jdbc.update("update alert_transition set published_at = now() where id = ?", id);
     }
 
     /**

@@ -1,7 +1,8 @@
 package io.budgetmonitor.query.alerts;
 
 import io.budgetmonitor.api.values.FiscalYearId;
-import io.budgetmonitor.query.monitoring.Condition;
+import io.budgetmonitor.query.rules.Condition;
+import io.budgetmonitor.query.web.ConflictException;
 import io.budgetmonitor.query.web.NotFoundException;
 import io.budgetmonitor.security.Caller;
 import java.time.Clock;
@@ -14,10 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Applies evaluations and acknowledgements to alerts. All writers of transitions go through one lock,
@@ -27,6 +26,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class AlertService {
     private final AlertRepository repository;
+    private final AlertAnnouncements announcements;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final AlertMetrics metrics;
@@ -35,11 +35,13 @@ public class AlertService {
 
     public AlertService(
             AlertRepository repository,
+            AlertAnnouncements announcements,
             TransactionTemplate tx,
             Clock clock,
             AlertMetrics metrics,
             @Lazy List<TransitionListener> listeners) {
         this.repository = repository;
+        this.announcements = announcements;
         this.tx = tx;
         this.clock = clock;
         this.metrics = metrics;
@@ -140,7 +142,7 @@ public class AlertService {
             if (s.kind() == TransitionKind.CLOSED_WITH_YEAR) {
                 // the reason travels with the transition (comment), so a subscriber tells it from a cleared condition
                 repository.resolve(before.id(), now);
-                transitions.add(repository.recordTransition(
+                transitions.add(record(
                         repository.find(before.id()).orElseThrow(), s.kind(), null, closedWithYear(closedOn), now));
                 continue;
             }
@@ -161,11 +163,15 @@ public class AlertService {
                         s.kind() == TransitionKind.REOPENED);
             }
             if (change.isTransition()) {
-                transitions.add(
-                        repository.recordTransition(repository.find(alertId).orElseThrow(), s.kind(), null, null, now));
+                transitions.add(record(repository.find(alertId).orElseThrow(), s.kind(), null, null, now));
             }
         }
         return transitions;
+    }
+
+    /** Stores a transition and, in the same transaction, its message for {@code budget.alerts.v1}. */
+    private AlertTransition record(Alert alert, TransitionKind kind, String actor, String comment, Instant at) {
+        return announcements.announce(repository.recordTransition(alert, kind, actor, comment, at));
     }
 
     /** Why an alert was resolved with its year: the transition's comment. */
@@ -186,7 +192,7 @@ public class AlertService {
                         .find(alertId, AlertFilter.seenBy(by))
                         .orElseThrow(() -> new NotFoundException("no alert " + alertId));
                 if (alert.status() == AlertStatus.RESOLVED) {
-                    throw new ResponseStatusException(HttpStatus.CONFLICT, "alert " + alertId + " is already resolved");
+                    throw new ConflictException("alert " + alertId + " is already resolved");
                 }
                 if (alert.status() == AlertStatus.ACKNOWLEDGED) {
                     return alert;
@@ -194,8 +200,7 @@ public class AlertService {
                 Instant now = clock.instant();
                 repository.acknowledge(alertId, by.name(), comment, now);
                 Alert after = repository.find(alertId).orElseThrow();
-                transitions.add(
-                        repository.recordTransition(after, TransitionKind.ACKNOWLEDGED, by.name(), comment, now));
+                transitions.add(record(after, TransitionKind.ACKNOWLEDGED, by.name(), comment, now));
                 return after;
             });
             afterCommit(transitions);

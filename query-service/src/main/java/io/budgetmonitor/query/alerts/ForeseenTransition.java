@@ -1,8 +1,8 @@
 package io.budgetmonitor.query.alerts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.budgetmonitor.query.monitoring.Rule;
-import io.budgetmonitor.query.monitoring.Severity;
+import io.budgetmonitor.query.rules.Rule;
+import io.budgetmonitor.query.rules.Severity;
 import java.util.List;
 
 /**

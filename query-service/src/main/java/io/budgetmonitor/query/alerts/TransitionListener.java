@@ -1,6 +1,6 @@
 package io.budgetmonitor.query.alerts;
 
-/** Told after transitions are committed (the SSE dispatcher and the Kafka publisher wake up). */
+/** Told after transitions are committed (the SSE dispatcher wakes up; the Kafka topic is fed by the outbox). */
 public interface TransitionListener {
     void transitionsCommitted();
 }

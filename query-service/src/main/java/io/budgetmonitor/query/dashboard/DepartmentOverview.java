@@ -1,7 +1,7 @@
 package io.budgetmonitor.query.dashboard;
 
 import io.budgetmonitor.api.values.Money;
-import io.budgetmonitor.query.monitoring.Severity;
+import io.budgetmonitor.query.rules.Severity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

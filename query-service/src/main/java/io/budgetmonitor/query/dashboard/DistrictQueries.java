@@ -18,7 +18,7 @@ import io.budgetmonitor.query.execution.ExecutionReport.Breakdown;
 import io.budgetmonitor.query.execution.Rates;
 import io.budgetmonitor.query.execution.ReadModelStore;
 import io.budgetmonitor.query.execution.TimeProgress;
-import io.budgetmonitor.query.monitoring.Severity;
+import io.budgetmonitor.query.rules.Severity;
 import io.budgetmonitor.security.Caller;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package io.budgetmonitor.query.dashboard;
 
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.query.execution.ExecutionReport.Breakdown;
-import io.budgetmonitor.query.monitoring.Severity;
+import io.budgetmonitor.query.rules.Severity;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package io.budgetmonitor.query.exports;
 import io.budgetmonitor.api.values.ExpenditureType;
 import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.query.alerts.AlertStatus;
-import io.budgetmonitor.query.monitoring.Rule;
-import io.budgetmonitor.query.monitoring.Severity;
+import io.budgetmonitor.query.rules.Rule;
+import io.budgetmonitor.query.rules.Severity;
 
 /**
  * The Chinese names a finance bureau reads in its spreadsheets (资金来源, 支出类型, 预警规则…). The API

@@ -11,6 +11,7 @@ import io.budgetmonitor.query.execution.ProjectionCache;
 import io.budgetmonitor.query.execution.Rates;
 import io.budgetmonitor.query.execution.ReadModelStore;
 import io.budgetmonitor.query.execution.TimeProgress;
+import io.budgetmonitor.query.rules.Condition;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;

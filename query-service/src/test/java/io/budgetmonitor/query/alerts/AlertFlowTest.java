@@ -12,6 +12,8 @@ import io.budgetmonitor.api.values.ExpenditureType;
 import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.api.values.ThreePublicCategory;
+import io.budgetmonitor.api.wire.AlertTransitioned;
+import io.budgetmonitor.api.wire.BudgetJson;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.api.wire.Topics;
 import io.budgetmonitor.query.support.Http;
@@ -95,8 +97,11 @@ class AlertFlowTest extends IntegrationTest {
         assertThat(alerts("department=ALR&asOf=2021-07-01"))
                 .allSatisfy(t -> assertThat(t.get("status").asText()).isEqualTo("RESOLVED"));
 
-        // every transition of the department alert went to budget.alerts.v1, keyed by alert id
-        List<String> published = new ArrayList<>();
+        // every transition of the department alert went to budget.alerts.v1 as budget-api's AlertTransitioned,
+        // keyed by department-year, once each (a reader deduplicates by ce_id; the outbox sends each row once here)
+        List<AlertTransitioned> published = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.get().kafkaBootstrapServers(),
@@ -109,22 +114,31 @@ class AlertFlowTest extends IntegrationTest {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 org.apache.kafka.common.serialization.ByteArrayDeserializer.class))) {
             consumer.subscribe(List.of(Topics.BUDGET_ALERTS));
-            String key = Long.toString(departmentAlert);
+            long alertId = departmentAlert;
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        published.add(
-                                new String(r.headers().lastHeader("ce_type").value()) + " " + new String(r.value()));
+                    if (!Topics.departmentYearKey("ALR", 2021).equals(r.key())) {
+                        continue;
+                    }
+                    AlertTransitioned t = BudgetJson.mapper().readValue(r.value(), AlertTransitioned.class);
+                    if (t.alertId() == alertId) {
+                        published.add(t);
+                        types.add(new String(r.headers().lastHeader("ce_type").value()));
+                        ids.add(new String(r.headers().lastHeader("ce_id").value()));
                     }
                 }
                 return published.size() >= 3;
             });
         }
-        assertThat(published.get(0)).contains("\"transition\":\"OPENED\"");
-        assertThat(published.get(1)).contains("\"transition\":\"ACKNOWLEDGED\"");
-        assertThat(published.get(2))
-                .contains("\"transition\":\"RESOLVED\"")
-                .startsWith("io.budgetmonitor.AlertTransition.v1");
+        assertThat(published)
+                .extracting(AlertTransitioned::transition)
+                .containsExactly("OPENED", "ACKNOWLEDGED", "RESOLVED");
+        assertThat(types).containsOnly(AlertTransitioned.TYPE);
+        assertThat(ids)
+                .containsExactlyElementsOf(published.stream()
+                        .map(t -> AlertTransitioned.cloudEventId(t.id()))
+                        .toList());
+        assertThat(published.get(1).actor()).isNotNull();
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.budgetmonitor.query.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.budgetmonitor.query.monitoring.Rule;
-import io.budgetmonitor.query.monitoring.Severity;
+import io.budgetmonitor.query.rules.Rule;
+import io.budgetmonitor.query.rules.Severity;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

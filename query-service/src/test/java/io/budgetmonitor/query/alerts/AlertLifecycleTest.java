@@ -2,9 +2,9 @@ package io.budgetmonitor.query.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.budgetmonitor.query.monitoring.Condition;
-import io.budgetmonitor.query.monitoring.Rule;
-import io.budgetmonitor.query.monitoring.Severity;
+import io.budgetmonitor.query.rules.Condition;
+import io.budgetmonitor.query.rules.Rule;
+import io.budgetmonitor.query.rules.Severity;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

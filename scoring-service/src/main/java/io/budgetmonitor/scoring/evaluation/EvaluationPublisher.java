@@ -1,50 +1,41 @@
 package io.budgetmonitor.scoring.evaluation;
 
 import io.budgetmonitor.api.wire.EvaluationTaken;
-import io.budgetmonitor.api.wire.EvaluationTopic;
 import io.budgetmonitor.api.wire.Topics;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
+import io.budgetmonitor.outbox.Outbox;
+import io.budgetmonitor.outbox.OutboxMessage;
+import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Publishes each snapshot to {@code budget.evaluations.v1} as JSON, key = department:year, after the
- * snapshot is committed (a snapshot that failed to store is never announced). The {@code ce_type} header
- * says it is an {@link EvaluationTaken}: the topic also carries projected-score changes.
+ * Puts a snapshot on {@code budget.evaluations.v1} through the outbox, in the transaction that stores it: a
+ * snapshot that was rolled back is never announced, one that was committed is announced even if the process
+ * dies right after. The message is the whole snapshot as JSON ({@link EvaluationTaken} names the fields that
+ * are contract), key department:year, {@code ce_type} {@link EvaluationTaken#TYPE}, {@code ce_id} the
+ * snapshot's id.
  */
 @Component
 public class EvaluationPublisher {
 
-    private static final Logger log = LoggerFactory.getLogger(EvaluationPublisher.class);
-
-    private final KafkaTemplate<String, String> kafka;
+    private final Outbox outbox;
     private final EvaluationRepository repository;
 
-    public EvaluationPublisher(KafkaTemplate<String, String> kafka, EvaluationRepository repository) {
-        this.kafka = kafka;
+    public EvaluationPublisher(Outbox outbox, EvaluationRepository repository) {
+        this.outbox = outbox;
         this.repository = repository;
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
     public void publish(EvaluationSnapshot snapshot) {
-        // off the request thread: send() may block on topic metadata while Kafka is unreachable
-        java.util.concurrent.CompletableFuture.runAsync(() -> send(snapshot)).exceptionally(error -> {
-            log.error("could not publish evaluation {}: {}", snapshot.id(), error.getMessage());
-            return null;
-        });
-    }
-
-    private void send(EvaluationSnapshot snapshot) {
-        String key = snapshot.department() + ":" + snapshot.fiscalYear();
-        ProducerRecord<String, String> record =
-                new ProducerRecord<>(Topics.BUDGET_EVALUATIONS, key, repository.write(snapshot));
-        record.headers().add(EvaluationTopic.TYPE_HEADER, EvaluationTopic.typeHeader(EvaluationTaken.TYPE));
-        kafka.send(record).whenComplete((result, error) -> {
-            if (error != null) {
-                // the snapshot is stored and served; the announcement can be repeated from the table
-                log.error("could not publish evaluation {} ({}): {}", snapshot.id(), key, error.getMessage());
-            }
-        });
+        outbox.append(new OutboxMessage(
+                Topics.BUDGET_EVALUATIONS,
+                Topics.departmentYearKey(snapshot.department(), snapshot.fiscalYear()),
+                snapshot.id().toString(),
+                EvaluationTaken.TYPE,
+                Topics.departmentYearKey(snapshot.department(), snapshot.fiscalYear()),
+                snapshot.createdAt(),
+                repository.write(snapshot).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -74,8 +74,10 @@ public class EvaluationService {
                 result,
                 prepared.rubric().assumptions(),
                 ExecutionSummary.of(in));
-        write.executeWithoutResult(status -> repository.insert(snapshot));
-        publisher.publish(snapshot);
+        write.executeWithoutResult(status -> {
+            repository.insert(snapshot);
+            publisher.publish(snapshot);
+        });
         return snapshot;
     }
 

@@ -1,6 +1,11 @@
 package io.budgetmonitor.scoring.projection;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.budgetmonitor.api.wire.BudgetJson;
 import io.budgetmonitor.api.wire.ProjectedScoreChanged;
+import io.budgetmonitor.api.wire.Topics;
+import io.budgetmonitor.outbox.Outbox;
+import io.budgetmonitor.outbox.OutboxMessage;
 import io.budgetmonitor.scoring.evaluation.EvaluationService;
 import io.budgetmonitor.scoring.rubric.RubricRef;
 import java.sql.Date;
@@ -12,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Decides, in the transaction of a consumed event batch, which projected scores changed: it projects
  * each department-year the batch touched once (not once per event), compares total and grade with the
  * last announcement ({@code projected_announcement}) and records the new one there, in the same
- * transaction. The caller publishes what it returns after the commit ({@link ProjectionPublisher}).
+ * transaction, with its message for {@code budget.evaluations.v1} in the outbox: a change is published if
+ * and only if the batch that decided it committed, once per change (its CloudEvents id), in the order a
+ * department-year's changes were decided.
  *
  * <p>The batch wrote the touched {@code department_year} rows before this runs, and holds their locks
  * until it commits, so batches of one department-year (from other partitions' consumers) project and
@@ -42,13 +50,16 @@ public class ProjectionAnnouncer {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final TransactionTemplate savepoint;
+    private final Outbox outbox;
 
     public ProjectionAnnouncer(
             EvaluationService evaluations,
             ProjectionService projections,
             JdbcTemplate jdbc,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            Outbox outbox) {
+        this.outbox = outbox;
         this.evaluations = evaluations;
         this.projections = projections;
         this.jdbc = jdbc;
@@ -97,6 +108,7 @@ public class ProjectionAnnouncer {
                     projected.position(),
                     computedAt);
             if (record(change)) {
+                announce(change);
                 changed.add(change);
             }
         }
@@ -122,6 +134,22 @@ public class ProjectionAnnouncer {
                         c.position(),
                         Timestamp.from(c.computedAt()))
                 == 1;
+    }
+
+    private void announce(ProjectedScoreChanged change) {
+        String key = Topics.departmentYearKey(change.department(), change.fiscalYear());
+        try {
+            outbox.append(new OutboxMessage(
+                    Topics.BUDGET_EVALUATIONS,
+                    key,
+                    UUID.randomUUID().toString(),
+                    ProjectedScoreChanged.TYPE,
+                    key,
+                    change.computedAt(),
+                    BudgetJson.mapper().writeValueAsBytes(change)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + change, e);
+        }
     }
 
     private static String reference(RubricRef rubric) {

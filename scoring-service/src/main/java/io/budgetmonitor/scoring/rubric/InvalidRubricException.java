@@ -1,16 +1,19 @@
 package io.budgetmonitor.scoring.rubric;
 
-/** A rubric file that cannot be used; the message names the file and the bad field. */
-public class InvalidRubricException extends RuntimeException {
+import io.budgetmonitor.scoring.web.UnprocessableException;
 
-    private final String field;
+/**
+ * A rubric file that cannot be used; the message names the file and the bad field. A 422 like every other
+ * unusable request, so the web edge needs to know nothing of rubrics (no rubric ⇄ web cycle).
+ */
+public class InvalidRubricException extends UnprocessableException {
 
     public InvalidRubricException(String source, String field, String problem) {
-        super("rubric " + source + ": " + field + ": " + problem);
-        this.field = field;
+        super(field, "rubric " + source + ": " + field + ": " + problem);
     }
 
-    public String field() {
-        return field;
+    @Override
+    public String title() {
+        return "Invalid rubric";
     }
 }

@@ -1,6 +1,5 @@
 package io.budgetmonitor.scoring.web;
 
-import io.budgetmonitor.scoring.rubric.InvalidRubricException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +33,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unprocessable(UnprocessableException e) {
         return problem(
                 HttpStatus.UNPROCESSABLE_ENTITY,
-                "Cannot evaluate",
-                e.getMessage(),
-                List.of(Map.of("field", e.field(), "message", e.getMessage())));
-    }
-
-    @ExceptionHandler(InvalidRubricException.class)
-    ProblemDetail invalidRubric(InvalidRubricException e) {
-        return problem(
-                HttpStatus.UNPROCESSABLE_ENTITY,
-                "Invalid rubric",
+                e.title(),
                 e.getMessage(),
                 List.of(Map.of("field", e.field(), "message", e.getMessage())));
     }

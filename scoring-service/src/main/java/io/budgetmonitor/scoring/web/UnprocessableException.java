@@ -13,4 +13,9 @@ public class UnprocessableException extends RuntimeException {
     public String field() {
         return field;
     }
+
+    /** The problem's title. */
+    public String title() {
+        return "Cannot evaluate";
+    }
 }

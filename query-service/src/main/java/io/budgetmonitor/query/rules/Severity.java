@@ -1,4 +1,4 @@
-package io.budgetmonitor.query.monitoring;
+package io.budgetmonitor.query.rules;
 
 /** Alert severity, in rising order (an alert moving up is ESCALATED). */
 public enum Severity {

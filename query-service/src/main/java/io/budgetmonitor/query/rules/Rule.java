@@ -1,4 +1,4 @@
-package io.budgetmonitor.query.monitoring;
+package io.budgetmonitor.query.rules;
 
 /** The monitoring rules of MONITORING.md (绩效运行监控规则). */
 public enum Rule {

@@ -1,4 +1,4 @@
-package io.budgetmonitor.query.monitoring;
+package io.budgetmonitor.query.rules;
 
 import java.util.List;
 
