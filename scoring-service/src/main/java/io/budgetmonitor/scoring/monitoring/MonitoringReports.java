@@ -5,6 +5,7 @@ import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.KpiDirection;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.api.values.Quarter;
+import io.budgetmonitor.api.values.TimeProgressCurve;
 import io.budgetmonitor.scoring.evaluation.EvaluationResult;
 import io.budgetmonitor.scoring.evaluation.EvaluationService;
 import io.budgetmonitor.scoring.evaluation.KpiScore;
@@ -65,7 +66,7 @@ public class MonitoringReports {
         List<BigDecimal> targets = in.quarterTargets().size() == 4
                 ? in.quarterTargets()
                 : cut.rubric().timeProgress();
-        BigDecimal timeProgress = TimeProgress.at(targets, fiscalYear, asOf);
+        BigDecimal timeProgress = curve(targets).ratio(asOf, fiscalYear);
 
         // the cumulative picture at the end of each quarter begun by asOf (at asOf in its own quarter)
         List<IndicatorInputs> atQuarterEnds = new ArrayList<>();
@@ -105,7 +106,7 @@ public class MonitoringReports {
             byQuarter.add(new QuarterExecution(
                     q,
                     untils.get(q - 1),
-                    TimeProgress.at(targets, fiscalYear, untils.get(q - 1)),
+                    curve(targets).ratio(untils.get(q - 1), fiscalYear),
                     cumulative.minus(previous),
                     cumulative,
                     ratio(cumulative, budget)));
@@ -198,5 +199,12 @@ public class MonitoringReports {
 
     private static BigDecimal ratio(Money part, Money whole) {
         return whole.isPositive() ? part.amount().divide(whole.amount(), MathContext.DECIMAL64) : null;
+    }
+
+    /** The year's quarter targets as a curve (the one shared implementation of 序时进度). */
+    private static TimeProgressCurve curve(List<BigDecimal> quarterTargets) {
+        return TimeProgressCurve.problem(TimeProgressCurve.Shape.QUARTER_TARGETS, quarterTargets) == null
+                ? TimeProgressCurve.quarterTargets(quarterTargets)
+                : TimeProgressCurve.STRAIGHT_LINE;
     }
 }
