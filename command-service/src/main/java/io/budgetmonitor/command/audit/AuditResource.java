@@ -1,7 +1,7 @@
 package io.budgetmonitor.command.audit;
 
-import io.budgetmonitor.command.web.FieldError;
-import io.budgetmonitor.command.web.InvalidInputException;
+import io.budgetmonitor.command.input.FieldError;
+import io.budgetmonitor.command.input.InvalidInputException;
 import io.budgetmonitor.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

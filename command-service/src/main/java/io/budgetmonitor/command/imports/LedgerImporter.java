@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.budgetmonitor.api.commands.BudgetCommand;
 import io.budgetmonitor.command.budgetline.DisbursementOutcome;
+import io.budgetmonitor.command.budgetline.DisbursementProblems;
 import io.budgetmonitor.command.dispatch.CommandDispatcher;
 import io.budgetmonitor.command.dispatch.CommandDispatcher.Dispatched;
+import io.budgetmonitor.command.dispatch.CommandFailure;
 import io.budgetmonitor.command.dispatch.RequestMetadata;
 import io.budgetmonitor.command.dispatch.RetryableFailures;
 import io.budgetmonitor.command.eventstore.EventLog;
@@ -16,13 +18,11 @@ import io.budgetmonitor.command.idempotency.CommandFingerprint;
 import io.budgetmonitor.command.idempotency.ImportedLines;
 import io.budgetmonitor.command.idempotency.ImportedLines.ImportedLine;
 import io.budgetmonitor.command.imports.ImportReport.RejectedLine;
+import io.budgetmonitor.command.input.CommandBinder;
+import io.budgetmonitor.command.input.InputErrors;
+import io.budgetmonitor.command.input.InvalidInputException;
 import io.budgetmonitor.command.security.CommandPermissions;
 import io.budgetmonitor.command.security.CommandPermissions.Refusal;
-import io.budgetmonitor.command.web.CommandBinder;
-import io.budgetmonitor.command.web.DisbursementProblems;
-import io.budgetmonitor.command.web.InputErrors;
-import io.budgetmonitor.command.web.InvalidInputException;
-import io.budgetmonitor.command.web.Problems;
 import io.budgetmonitor.security.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +36,6 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -401,7 +400,7 @@ public class LedgerImporter {
                     outcomes.accepted.add(line.number());
                 }
             } catch (RuntimeException failure) {
-                ProblemDetail problem = Problems.forCommandFailure(failure).orElse(null);
+                CommandFailure problem = CommandFailure.of(failure).orElse(null);
                 if (inBatch && (problem == null || RetryableFailures.isRetryable(failure))) {
                     throw new BatchAbandoned(failure);
                 }
@@ -410,8 +409,8 @@ public class LedgerImporter {
                     outcomes.failed.add(new RejectedLine(
                             line.number(), 500, "Internal error", String.valueOf(failure.getMessage())));
                 } else {
-                    outcomes.failed.add(new RejectedLine(
-                            line.number(), problem.getStatus(), problem.getTitle(), problem.getDetail()));
+                    outcomes.failed.add(
+                            new RejectedLine(line.number(), problem.status(), problem.title(), problem.detail()));
                 }
             }
         }

@@ -1,6 +1,6 @@
 package io.budgetmonitor.command.web;
 
-import static io.budgetmonitor.command.web.CommandBinder.path;
+import static io.budgetmonitor.command.input.CommandBinder.path;
 
 import io.budgetmonitor.api.commands.AdjustBudget;
 import io.budgetmonitor.api.commands.AllocateBudget;
@@ -8,6 +8,7 @@ import io.budgetmonitor.api.commands.CarryOverFunds;
 import io.budgetmonitor.api.commands.ReclaimFunds;
 import io.budgetmonitor.api.commands.TransferBudget;
 import io.budgetmonitor.command.dispatch.RequestMetadata;
+import io.budgetmonitor.command.input.CommandBinder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,15 +1,17 @@
 package io.budgetmonitor.command.web;
 
-import static io.budgetmonitor.command.web.CommandBinder.path;
+import static io.budgetmonitor.command.input.CommandBinder.path;
 
 import io.budgetmonitor.api.commands.RecordDisbursement;
 import io.budgetmonitor.api.commands.ReverseDisbursement;
 import io.budgetmonitor.api.values.BudgetLineId;
 import io.budgetmonitor.command.budgetline.DisbursementOutcome;
+import io.budgetmonitor.command.budgetline.DisbursementProblems;
 import io.budgetmonitor.command.dispatch.CommandDispatcher;
 import io.budgetmonitor.command.dispatch.CommandDispatcher.Dispatched;
 import io.budgetmonitor.command.dispatch.RequestMetadata;
 import io.budgetmonitor.command.eventstore.EventLog;
+import io.budgetmonitor.command.input.CommandBinder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

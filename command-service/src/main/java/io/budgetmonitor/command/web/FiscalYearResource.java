@@ -1,6 +1,6 @@
 package io.budgetmonitor.command.web;
 
-import static io.budgetmonitor.command.web.CommandBinder.path;
+import static io.budgetmonitor.command.input.CommandBinder.path;
 
 import io.budgetmonitor.api.commands.AdjustPerformanceTarget;
 import io.budgetmonitor.api.commands.ApproveProcurementPlan;
@@ -14,6 +14,7 @@ import io.budgetmonitor.api.commands.ReportAssetUtilization;
 import io.budgetmonitor.api.commands.ReportPerformanceProgress;
 import io.budgetmonitor.api.commands.SetPerformanceTarget;
 import io.budgetmonitor.command.dispatch.RequestMetadata;
+import io.budgetmonitor.command.input.CommandBinder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

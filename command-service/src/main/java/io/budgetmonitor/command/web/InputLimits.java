@@ -1,7 +1,7 @@
 package io.budgetmonitor.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.budgetmonitor.command.imports.ImportResource;
+import io.budgetmonitor.command.input.InvalidInputException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -1,5 +1,8 @@
 package io.budgetmonitor.command.web;
 
+import io.budgetmonitor.command.input.FieldError;
+import io.budgetmonitor.command.input.InputErrors;
+import io.budgetmonitor.command.input.InvalidInputException;
 import io.budgetmonitor.command.refusal.CommandRefusedException;
 import java.util.List;
 import org.slf4j.Logger;

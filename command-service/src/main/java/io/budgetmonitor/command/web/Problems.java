@@ -1,17 +1,15 @@
 package io.budgetmonitor.command.web;
 
+import io.budgetmonitor.command.dispatch.CommandFailure;
+import io.budgetmonitor.command.input.InvalidInputException;
 import io.budgetmonitor.command.refusal.CommandRefusedException;
 import java.util.Optional;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * RFC 9457 problems for what the domain says (拒绝): one place, used by the REST resources, the
- * idempotency store (which keeps refusals as responses) and the NDJSON import (which reports them per line).
+ * RFC 9457 problems for what the domain says (拒绝): one place, used by the REST resources and the
+ * idempotency store (which keeps refusals as responses). What a failure means is {@link CommandFailure}'s
+ * (shared with the NDJSON import, which reports it per line); this class only writes it as a problem.
  */
 public final class Problems {
 
@@ -24,48 +22,22 @@ public final class Problems {
         return problem;
     }
 
-    public static ProblemDetail refused(CommandRefusedException refusal) {
-        ProblemDetail problem = of(refusal.status(), refusal.title(), refusal.getMessage());
-        refusal.properties().forEach(problem::setProperty);
+    public static ProblemDetail of(CommandFailure failure) {
+        ProblemDetail problem = of(failure.status(), failure.title(), failure.detail());
+        failure.properties().forEach(problem::setProperty);
         return problem;
+    }
+
+    public static ProblemDetail refused(CommandRefusedException refusal) {
+        return of(CommandFailure.refused(refusal));
     }
 
     public static ProblemDetail invalid(InvalidInputException invalid) {
-        ProblemDetail problem = of(HttpStatus.BAD_REQUEST.value(), invalid.title(), invalid.getMessage());
-        problem.setProperty("errors", invalid.errors());
-        return problem;
+        return of(CommandFailure.invalid(invalid));
     }
 
-    /**
-     * The problem for a command that failed for a reason the client can act on (refusal, unknown or
-     * existing aggregate, a race lost after every retry); empty for failures of the service itself.
-     */
+    /** {@link CommandFailure#of} as a problem; empty for failures of the service itself. */
     public static Optional<ProblemDetail> forCommandFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CommandRefusedException refusal) {
-                return Optional.of(refused(refusal));
-            }
-            if (t instanceof InvalidInputException invalid) {
-                return Optional.of(invalid(invalid));
-            }
-            if (t instanceof AggregateNotFoundException notFound) {
-                return Optional.of(of(
-                        404,
-                        "Not found",
-                        "nothing is recorded under " + notFound.getAggregateIdentifier()
-                                + ": open the fiscal year or allocate the line first"));
-            }
-            if (t instanceof AggregateStreamCreationException) {
-                return Optional.of(
-                        of(409, "Already exists", "this fiscal year or budget line has already been created"));
-            }
-            if (t instanceof ConcurrencyException || t instanceof DuplicateKeyException) {
-                return Optional.of(of(
-                        409,
-                        "Concurrent modification",
-                        "another request changed the same records at the same time; send the request again"));
-            }
-        }
-        return Optional.empty();
+        return CommandFailure.of(failure).map(Problems::of);
     }
 }

@@ -1,6 +1,9 @@
 package io.budgetmonitor.command.web;
 
 import io.budgetmonitor.api.values.PlainText;
+import io.budgetmonitor.command.input.FieldError;
+import io.budgetmonitor.command.input.InputErrors;
+import io.budgetmonitor.command.input.InvalidInputException;
 import io.budgetmonitor.security.HeaderEncoding;
 import java.util.List;
 

@@ -1,6 +1,9 @@
 package io.budgetmonitor.command.web;
 
 import io.budgetmonitor.command.dispatch.RequestMetadata;
+import io.budgetmonitor.command.input.FieldError;
+import io.budgetmonitor.command.input.InputErrors;
+import io.budgetmonitor.command.input.InvalidInputException;
 import io.budgetmonitor.security.Caller;
 import io.budgetmonitor.security.OnBehalfOf;
 import jakarta.servlet.http.HttpServletResponse;

@@ -13,8 +13,11 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.dependencies.SliceRule;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The package rules of a service (docs/decisions.md, "Package rules"), one implementation for all three:
@@ -29,11 +32,23 @@ import java.util.Set;
  *       exceptions ({@code *Exception}: plain runtime exceptions a service throws and the edge turns into
  *       problem+json).
  * </ul>
+ *
+ * <p>Two more a service opts into by naming packages:
+ *
+ * <ul>
+ *   <li><b>only the contract and the infra it names</b> ({@link #usesOnlyTheContractAnd}): of the project's own
+ *       code a service uses its packages, budget-api and the infra modules it names, never another service's;
+ *   <li><b>domain free of the wire</b> ({@link #domainFreeOfTheWire}): the packages a service names as its
+ *       domain use neither HTTP types nor Jackson's data binding.
+ * </ul>
  */
 public final class ServiceArchitecture {
 
     private static final String[] HTTP = {"org.springframework.web..", "org.springframework.http..", "jakarta.servlet.."
     };
+    private static final String PROJECT = "io.budgetmonitor..";
+    private static final String CONTRACT = "io.budgetmonitor.api..";
+    private static final String JSON_BINDING = "com.fasterxml.jackson.databind..";
     private static final Set<String> EDGE_ANNOTATIONS = Set.of(
             "org.springframework.web.bind.annotation.RestController",
             "org.springframework.stereotype.Controller",
@@ -95,5 +110,36 @@ public final class ServiceArchitecture {
                 .should()
                 .dependOnClassesThat(resideInAPackage(root + ".web..").and(not(simpleNameEndingWith("Exception"))))
                 .because("the web package is the edge; features depend on it only for its refusal exceptions");
+    }
+
+    /**
+     * @param infraPackages the infra modules' packages the service may use, e.g. {@code io.budgetmonitor.security..}
+     */
+    public ArchRule usesOnlyTheContractAnd(String... infraPackages) {
+        String[] allowed = Stream.concat(Stream.of(root + "..", CONTRACT), Arrays.stream(infraPackages))
+                .toArray(String[]::new);
+        return noClasses()
+                .should()
+                .dependOnClassesThat(resideInAPackage(PROJECT).and(not(resideInAnyPackage(allowed))))
+                .because("services speak only through budget-api (and Kafka); infra modules are used by name");
+    }
+
+    /**
+     * One rule per package, so a package renamed away fails (ArchUnit refuses a rule that matches no class)
+     * instead of passing unchecked.
+     *
+     * @param domainPackages the domain's packages under the service's root, e.g. {@code budgetline}
+     */
+    public ArchRule domainFreeOfTheWire(String... domainPackages) {
+        String[] wire =
+                Stream.concat(Arrays.stream(HTTP), Stream.of(JSON_BINDING)).toArray(String[]::new);
+        return CompositeArchRule.of(Arrays.stream(domainPackages)
+                .map(name -> (ArchRule) noClasses()
+                        .that()
+                        .resideInAPackage(root + "." + name + "..")
+                        .should()
+                        .dependOnClassesThat(resideInAnyPackage(wire))
+                        .because("the domain decides; requests and their JSON are the edge's business"))
+                .toList());
     }
 }

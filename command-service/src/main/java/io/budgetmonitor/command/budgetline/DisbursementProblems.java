@@ -1,6 +1,4 @@
-package io.budgetmonitor.command.web;
-
-import io.budgetmonitor.command.budgetline.DisbursementOutcome;
+package io.budgetmonitor.command.budgetline;
 
 /** Wording of a refusal by availability control, shared by the resource and the import. */
 public final class DisbursementProblems {

@@ -1,4 +1,4 @@
-package io.budgetmonitor.command.web;
+package io.budgetmonitor.command.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

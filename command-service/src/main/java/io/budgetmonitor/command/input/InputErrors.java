@@ -1,4 +1,4 @@
-package io.budgetmonitor.command.web;
+package io.budgetmonitor.command.input;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package io.budgetmonitor.command.web;
+package io.budgetmonitor.command.input;
 
 import java.util.List;
 

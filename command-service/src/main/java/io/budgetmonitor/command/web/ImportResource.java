@@ -1,7 +1,8 @@
-package io.budgetmonitor.command.imports;
+package io.budgetmonitor.command.web;
 
 import io.budgetmonitor.command.dispatch.RequestMetadata;
-import io.budgetmonitor.command.web.CommandExecution;
+import io.budgetmonitor.command.imports.ImportReport;
+import io.budgetmonitor.command.imports.LedgerImporter;
 import io.budgetmonitor.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
