@@ -9,7 +9,6 @@ import io.budgetmonitor.query.execution.ExecutionQueries;
 import io.budgetmonitor.query.execution.KpiFigures;
 import io.budgetmonitor.query.execution.KpiJudgement;
 import io.budgetmonitor.query.execution.Rates;
-import io.budgetmonitor.query.execution.TimeProgress;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,7 +40,7 @@ public class KpiController {
     public KpiProgress kpis(@PathVariable String department, @PathVariable int year) {
         DepartmentYearState state = queries.state(department, year, null, null);
         LocalDate asOf = queries.evaluationDate(null, year);
-        BigDecimal progress = Rates.round(TimeProgress.ratio(asOf, year));
+        BigDecimal progress = Rates.round(queries.timeProgress().ratio(asOf, year));
         Map<String, List<KpiProgress.TargetChange>> history = targetHistory(department, year);
         List<KpiProgress.Kpi> kpis = new ArrayList<>();
         for (KpiFigures k : state.kpis()) {
