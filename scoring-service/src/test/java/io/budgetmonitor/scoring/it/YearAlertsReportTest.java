@@ -140,6 +140,9 @@ class YearAlertsReportTest extends RunningScoringService {
                 .exchange(
                         "/api/v1/evaluations/" + id + "/report", HttpMethod.GET, new HttpEntity<>(accept), byte[].class)
                 .getBody();
+        // kept for a look with LibreOffice
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/reports"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/reports/year-alerts-report.docx"), docx);
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
             List<String> paragraphs =
                     document.getParagraphs().stream().map(p -> p.getText()).toList();
