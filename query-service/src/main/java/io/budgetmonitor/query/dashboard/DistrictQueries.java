@@ -17,7 +17,6 @@ import io.budgetmonitor.query.execution.ExecutionReport;
 import io.budgetmonitor.query.execution.ExecutionReport.Breakdown;
 import io.budgetmonitor.query.execution.Rates;
 import io.budgetmonitor.query.execution.ReadModelStore;
-import io.budgetmonitor.query.execution.TimeProgress;
 import io.budgetmonitor.query.rules.Severity;
 import io.budgetmonitor.security.Caller;
 import java.math.BigDecimal;
@@ -91,13 +90,13 @@ public class DistrictQueries {
     @Transactional(readOnly = true)
     public YearSummary summary(Caller caller, int year, int behindLimit) {
         LocalDate asOf = queries.evaluationDate(null, year);
-        String progress = Rates.text(TimeProgress.ratio(asOf, year));
+        String progress = Rates.text(queries.timeProgress().ratio(asOf, year));
         List<ExecutionReport> reports = new ArrayList<>();
         Map<String, String> names = new TreeMap<>();
         visibleYears(caller).forEach((department, its) -> {
             if (its.contains(year)) {
                 store.load(new FiscalYearId(department, year)).ifPresent(state -> {
-                    reports.add(ExecutionCalculator.report(state, asOf, null));
+                    reports.add(ExecutionCalculator.report(state, asOf, queries.timeProgress(), null));
                     names.put(department, state.departmentName());
                 });
             }
@@ -133,7 +132,8 @@ public class DistrictQueries {
             LatestEvaluation evaluation,
             LatestProjection projection) {
         int year = state.id().fiscalYear();
-        ExecutionReport report = ExecutionCalculator.report(state, queries.evaluationDate(null, year), null);
+        ExecutionReport report =
+                ExecutionCalculator.report(state, queries.evaluationDate(null, year), queries.timeProgress(), null);
         return new DepartmentOverview(
                 state.id().department(),
                 state.departmentName(),

@@ -2,6 +2,7 @@ package io.budgetmonitor.query.dashboard;
 
 import io.budgetmonitor.api.events.PerformanceTargetAdjusted;
 import io.budgetmonitor.api.events.PerformanceTargetSet;
+import io.budgetmonitor.api.values.KpiExpectation;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.query.consumption.EventLog;
 import io.budgetmonitor.query.execution.DepartmentYearState;
@@ -9,9 +10,9 @@ import io.budgetmonitor.query.execution.ExecutionQueries;
 import io.budgetmonitor.query.execution.KpiFigures;
 import io.budgetmonitor.query.execution.KpiJudgement;
 import io.budgetmonitor.query.execution.Rates;
-import io.budgetmonitor.query.execution.TimeProgress;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,12 +42,21 @@ public class KpiController {
     public KpiProgress kpis(@PathVariable String department, @PathVariable int year) {
         DepartmentYearState state = queries.state(department, year, null, null);
         LocalDate asOf = queries.evaluationDate(null, year);
-        BigDecimal progress = Rates.round(TimeProgress.ratio(asOf, year));
+        BigDecimal exact = queries.timeProgress().ratio(asOf, year);
+        BigDecimal progress = Rates.round(exact);
         Map<String, List<KpiProgress.TargetChange>> history = targetHistory(department, year);
         List<KpiProgress.Kpi> kpis = new ArrayList<>();
         for (KpiFigures k : state.kpis()) {
             BigDecimal completion = KpiJudgement.completion(k);
             KpiJudgement.Status status = KpiJudgement.status(k, progress);
+            boolean cumulative = KpiExpectation.cumulative(k.direction(), k.unit());
+            BigDecimal expected = KpiExpectation.yearEnd(k.direction(), k.unit(), k.actual(), exact);
+            BigDecimal expectedCompletion = cumulative
+                            && expected != null
+                            && k.target() != null
+                            && k.target().signum() > 0
+                    ? expected.divide(k.target(), 4, RoundingMode.HALF_UP)
+                    : completion;
             kpis.add(new KpiProgress.Kpi(
                     k.kpi(),
                     k.task(),
@@ -62,6 +72,9 @@ public class KpiController {
                     Rates.text(completion),
                     status.name(),
                     status == KpiJudgement.Status.NOT_REPORTED ? null : status == KpiJudgement.Status.ON_TRACK,
+                    cumulative,
+                    plain(expected),
+                    Rates.text(expectedCompletion),
                     history.getOrDefault(k.kpi(), List.of())));
         }
         return new KpiProgress(department, year, asOf, Rates.text(progress), kpis);

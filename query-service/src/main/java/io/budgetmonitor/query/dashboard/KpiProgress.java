@@ -15,7 +15,13 @@ public record KpiProgress(String department, int fiscalYear, LocalDate asOf, Str
      * @param actual     the latest reported progress (null before any report)
      * @param completion actual ÷ target; for lower-is-better 1 at or below the target and target ÷ actual above
      *                   it; 1 or 0 for a qualitative KPI met or not (as scoring-service scores it)
-     * @param status     ON_TRACK, BEHIND or NOT_REPORTED
+     * @param status     ON_TRACK, BEHIND or NOT_REPORTED (the pace: completion against time progress for a
+     *                   higher-is-better KPI; meeting the target now for the others)
+     * @param cumulative whether the KPI accumulates through the year (a count or amount unit, higher is better;
+     *                   budget-api's KpiExpectation, as scoring's monitoring report reads it)
+     * @param expectedYearEnd    the year-end value expected: actual ÷ time progress for a cumulative KPI during
+     *                           the year, else the latest actual (null before any report)
+     * @param expectedCompletion expectedYearEnd as a completion (same rule as {@code completion})
      * @param onTrack    null when not reported (or not judgeable)
      * @param targetHistory the target as set and every adjustment (年中调整), oldest first
      */
@@ -34,6 +40,9 @@ public record KpiProgress(String department, int fiscalYear, LocalDate asOf, Str
             String completion,
             String status,
             Boolean onTrack,
+            boolean cumulative,
+            String expectedYearEnd,
+            String expectedCompletion,
             List<TargetChange> targetHistory) {}
 
     /** A target set ({@code SET}) or adjusted ({@code ADJUSTED}), on its business date, with who recorded it. */

@@ -103,8 +103,9 @@ public class SeriesQueries {
             Money budget = ExecutionCalculator.sum(state.lines(), l -> l.fundSource() == fs, LineFigures::budget);
             byFund.add(series(fs.name(), budget, cumulative.get(fs)));
         }
-        List<String> progress =
-                dates.stream().map(d -> Rates.text(TimeProgress.ratio(d, year))).toList();
+        List<String> progress = dates.stream()
+                .map(d -> Rates.text(queries.timeProgress().ratio(d, year)))
+                .toList();
         List<ExecutionSeries.QuarterTarget> targets = new ArrayList<>();
         for (int q = 1; q <= 4; q++) {
             targets.add(new ExecutionSeries.QuarterTarget(

@@ -23,9 +23,10 @@ import java.util.function.Predicate;
 public final class ExecutionCalculator {
     private ExecutionCalculator() {}
 
-    public static ExecutionReport report(DepartmentYearState state, LocalDate asOf, Instant knownAt) {
+    public static ExecutionReport report(
+            DepartmentYearState state, LocalDate asOf, TimeProgress timeProgress, Instant knownAt) {
         int year = state.id().fiscalYear();
-        BigDecimal progress = TimeProgress.ratio(asOf, year);
+        BigDecimal progress = timeProgress.ratio(asOf, year);
         String progressText = Rates.text(progress);
         List<ExecutionReport.Breakdown> byFund = new ArrayList<>();
         for (FundSource fs : FundSource.values()) {
@@ -147,16 +148,17 @@ public final class ExecutionCalculator {
         return sum.divide(BigDecimal.valueOf(4), 4, RoundingMode.HALF_UP);
     }
 
-    public static List<LineView> lines(DepartmentYearState state, LocalDate asOf) {
+    public static List<LineView> lines(DepartmentYearState state, LocalDate asOf, TimeProgress timeProgress) {
         List<LineView> views = new ArrayList<>();
         for (LineFigures line : state.lines()) {
-            views.add(line(state, line, asOf));
+            views.add(line(state, line, asOf, timeProgress));
         }
         return views;
     }
 
-    public static LineView line(DepartmentYearState state, LineFigures line, LocalDate asOf) {
-        BigDecimal progress = TimeProgress.ratio(asOf, state.id().fiscalYear());
+    public static LineView line(
+            DepartmentYearState state, LineFigures line, LocalDate asOf, TimeProgress timeProgress) {
+        BigDecimal progress = timeProgress.ratio(asOf, state.id().fiscalYear());
         List<LineView.LineQuarter> quarters = new ArrayList<>();
         for (int q = 1; q <= 4; q++) {
             Money cumulative = line.executedThroughQuarter(q);

@@ -40,7 +40,7 @@ public class ExecutionController {
             @Parameter(description = "recording-time cut-off (default now)") @RequestParam(required = false)
                     Instant knownAt) {
         DepartmentYearState state = queries.state(department, year, asOf, knownAt);
-        return ExecutionCalculator.report(state, queries.evaluationDate(asOf, year), knownAt);
+        return ExecutionCalculator.report(state, queries.evaluationDate(asOf, year), queries.timeProgress(), knownAt);
     }
 
     @Operation(summary = "Every budget line of a department-year")
@@ -51,7 +51,7 @@ public class ExecutionController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) Instant knownAt) {
         DepartmentYearState state = queries.state(department, year, asOf, knownAt);
-        return ExecutionCalculator.lines(state, queries.evaluationDate(asOf, year));
+        return ExecutionCalculator.lines(state, queries.evaluationDate(asOf, year), queries.timeProgress());
     }
 
     @Operation(summary = "One budget line")
@@ -67,7 +67,7 @@ public class ExecutionController {
         if (figures == null) {
             throw new NotFoundException("department " + department + " has no line " + line + " in " + year);
         }
-        return ExecutionCalculator.line(state, figures, queries.evaluationDate(asOf, year));
+        return ExecutionCalculator.line(state, figures, queries.evaluationDate(asOf, year), queries.timeProgress());
     }
 
     @Operation(summary = "One fund source (资金来源) with its lines")
@@ -90,10 +90,10 @@ public class ExecutionController {
                 source.name(),
                 state.lines(),
                 l -> l.fundSource() == source,
-                Rates.text(TimeProgress.ratio(date, year)));
+                Rates.text(queries.timeProgress().ratio(date, year)));
         List<LineView> lines = state.lines().stream()
                 .filter(l -> l.fundSource() == source)
-                .map(l -> ExecutionCalculator.line(state, l, date))
+                .map(l -> ExecutionCalculator.line(state, l, date, queries.timeProgress()))
                 .toList();
         return new FundSourceView(department, year, date, totals, lines);
     }

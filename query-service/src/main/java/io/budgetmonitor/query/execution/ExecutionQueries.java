@@ -22,11 +22,13 @@ public class ExecutionQueries {
     private final ReadModelStore store;
     private final EventLog eventLog;
     private final Clock clock;
+    private final TimeProgress timeProgress;
 
-    public ExecutionQueries(ReadModelStore store, EventLog eventLog, Clock clock) {
+    public ExecutionQueries(ReadModelStore store, EventLog eventLog, Clock clock, TimeProgress timeProgress) {
         this.store = store;
         this.eventLog = eventLog;
         this.clock = clock;
+        this.timeProgress = timeProgress;
     }
 
     @Transactional(readOnly = true)
@@ -47,6 +49,11 @@ public class ExecutionQueries {
     }
 
     /** The evaluation date: {@code asOf}, else today, clamped into the fiscal year. */
+    /** The locality's 序时进度 curve, the one every execution figure is read against. */
+    public TimeProgress timeProgress() {
+        return timeProgress;
+    }
+
     public LocalDate evaluationDate(LocalDate asOf, int year) {
         return TimeProgress.clamp(asOf != null ? asOf : LocalDate.now(clock), year);
     }

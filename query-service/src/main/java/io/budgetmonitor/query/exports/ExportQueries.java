@@ -38,7 +38,8 @@ public class ExportQueries {
         DepartmentYearState state = queries.state(department, year, asOf, knownAt);
         LocalDate date = queries.evaluationDate(asOf, year);
         return ExecutionExport.of(
-                ExecutionCalculator.report(state, date, knownAt), ExecutionCalculator.lines(state, date));
+                ExecutionCalculator.report(state, date, queries.timeProgress(), knownAt),
+                ExecutionCalculator.lines(state, date, queries.timeProgress()));
     }
 
     /**

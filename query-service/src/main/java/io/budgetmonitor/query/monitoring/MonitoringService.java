@@ -43,6 +43,7 @@ public class MonitoringService implements AppliedEventsListener {
     private final AlertService alerts;
     private final MonitoringProperties properties;
     private final Clock clock;
+    private final TimeProgress timeProgress;
     private final ConsumingReplica replica;
     private final Set<FiscalYearId> deferred = new LinkedHashSet<>();
 
@@ -54,6 +55,7 @@ public class MonitoringService implements AppliedEventsListener {
             AlertService alerts,
             MonitoringProperties properties,
             Clock clock,
+            TimeProgress timeProgress,
             ConsumingReplica replica) {
         this.replica = replica;
         this.cache = cache;
@@ -63,6 +65,7 @@ public class MonitoringService implements AppliedEventsListener {
         this.alerts = alerts;
         this.properties = properties;
         this.clock = clock;
+        this.timeProgress = timeProgress;
     }
 
     @Override
@@ -161,13 +164,14 @@ public class MonitoringService implements AppliedEventsListener {
         List<Condition> conditions = RuleEngine.evaluate(
                 state,
                 on,
+                timeProgress,
                 properties.thresholdsFor(id.department()),
                 latePostings.find(state),
                 baselines.peak(id),
                 properties.kpiReportDueDay());
         return new Judgement(
                 conditions,
-                ScoreProjection.project(state, Rates.round(TimeProgress.ratio(on, id.fiscalYear()))),
+                ScoreProjection.project(state, Rates.round(timeProgress.ratio(on, id.fiscalYear()))),
                 state.closedOn());
     }
 }

@@ -48,20 +48,22 @@ public final class RuleEngine {
     public static List<Condition> evaluate(
             DepartmentYearState state,
             LocalDate date,
+            TimeProgress timeProgress,
             Thresholds t,
             List<LatePosting> latePostings,
             BigDecimal scorePeak,
             MonthDay kpiReportDue) {
         int year = state.id().fiscalYear();
-        BigDecimal progress = Rates.round(TimeProgress.ratio(date, year));
+        BigDecimal exact = timeProgress.ratio(date, year);
+        BigDecimal progress = Rates.round(exact);
         List<Condition> out = new ArrayList<>();
         behindSchedule(state, date, progress, t, out);
         quarters(state, out);
         lines(state, progress, t, out);
-        controlRates(state, date, progress, t, out);
+        controlRates(state, date, progress, exact, t, out);
         kpis(state, date, progress, t, out);
         kpisNotReported(state, date, kpiReportDue, out);
-        reclaimRisk(state, date, progress, t, out);
+        reclaimRisk(state, date, progress, exact, t, out);
         latePostings(latePostings, out);
         scoreDrop(state, progress, t, scorePeak, out);
         return out;
@@ -186,7 +188,12 @@ public final class RuleEngine {
     }
 
     private static void controlRates(
-            DepartmentYearState state, LocalDate date, BigDecimal progress, Thresholds t, List<Condition> out) {
+            DepartmentYearState state,
+            LocalDate date,
+            BigDecimal progress,
+            BigDecimal exact,
+            Thresholds t,
+            List<Condition> out) {
         control(
                 state,
                 "PUBLIC_EXPENSE",
@@ -194,6 +201,7 @@ public final class RuleEngine {
                 l -> l.expenditureType() == ExpenditureType.PUBLIC_EXPENSE,
                 date,
                 progress,
+                exact,
                 t,
                 out);
         control(
@@ -203,6 +211,7 @@ public final class RuleEngine {
                 l -> l.threePublic() != null && l.threePublic().isThreePublic(),
                 date,
                 progress,
+                exact,
                 t,
                 out);
     }
@@ -214,6 +223,7 @@ public final class RuleEngine {
             Predicate<LineFigures> filter,
             LocalDate date,
             BigDecimal progress,
+            BigDecimal exact,
             Thresholds t,
             List<Condition> out) {
         Money budget = ExecutionCalculator.sum(state.lines(), filter, LineFigures::budget);
@@ -225,7 +235,7 @@ public final class RuleEngine {
         // a linear projection only after the first quarter: one January payment × 12 is noise
         BigDecimal projected = progress.compareTo(new BigDecimal("0.25")) >= 0
                 ? executed.amount()
-                        .divide(TimeProgress.ratio(date, state.id().fiscalYear()), 10, RoundingMode.HALF_UP)
+                        .divide(exact, 10, RoundingMode.HALF_UP)
                         .divide(budget.amount(), 4, RoundingMode.HALF_UP)
                 : null;
         boolean exceeded = rate.compareTo(t.controlRateLimit()) > 0;
@@ -330,7 +340,12 @@ public final class RuleEngine {
     }
 
     private static void reclaimRisk(
-            DepartmentYearState state, LocalDate date, BigDecimal progress, Thresholds t, List<Condition> out) {
+            DepartmentYearState state,
+            LocalDate date,
+            BigDecimal progress,
+            BigDecimal exact,
+            Thresholds t,
+            List<Condition> out) {
         if (Quarter.containing(date).number() != 4
                 || date.getYear() != state.id().fiscalYear()) {
             return;
@@ -342,7 +357,6 @@ public final class RuleEngine {
         }
         Money executed = ExecutionCalculator.sum(state.lines(), appropriation, LineFigures::executed);
         // projections use the exact time progress; only displayed rates are rounded
-        BigDecimal exact = TimeProgress.ratio(date, state.id().fiscalYear());
         BigDecimal projected =
                 executed.amount().divide(exact, 2, RoundingMode.HALF_UP).min(budget.amount());
         BigDecimal unspent = budget.amount().subtract(projected);

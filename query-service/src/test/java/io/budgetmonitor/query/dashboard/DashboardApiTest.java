@@ -209,6 +209,10 @@ class DashboardApiTest extends IntegrationTest {
         assertThat(trainings.get("completion").asText()).isEqualTo("0.6000");
         assertThat(trainings.get("onTrack").asBoolean()).isTrue();
         assertThat(trainings.get("status").asText()).isEqualTo("ON_TRACK");
+        // a count: on course for 18 ÷ 50% = 36 trainings, 120% of the target
+        assertThat(trainings.get("cumulative").asBoolean()).isTrue();
+        assertThat(trainings.get("expectedYearEnd").asText()).isEqualTo("36");
+        assertThat(trainings.get("expectedCompletion").asText()).isEqualTo("1.2000");
         assertThat(trainings.get("targetHistory"))
                 .extracting(h -> h.get("change").asText() + " " + h.get("on").asText() + " "
                         + h.get("target").asText())
@@ -221,6 +225,9 @@ class DashboardApiTest extends IntegrationTest {
         assertThat(complaints.get("completion").asText()).isEqualTo("0.7143");
         assertThat(complaints.get("onTrack").asBoolean()).isFalse();
         assertThat(complaints.get("status").asText()).isEqualTo("BEHIND");
+        // lower is better: its latest value is the expectation, never projected
+        assertThat(complaints.get("cumulative").asBoolean()).isFalse();
+        assertThat(complaints.get("expectedCompletion").asText()).isEqualTo("0.7143");
 
         assertThat(kpis.get("B3.1").get("status").asText()).isEqualTo("ON_TRACK");
         assertThat(kpis.get("B3.1").get("completion").asText()).isEqualTo("1.0000");

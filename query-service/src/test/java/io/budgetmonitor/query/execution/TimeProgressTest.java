@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class TimeProgressTest {
     private static String at(String date) {
-        return Rates.text(TimeProgress.ratio(LocalDate.parse(date), 2021));
+        return Rates.text(TimeProgress.STRAIGHT_LINE.ratio(LocalDate.parse(date), 2021));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.budgetmonitor.query.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.budgetmonitor.api.events.BudgetAdjusted;
 import io.budgetmonitor.api.events.BudgetAllocated;
@@ -19,10 +20,15 @@ import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.KpiDirection;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.api.values.ThreePublicCategory;
+import io.budgetmonitor.api.values.TimeProgressCurve;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.query.alerts.AlertLifecycle;
 import io.budgetmonitor.query.alerts.TransitionKind;
 import io.budgetmonitor.query.execution.DepartmentYearState;
+import io.budgetmonitor.query.execution.ExecutionCalculator;
+import io.budgetmonitor.query.execution.LineFigures;
+import io.budgetmonitor.query.execution.TimeProgress;
+import io.budgetmonitor.query.execution.TimeProgressConfiguration;
 import io.budgetmonitor.query.rules.Condition;
 import io.budgetmonitor.query.rules.Rule;
 import io.budgetmonitor.query.rules.Severity;
@@ -56,8 +62,12 @@ class RuleEngineTest {
     }
 
     private List<Condition> evaluate(String date, List<LatePosting> late, BigDecimal peak) {
+        return evaluate(date, TimeProgress.STRAIGHT_LINE, late, peak);
+    }
+
+    private List<Condition> evaluate(String date, TimeProgress curve, List<LatePosting> late, BigDecimal peak) {
         DepartmentYearState state = DepartmentYearState.fold(new FiscalYearId(D, 2021), events);
-        return RuleEngine.evaluate(state, LocalDate.parse(date), Thresholds.defaults(), late, peak, MID_YEAR);
+        return RuleEngine.evaluate(state, LocalDate.parse(date), curve, Thresholds.defaults(), late, peak, MID_YEAR);
     }
 
     private static List<Condition> only(List<Condition> all, Rule rule) {
@@ -104,6 +114,57 @@ class RuleEngineTest {
                 .allMatch(c -> c.severity() == Severity.WARNING);
         given(pay("L1", "V2", "300.00", "2021-06-20"));
         assertThat(only(evaluate("2021-06-30"), Rule.EXECUTION_BEHIND_SCHEDULE)).isEmpty();
+    }
+
+    /**
+     * 序时进度 is the locality's curve ({@code budget.monitoring.time-progress}): with front-loaded quarter
+     * targets of 35/60/80/100% a line 42% spent on 30 June is 18 points behind (a warning), while on the
+     * straight line (50%) it is 8 points behind, under the 10-point threshold.
+     */
+    @Test
+    void aQuarterTargetCurveMovesTheLinesTimeProgressAndRaisesTheAlert() {
+        TimeProgress frontLoaded = new TimeProgressConfiguration().timeProgress("quarter-targets:0.35,0.60,0.80,1");
+        opened();
+        given(project("L1", "1000.00"), pay("L1", "V1", "420.00", "2021-05-20"));
+        DepartmentYearState state = DepartmentYearState.fold(new FiscalYearId(D, 2021), events);
+        LineFigures l1 = state.lines().iterator().next();
+
+        assertThat(ExecutionCalculator.line(state, l1, d("2021-06-30"), TimeProgress.STRAIGHT_LINE)
+                        .timeProgress())
+                .isEqualTo("0.5000");
+        assertThat(ExecutionCalculator.line(state, l1, d("2021-06-30"), frontLoaded)
+                        .timeProgress())
+                .isEqualTo("0.6000");
+        // mid-quarter: 4.5 months is half-way from 35% (31 March) to 60% (30 June)
+        assertThat(ExecutionCalculator.line(state, l1, d("2021-05-15"), frontLoaded)
+                        .timeProgress())
+                .isEqualTo("0.4750");
+        assertThat(ExecutionCalculator.report(state, d("2021-06-30"), frontLoaded, null)
+                        .timeProgress())
+                .isEqualTo("0.6000");
+
+        assertThat(only(evaluate("2021-06-30"), Rule.EXECUTION_BEHIND_SCHEDULE)).isEmpty();
+        List<Condition> behind =
+                only(evaluate("2021-06-30", frontLoaded, List.of(), null), Rule.EXECUTION_BEHIND_SCHEDULE);
+        assertThat(behind)
+                .extracting(Condition::subject)
+                .containsExactlyInAnyOrder("department", "fund-source:GENERAL_PUBLIC_BUDGET", "line:L1");
+        assertThat(behind).allMatch(c -> c.severity() == Severity.WARNING);
+        assertThat(behind)
+                .filteredOn(c -> c.subject().equals("line:L1"))
+                .singleElement()
+                .extracting(Condition::message)
+                .isEqualTo("cumulative execution 42.0% on 2021-06-30, time progress 60.0%, 18.0 points behind");
+    }
+
+    @Test
+    void aMalformedCurveStopsTheServiceNamingTheProperty() {
+        assertThatThrownBy(() -> new TimeProgressConfiguration().timeProgress("quarter-targets:0.35,0.60,1"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("budget.monitoring.time-progress")
+                .hasMessageContaining("QUARTER_TARGETS needs 4 cumulative targets, had 3");
+        assertThat(new TimeProgressConfiguration().timeProgress("straight-line").curve())
+                .isEqualTo(TimeProgressCurve.STRAIGHT_LINE);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.budgetmonitor.query.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.budgetmonitor.api.values.LocalityClock;
 import io.budgetmonitor.query.execution.Rates;
 import io.budgetmonitor.query.execution.TimeProgress;
 import java.time.Clock;
@@ -18,21 +19,22 @@ class ClockConfigurationTest {
     @Test
     void aUtcInstantLateOn31MarchIsAlready1AprilInShanghai() {
         Clock utc = Clock.fixed(LATE_ON_31_MARCH_UTC, ZoneOffset.UTC);
-        Clock local = ClockConfiguration.local(utc, ClockConfiguration.DEFAULT_ZONE);
+        Clock local = LocalityClock.of(utc, LocalityClock.DEFAULT_ZONE);
 
         assertThat(LocalDate.now(utc)).isEqualTo(LocalDate.of(2021, 3, 31));
         assertThat(LocalDate.now(local)).isEqualTo(LocalDate.of(2021, 4, 1));
         assertThat(local.instant()).as("only dates move, not instants").isEqualTo(LATE_ON_31_MARCH_UTC);
         // so 序时进度 has left the first quarter: 1 April is 3 months and 1/30
-        assertThat(Rates.text(TimeProgress.ratio(LocalDate.now(local), 2021))).isEqualTo("0.2528");
+        assertThat(Rates.text(TimeProgress.STRAIGHT_LINE.ratio(LocalDate.now(local), 2021)))
+                .isEqualTo("0.2528");
     }
 
     @Test
     void theZoneIsConfigurationAndDefaultsToShanghai() {
         Clock utc = Clock.fixed(LATE_ON_31_MARCH_UTC, ZoneOffset.UTC);
-        assertThat(ClockConfiguration.local(utc, "UTC").getZone().getId()).isEqualTo("UTC");
-        assertThat(LocalDate.now(ClockConfiguration.local(utc, "UTC"))).isEqualTo(LocalDate.of(2021, 3, 31));
-        assertThat(ClockConfiguration.local(utc, null).getZone().getId()).isEqualTo("Asia/Shanghai");
+        assertThat(LocalityClock.of(utc, "UTC").getZone().getId()).isEqualTo("UTC");
+        assertThat(LocalDate.now(LocalityClock.of(utc, "UTC"))).isEqualTo(LocalDate.of(2021, 3, 31));
+        assertThat(LocalityClock.of(utc, null).getZone().getId()).isEqualTo("Asia/Shanghai");
         assertThat(new ClockConfiguration().clock("Asia/Shanghai").getZone().getId())
                 .isEqualTo("Asia/Shanghai");
     }

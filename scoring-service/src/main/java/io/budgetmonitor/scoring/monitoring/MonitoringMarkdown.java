@@ -110,7 +110,7 @@ final class MonitoringMarkdown {
                 .append(r.asOf())
                 .append("已报送完成情况")
                 .append(reported)
-                .append("项；按最近一次报送值预计，全年可完成")
+                .append("项；累计类指标按序时进度推算、其余按最近一次报送值预计，全年可完成")
                 .append(expected)
                 .append("项，存在偏差")
                 .append(r.kpis().size() - expected)
@@ -128,7 +128,7 @@ final class MonitoringMarkdown {
                     .append(" | ")
                     .append(k.completion() == null ? "—" : percent(k.completion()))
                     .append(" | ")
-                    .append(k.expectedMet() ? "完成" : "未完成")
+                    .append(expected(k))
                     .append(" | ")
                     .append(kpiGap(k))
                     .append(" |\n");
@@ -259,7 +259,13 @@ final class MonitoringMarkdown {
         return number(new BigDecimal(k.actual())) + unit(k);
     }
 
-    /** The deviation of a KPI from its target, in percentage points of completion ("—" when none). */
+    /** 预计全年: 完成 or 未完成, with the projected completion of a cumulative KPI (完成（140.00%）). */
+    static String expected(KpiProgress k) {
+        String verdict = k.expectedMet() ? "完成" : "未完成";
+        return k.projected() ? verdict + "（" + percent(k.expectedCompletion()) + "）" : verdict;
+    }
+
+    /** The deviation of a KPI from its expected year end, in percentage points of completion ("—" when none). */
     static String kpiGap(KpiProgress k) {
         if (k.expectedMet()) {
             return "—";
@@ -270,7 +276,7 @@ final class MonitoringMarkdown {
         if (k.completion() == null) {
             return "未达成";
         }
-        return signed(MonitoringReport.points(k.completion().subtract(BigDecimal.ONE)));
+        return signed(MonitoringReport.points(k.expectedCompletion().subtract(BigDecimal.ONE)));
     }
 
     static String kpiDeviation(KpiProgress k) {
@@ -280,7 +286,9 @@ final class MonitoringMarkdown {
         if (k.completion() == null) {
             return "未达到目标“" + k.target() + "”";
         }
-        return "完成值" + actual(k) + "，年度目标" + target(k) + "，完成进度" + percent(k.completion()) + "，预计全年不能完成目标";
+        return "完成值" + actual(k) + "，年度目标" + target(k) + "，完成进度" + percent(k.completion())
+                + (k.projected() ? "，按序时进度推算全年完成" + percent(k.expectedCompletion()) : "")
+                + "，预计全年不能完成目标";
     }
 
     private static String unit(KpiProgress k) {

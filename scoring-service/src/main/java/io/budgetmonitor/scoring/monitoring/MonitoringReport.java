@@ -68,11 +68,15 @@ public record MonitoringReport(
     }
 
     /**
-     * 绩效指标 progress to date and the year-end completion the projection expects (the latest reported
-     * actual, as the projected score assumes).
+     * 绩效指标 progress to date and the year-end completion expected from it (budget-api's
+     * {@code KpiExpectation}): a cumulative KPI (a count or amount) projected by time progress, any other
+     * KPI at its latest reported value.
      *
-     * @param completion actual ÷ target (inverse for lower-is-better), a ratio; null for a qualitative or unreported KPI
-     * @param expectedMet whether the KPI is expected to meet its target by the year end
+     * @param completion         actual ÷ target (inverse for lower-is-better), a ratio; null for a qualitative or
+     *                           unreported KPI
+     * @param expectedMet        whether the KPI is expected to meet its target by the year end
+     * @param expectedCompletion the expected year-end completion, a ratio (= completion unless projected)
+     * @param projected          whether the expectation was projected by time progress (累计类指标)
      */
     public record KpiProgress(
             String code,
@@ -83,7 +87,9 @@ public record MonitoringReport(
             String actual,
             BigDecimal completion,
             boolean reported,
-            boolean expectedMet) {}
+            boolean expectedMet,
+            BigDecimal expectedCompletion,
+            boolean projected) {}
 
     /**
      * 偏差: a subject behind its time progress or a KPI not expected to meet its target, with the

@@ -3,6 +3,7 @@ package io.budgetmonitor.scoring.monitoring;
 import io.budgetmonitor.api.commands.ExplainDeviation;
 import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.KpiDirection;
+import io.budgetmonitor.api.values.KpiExpectation;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.api.values.Quarter;
 import io.budgetmonitor.api.values.TimeProgressCurve;
@@ -23,6 +24,7 @@ import io.budgetmonitor.scoring.projection.ProjectionService;
 import io.budgetmonitor.scoring.report.Wanyuan;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -117,6 +119,21 @@ public class MonitoringReports {
         List<KpiProgress> kpis = new ArrayList<>();
         for (TaskScore task : now.tasks()) {
             for (KpiScore kpi : task.kpis()) {
+                BigDecimal completion = kpi.completion() == null
+                                || KpiDirection.QUALITATIVE.name().equals(kpi.direction())
+                        ? null
+                        : new BigDecimal(kpi.completion());
+                KpiDirection direction = KpiDirection.valueOf(kpi.direction());
+                boolean projected = completion != null
+                        && kpi.actual() != null
+                        && kpi.target() != null
+                        && new BigDecimal(kpi.target()).signum() > 0
+                        && KpiExpectation.projected(direction, kpi.unit(), timeProgress);
+                // from the value, not the rounded completion: 7 of 12 at 50% is 14 ÷ 12 = 116.67%
+                BigDecimal expected = projected
+                        ? KpiExpectation.yearEnd(direction, kpi.unit(), new BigDecimal(kpi.actual()), timeProgress)
+                                .divide(new BigDecimal(kpi.target()), 4, RoundingMode.HALF_UP)
+                        : completion;
                 kpis.add(new KpiProgress(
                         kpi.kpi(),
                         kpi.name(),
@@ -124,12 +141,11 @@ public class MonitoringReports {
                         kpi.target() != null ? kpi.target() : kpi.targetDescription(),
                         kpi.unit(),
                         kpi.actual(),
-                        kpi.completion() == null
-                                        || KpiDirection.QUALITATIVE.name().equals(kpi.direction())
-                                ? null
-                                : new BigDecimal(kpi.completion()),
+                        completion,
                         kpi.reported(),
-                        kpi.met()));
+                        projected ? expected.compareTo(BigDecimal.ONE) >= 0 : kpi.met(),
+                        expected,
+                        projected));
             }
         }
 

@@ -125,7 +125,7 @@ final class MonitoringXlsx {
             line.createCell(2).setCellValue(MonitoringMarkdown.target(k));
             line.createCell(3).setCellValue(MonitoringMarkdown.actual(k));
             ratio(line, 4, k.completion(), s);
-            line.createCell(5).setCellValue(k.expectedMet() ? "完成" : "未完成");
+            line.createCell(5).setCellValue(MonitoringMarkdown.expected(k));
             line.createCell(6).setCellValue(MonitoringMarkdown.kpiGap(k));
             Deviation d = bySubject.get(k.code());
             if (d != null) {

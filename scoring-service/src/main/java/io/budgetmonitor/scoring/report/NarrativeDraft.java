@@ -1,5 +1,6 @@
 package io.budgetmonitor.scoring.report;
 
+import io.budgetmonitor.scoring.alerts.YearAlert;
 import io.budgetmonitor.scoring.evaluation.EvaluationSnapshot;
 import io.budgetmonitor.scoring.report.Findings.Finding;
 import io.budgetmonitor.scoring.report.Findings.Kind;
@@ -10,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * The draft of 三、存在的主要问题 and 四、下一步改进措施, written from the findings of a snapshot: one
  * numbered paragraph per finding, and one measure per kind of finding, in the seed's words where the
- * seed has them (提高预算编制合理性与准确性, 提升绩效管理业务工作水平). An evaluator edits it before export;
+ * seed has them (提高预算编制合理性与准确性, 提升绩效管理业务工作水平), and the year's alerts from the
+ * monitor ({@link AlertCitation}). An evaluator edits it before export;
  * the draft is what a report says until then.
  */
 final class NarrativeDraft {
@@ -21,19 +23,28 @@ final class NarrativeDraft {
 
     private NarrativeDraft() {}
 
-    static String problems(EvaluationSnapshot snapshot) {
+    /** 三: one paragraph per finding, then one citing the year's alerts (if it raised any). */
+    static String problems(EvaluationSnapshot snapshot, List<YearAlert> alerts) {
         List<Finding> findings = Findings.of(snapshot);
-        if (findings.isEmpty()) {
+        String citation = AlertCitation.problem(alerts);
+        if (findings.isEmpty() && citation == null) {
             return "各项评价指标均得满分，未发现扣分事项。";
         }
         List<String> paragraphs = new ArrayList<>();
         for (Finding finding : findings) {
             paragraphs.add(finding.text());
         }
+        if (findings.isEmpty()) {
+            paragraphs.add("各项评价指标均得满分，未发现扣分事项。");
+        }
+        if (citation != null) {
+            paragraphs.add(citation);
+        }
         return numbered(paragraphs);
     }
 
-    static String measures(EvaluationSnapshot snapshot) {
+    /** 四: one measure per kind of finding, then one answering the year's alerts (if it raised any). */
+    static String measures(EvaluationSnapshot snapshot, List<YearAlert> alerts) {
         List<Finding> findings = Findings.of(snapshot);
         List<String> measures = new ArrayList<>();
         List<Finding> rates = of(findings, Kind.RATE, Kind.LOST);
@@ -56,6 +67,10 @@ final class NarrativeDraft {
             }
             kpis.append("设置具体、可衡量、可达到的绩效指标，尽量设置定量指标，并明确评分细则。");
             measures.add(kpis.toString());
+        }
+        String answer = AlertCitation.measure(alerts);
+        if (answer != null) {
+            measures.add(answer);
         }
         if (measures.isEmpty()) {
             measures.add("继续保持预算执行和绩效管理水平，按时间进度执行预算，做好年中绩效运行监控。");

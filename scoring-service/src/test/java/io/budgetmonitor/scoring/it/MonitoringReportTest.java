@@ -89,6 +89,23 @@ class MonitoringReportTest extends RunningScoringService {
                 .containsPattern("2021-12-31前再执行[0-9,]+\\.\\d\\d万元（全部资金），A1.1“预算完成率”可达100%，得满分");
     }
 
+    /**
+     * 全年预计完成: the demo's count KPIs are projected by time progress (50% on 30 June) — 21 of 30 trainings
+     * is on course for 140%, 7 of 12 investment projects for 14 ÷ 12 = 116.67%, 2 of 4 market campaigns for
+     * exactly 100% — while a rate KPI (扶贫资金到位率, 0% reported) keeps its latest value.
+     */
+    @Test
+    void countKpisAreProjectedByTimeProgressAndRatesKeepTheirLatestValue() {
+        demo();
+        assertThat(markdown(FULL, JUNE))
+                .contains("| B6.1 党员干部学习培训次数 | ≥30次 | 21次 | 70.00% | 完成（140.00%） | — |")
+                .contains("| B2.3 招商引资任务 | ≥12个 | 7个 | 58.33% | 完成（116.67%） | — |")
+                .contains("| B2.4 加大区打假重点市场整治力度 | ≥4个 | 2个 | 50.00% | 完成（100.00%） | — |")
+                .contains("| B5.4 扶贫资金到位率 | ≥100% | 0% | 0.00% | 未完成 | -100.00 |")
+                .contains("累计类指标按序时进度推算、其余按最近一次报送值预计")
+                .doesNotContainPattern("B6.1[^|\n]*预计全年不能完成目标");
+    }
+
     @Test
     void theReportAsOfJuneIsThatOfAYearThatNeverSawALaterEventAndALaterEventChangesNothingInIt() {
         demo();

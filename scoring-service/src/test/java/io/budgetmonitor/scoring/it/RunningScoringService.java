@@ -71,6 +71,7 @@ abstract class RunningScoringService {
         // one partition: the whole log in order, so "position ≥ p" means every event up to p was handled
         infra.createTopic(Topics.BUDGET_EVENTS, 1);
         infra.createTopic(Topics.BUDGET_EVALUATIONS, 1);
+        infra.createTopic(Topics.BUDGET_ALERTS, 1);
         TestInfrastructure.registerSpringProperties(registry::add, "scoring");
         registry.add("budget.security.demo-password", () -> PASSWORD);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TOKENS::jwkSetUri);

@@ -49,7 +49,7 @@ class ReportRendererTest {
 
     @Test
     void theReportHasTheSeedsFourPartsAndItsFigures() {
-        String md = new ReportRenderer().markdown(snapshot(true), Narratives.draft(snapshot(true)));
+        String md = new ReportRenderer().markdown(snapshot(true), Narratives.draft(snapshot(true), List.of()));
         assertThat(md)
                 .contains("## 一、基本情况", "## 二、综合评价分析", "## 三、存在的主要问题", "## 四、下一步改进措施")
                 .contains("2021年全年预算数16,061.02万元，全年执行数15,042.65万元，预算完成率为93.66%")
@@ -60,7 +60,7 @@ class ReportRendererTest {
 
     @Test
     void aSnapshotTakenBeforeTheSummaryStillStatesItsTotals() {
-        String md = new ReportRenderer().markdown(snapshot(false), Narratives.draft(snapshot(false)));
+        String md = new ReportRenderer().markdown(snapshot(false), Narratives.draft(snapshot(false), List.of()));
         assertThat(md).contains("| 合计 | 16,061.02 | 15,042.65 | 93.66% |").doesNotContain("按资金来源");
     }
 
@@ -85,8 +85,8 @@ class ReportRendererTest {
                 List.of(),
                 List.of(),
                 full.execution());
-        assertThat(NarrativeDraft.problems(perfect)).isEqualTo("各项评价指标均得满分，未发现扣分事项。");
-        assertThat(NarrativeDraft.measures(perfect)).startsWith("（一）继续保持");
+        assertThat(NarrativeDraft.problems(perfect, List.of())).isEqualTo("各项评价指标均得满分，未发现扣分事项。");
+        assertThat(NarrativeDraft.measures(perfect, List.of())).startsWith("（一）继续保持");
     }
 
     @Test
