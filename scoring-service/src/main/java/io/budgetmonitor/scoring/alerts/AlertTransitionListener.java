@@ -22,9 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in its own transaction (the volume is a few hundred transitions a year per department); the offsets are
  * committed after the batch, so a crash redelivers, and the CloudEvents id makes a redelivery a no-op.
  *
- * <p>A record that is not a readable {@link AlertTransitioned} (another type, broken JSON) is counted
- * ({@code scoring.alerts.unreadable}) and logged, not looped on: the alerts are a citation in a draft that an
- * evaluator edits anyway, not an input of the score.
+ * <p>A record that is not a readable {@link AlertTransitioned} (another type, broken JSON) is parked with its
+ * bytes and error ({@code alert_transition_parked}), counted ({@code scoring.alerts.unreadable}) and logged,
+ * not looped on: retrying cannot make it readable, and what was received stays on record.
  */
 @Component
 public class AlertTransitionListener {
@@ -65,8 +65,15 @@ public class AlertTransitionListener {
                 transition = BudgetJson.mapper().readValue(event.getData().toBytes(), AlertTransitioned.class);
             } catch (Exception e) {
                 unreadable.increment();
+                alerts.park(
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.key(),
+                        record.value(),
+                        String.valueOf(e).replace('\u0000', ' '));
                 log.warn(
-                        "skipped unreadable alert transition at {}-{}@{}: {}",
+                        "parked unreadable alert transition at {}-{}@{}: {}",
                         record.topic(),
                         record.partition(),
                         record.offset(),

@@ -42,6 +42,22 @@ public class YearAlertRepository {
         return true;
     }
 
+    /**
+     * Parks a record that is not a readable transition with its bytes and the error, so it is kept for an
+     * operator rather than dropped; keyed by its place in the log, so a redelivery parks nothing twice.
+     */
+    public void park(String topic, int partition, long offset, String key, byte[] payload, String error) {
+        jdbc.update(
+                "INSERT INTO alert_transition_parked (topic, kafka_partition, kafka_offset, record_key, payload, error)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                topic,
+                partition,
+                offset,
+                key,
+                payload,
+                error);
+    }
+
     private void apply(AlertTransitioned t) {
         Timestamp at = Timestamp.from(t.at());
         // first sight of the alert (normally its OPENED; a reader that joined late starts from what it gets)

@@ -176,6 +176,14 @@ class YearAlertsReportTest extends RunningScoringService {
         assertThat(jdbc.queryForList("SELECT * FROM year_alert WHERE department = ? ORDER BY alert_id", D))
                 .isEqualTo(alertsBefore);
         assertThat(narrative(id)).isEqualTo(drafted);
+        // the unreadable record is kept, with its bytes and why it could not be read
+        List<Map<String, Object>> parked = jdbc.queryForList(
+                "SELECT record_key, payload, error FROM alert_transition_parked WHERE record_key = ?",
+                Topics.departmentYearKey(D, 2021));
+        assertThat(parked).hasSize(1);
+        assertThat(new String((byte[]) parked.get(0).get("payload"), StandardCharsets.UTF_8))
+                .isEqualTo("{not a cloud event");
+        assertThat((String) parked.get(0).get("error")).isNotBlank();
     }
 
     // ---- the alerts topic, as query-service's outbox writes it (binary CloudEvents, key department:year)

@@ -1,5 +1,5 @@
 -- 年内预警: the alerts query-service published on budget.alerts.v1 (AlertTransitioned), kept per department-year
--- so the self-evaluation report's 三 and 四 can cite them. Numbered with a gap above V141 for parallel branches.
+-- so the self-evaluation report's 三 and 四 can cite them. Numbered V170: above the consumer module's V160–V162.
 
 -- one row per CloudEvents id seen: a redelivered transition finds its id here and changes nothing; written in the
 -- transaction that applies the transition, so "seen" and "applied" cannot disagree
@@ -30,3 +30,16 @@ CREATE TABLE year_alert (
 );
 
 CREATE INDEX year_alert_department_year ON year_alert (department, fiscal_year);
+
+-- a record on budget.alerts.v1 that is not a readable AlertTransitioned: parked with its bytes and error, never
+-- silently skipped (one row per topic-partition-offset, so a redelivery parks nothing twice)
+CREATE TABLE alert_transition_parked (
+    topic text NOT NULL,
+    kafka_partition integer NOT NULL,
+    kafka_offset bigint NOT NULL,
+    record_key text,
+    payload bytea,
+    error text NOT NULL,
+    parked_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (topic, kafka_partition, kafka_offset)
+);
