@@ -171,7 +171,7 @@ final class Profile {
         {"io.budgetmonitor.", "budget-monitor: security module, budget-api"},
         {"org.springframework.transaction.", "Spring transactions"},
         {"org.springframework.jdbc.", "Spring JDBC"},
-        {"com.fasterxml.jackson.", "Jackson (HTTP bodies)"},
+        {"com.fasterxml.jackson.", "Jackson (HTTP bodies, NDJSON lines, event payloads)"},
         {"io.micrometer.", "Micrometer (observations, meters)"},
         {"org.springframework.security.", "Spring Security filters"},
         {"org.springframework.web.", "Spring MVC"},

@@ -88,7 +88,7 @@ public class AggregateCache implements Cache {
     }
 
     /**
-     * Checks the entries held for these aggregates against their heads with one query, for the rest
+     * Checks the entries held for these aggregates against their heads with one statement, for the rest
      * of the current transaction: an import batch asks once for all the lines it will load instead of
      * once per line. An entry found stale is dropped; one found current is used by {@link #get}
      * without asking again while this transaction lasts (and only while it is the same entry). An
@@ -108,14 +108,19 @@ public class AggregateCache implements Cache {
         Map<String, Long> heads = new HashMap<>();
         jdbc.query(
                 connection -> {
+                    // a max() per key, not one GROUP BY: each is one backward probe of the (aggregate, sequence)
+                    // index, where a GROUP BY read every event of the batch's lines (25 ms a batch in bench/run)
                     PreparedStatement statement = connection.prepareStatement(
-                            "SELECT aggregate_identifier, max(sequence_number) FROM domain_event_entry "
-                                    + "WHERE aggregate_identifier = ANY (?) GROUP BY aggregate_identifier");
+                            "SELECT k.id, (SELECT max(sequence_number) FROM domain_event_entry "
+                                    + "WHERE aggregate_identifier = k.id) FROM unnest(?::text[]) AS k(id)");
                     statement.setArray(1, connection.createArrayOf("text", held.toArray()));
                     return statement;
                 },
                 (ResultSet row) -> {
-                    heads.put(row.getString(1), row.getLong(2));
+                    long head = row.getLong(2);
+                    if (!row.wasNull()) {
+                        heads.put(row.getString(1), head);
+                    }
                 });
         for (String key : held) {
             Object value = entries.get(key);
