@@ -133,6 +133,11 @@ final class Profile {
         List<String> out = new ArrayList<>();
         out.add(String.format("%,d CPU samples of command-service (JFR `profile` settings)", samples));
         out.add("");
+        out.add("| % of samples | stage (the deepest of these on the sample's stack, searched from its top) |");
+        out.add("|---|---|");
+        top(stages(recording), 20)
+                .forEach(e -> out.add(String.format("| %.1f | %s |", 100.0 * e.getValue() / all, e.getKey())));
+        out.add("");
         out.add("| self % | method (top of stack) |");
         out.add("|---|---|");
         top(self, 15).forEach(e -> out.add(String.format("| %.1f | `%s` |", 100.0 * e.getValue() / all, e.getKey())));
@@ -142,6 +147,87 @@ final class Profile {
         out.add("|---|---|");
         top(total, 25).forEach(e -> out.add(String.format("| %.1f | `%s` |", 100.0 * e.getValue() / all, e.getKey())));
         return out;
+    }
+
+    /**
+     * Pipeline stages by package or class prefix, most specific first: a sample counts for the first
+     * stage that one of its frames, searched from the top of the stack, belongs to (JDK frames belong
+     * to their caller's stage), so each sample is counted once, where the work was done for.
+     */
+    private static final String[][] STAGES = {
+        {"java.util.UUID.randomUUID", "`UUID.randomUUID` (one `SecureRandom`)"},
+        {"sun.security.provider.", "JDK crypto provider (SecureRandom, SHA)"},
+        {"org.postgresql.", "pgjdbc (statements, results)"},
+        {"com.zaxxer.hikari.", "Hikari"},
+        {"org.axonframework.serialization.", "Axon serialization (event and metadata JSON)"},
+        {"org.axonframework.eventsourcing.", "Axon event sourcing and event store"},
+        {"org.axonframework.modelling.", "Axon aggregates and repositories"},
+        {"org.axonframework.eventhandling.", "Axon event handling (registers, publisher)"},
+        {"org.axonframework.messaging.annotation.", "Axon handler resolution and invocation"},
+        {"org.axonframework.", "Axon command bus, units of work, interceptors"},
+        {"io.budgetmonitor.command.budgetline.", "budget-monitor: aggregates"},
+        {"io.budgetmonitor.command.imports.", "budget-monitor: importer"},
+        {"io.budgetmonitor.command.", "budget-monitor: command-service, other"},
+        {"io.budgetmonitor.", "budget-monitor: security module, budget-api"},
+        {"org.springframework.transaction.", "Spring transactions"},
+        {"org.springframework.jdbc.", "Spring JDBC"},
+        {"com.fasterxml.jackson.", "Jackson (HTTP bodies, NDJSON lines, event payloads)"},
+        {"io.micrometer.", "Micrometer (observations, meters)"},
+        {"org.springframework.security.", "Spring Security filters"},
+        {"org.springframework.web.", "Spring MVC"},
+        {"org.springframework.kafka.", "Spring Kafka"},
+        {"org.springframework.", "Spring, other"},
+        {"org.apache.catalina.", "Tomcat (servlet container)"},
+        {"org.apache.coyote.", "Tomcat (HTTP)"},
+        {"org.apache.tomcat.", "Tomcat (network)"},
+        {"org.apache.kafka.", "Kafka client"},
+        {"ch.qos.logback.", "Logback"},
+    };
+
+    private static Map<String, Integer> stages(Path recording) throws IOException {
+        Map<String, Integer> stages = new HashMap<>();
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                continue;
+            }
+            stages.merge(stage(event.getStackTrace().getFrames()), 1, Integer::sum);
+        }
+        return stages;
+    }
+
+    private static String stage(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String name = name(frame);
+            for (String[] stage : STAGES) {
+                if (name.startsWith(stage[0])) {
+                    return stage[1];
+                }
+            }
+        }
+        return "JDK only";
+    }
+
+    /** Markdown: command-service's CPU time (JFR's jdk.CPULoad, averaged) per unit measured. */
+    static String cpu(Path recording, double seconds, long units, String unit) throws IOException {
+        double jvm = 0;
+        double machine = 0;
+        int loads = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            if (event.getEventType().getName().equals("jdk.CPULoad")) {
+                jvm += event.getFloat("jvmUser") + event.getFloat("jvmSystem");
+                machine += event.getFloat("machineTotal");
+                loads++;
+            }
+        }
+        if (loads == 0 || units == 0) {
+            return "no CPU load recorded";
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        double coreSeconds = jvm / loads * cores * seconds;
+        return String.format(
+                "command-service used %.0f%% of the machine's CPU (the machine: %.0f%%), %.1f core-seconds in %.1f s ="
+                        + " **%.2f ms of CPU per %s** (JFR's own cost included)",
+                100 * jvm / loads, 100 * machine / loads, coreSeconds, seconds, 1000 * coreSeconds / units, unit);
     }
 
     private static boolean isOurs(String method) {

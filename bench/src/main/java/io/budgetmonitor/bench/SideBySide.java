@@ -127,6 +127,8 @@ public final class SideBySide {
         restProfile.add("");
         restProfile.addAll(Profile.statements(scratch, Service.COMMAND.database(), profiled.ok(), "command"));
         restProfile.add("");
+        restProfile.add(Profile.cpu(restRecording, profiled.seconds(), profiled.ok(), "command") + ".");
+        restProfile.add("");
         restProfile.addAll(Profile.hotMethods(restRecording));
         results.section("Profile: REST disbursements (c=16)", restProfile);
 
@@ -162,6 +164,8 @@ public final class SideBySide {
                 + " row 2's figure).");
         importProfile.add("");
         importProfile.addAll(Profile.statements(scratch, Service.COMMAND.database(), sizes.importLines(), "line"));
+        importProfile.add("");
+        importProfile.add(Profile.cpu(importRecording, importSeconds, sizes.importLines(), "line") + ".");
         importProfile.add("");
         importProfile.addAll(Profile.hotMethods(importRecording));
         results.section("Profile: import", importProfile);

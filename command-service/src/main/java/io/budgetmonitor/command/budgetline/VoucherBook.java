@@ -5,6 +5,7 @@ import io.budgetmonitor.api.values.FiscalYearId;
 import io.budgetmonitor.api.values.Money;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +19,14 @@ import java.util.Optional;
 public interface VoucherBook {
 
     Optional<PostedVoucher> find(FiscalYearId fiscalYear, String voucher);
+
+    /**
+     * Reads these vouchers of a department-year at once, for the {@link #find}s of the rest of the
+     * current unit of work (an import batch: one query per batch instead of one per line). A voucher
+     * posted by another writer after this read is still caught, by the register's unique key when the
+     * batch is written. Optional: by default every {@code find} reads for itself.
+     */
+    default void prefetch(FiscalYearId fiscalYear, Collection<String> vouchers) {}
 
     /**
      * A voucher (凭证) as posted: on which line, for how much, to whom, for what, on which day, and

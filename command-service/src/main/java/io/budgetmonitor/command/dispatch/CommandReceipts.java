@@ -3,10 +3,10 @@ package io.budgetmonitor.command.dispatch;
 import io.budgetmonitor.command.eventstore.PostgresEventStorageEngine;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -32,7 +32,7 @@ public class CommandReceipts {
     record Stored(EventMessage<?> event, Long position) {}
 
     String open() {
-        String id = UUID.randomUUID().toString();
+        String id = IdentifierFactory.getInstance().generateIdentifier();
         open.put(id, new CopyOnWriteArrayList<>());
         return id;
     }

@@ -1,7 +1,7 @@
 package io.budgetmonitor.command.dispatch;
 
 import java.util.Objects;
-import java.util.UUID;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.messaging.MetaData;
 
 /**
@@ -23,7 +23,7 @@ public record RequestMetadata(String recordedBy, String onBehalfOf, String corre
         Objects.requireNonNull(recordedBy, "recordedBy is the authenticated principal");
         onBehalfOf = onBehalfOf == null || onBehalfOf.isBlank() ? null : onBehalfOf.strip();
         correlationId = correlationId == null || correlationId.isBlank()
-                ? UUID.randomUUID().toString()
+                ? IdentifierFactory.getInstance().generateIdentifier()
                 : correlationId.strip();
     }
 

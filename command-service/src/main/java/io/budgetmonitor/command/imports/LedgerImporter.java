@@ -4,13 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.budgetmonitor.api.commands.BudgetCommand;
+import io.budgetmonitor.api.commands.BudgetLineCommand;
+import io.budgetmonitor.api.commands.RecordDisbursement;
+import io.budgetmonitor.api.commands.ReverseDisbursement;
+import io.budgetmonitor.api.values.FiscalYearId;
 import io.budgetmonitor.command.budgetline.DisbursementOutcome;
 import io.budgetmonitor.command.budgetline.DisbursementProblems;
+import io.budgetmonitor.command.budgetline.VoucherBook;
 import io.budgetmonitor.command.dispatch.CommandDispatcher;
 import io.budgetmonitor.command.dispatch.CommandDispatcher.Dispatched;
 import io.budgetmonitor.command.dispatch.CommandFailure;
 import io.budgetmonitor.command.dispatch.RequestMetadata;
 import io.budgetmonitor.command.dispatch.RetryableFailures;
+import io.budgetmonitor.command.eventstore.AggregateCache;
 import io.budgetmonitor.command.eventstore.EventLog;
 import io.budgetmonitor.command.eventstore.PostgresEventStorageEngine;
 import io.budgetmonitor.command.eventstore.UnitOfWorkTransactions;
@@ -29,9 +35,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +77,8 @@ public class LedgerImporter {
     private final PlatformTransactionManager transactions;
     private final ImportedLines importedLines;
     private final CommandFingerprint fingerprints;
+    private final VoucherBook vouchers;
+    private final AggregateCache aggregates;
     private final int batchLines;
     private final long batchNanos;
     private final int maxLineBytes;
@@ -85,6 +96,8 @@ public class LedgerImporter {
             PlatformTransactionManager transactions,
             ImportedLines importedLines,
             CommandFingerprint fingerprints,
+            VoucherBook vouchers,
+            AggregateCache aggregates,
             @Value("${budget.imports.batch-lines:250}") int batchLines,
             @Value("${budget.imports.batch-millis:2000}") long batchMillis,
             @Value("${budget.imports.max-line-bytes:16384}") int maxLineBytes,
@@ -94,6 +107,8 @@ public class LedgerImporter {
         this.transactions = transactions;
         this.importedLines = importedLines;
         this.fingerprints = fingerprints;
+        this.vouchers = vouchers;
+        this.aggregates = aggregates;
         this.batchLines = batchLines;
         this.batchNanos = batchMillis * 1_000_000;
         this.commandReader = mapper.readerFor(BudgetCommand.class);
@@ -331,6 +346,7 @@ public class LedgerImporter {
                 }
             });
             try {
+                readAhead();
                 for (PendingLine line : lines) {
                     decide(line, outcomes, true);
                 }
@@ -349,6 +365,36 @@ public class LedgerImporter {
                         String.valueOf(failure.getMessage()));
                 return null;
             }
+        }
+
+        /**
+         * What the batch's lines will ask the database, asked at once: the cached budget lines they
+         * load are checked against their heads with one query (instead of one per line loaded), and
+         * the vouchers of their payments and reversals read with one query per department-year
+         * (usually one) instead of one per line. Only for the in-memory batch: the fallback asks for
+         * each line afresh, after whatever made the batch's write fail.
+         */
+        private void readAhead() {
+            aggregates.checkAll(lines.stream()
+                    .map(PendingLine::command)
+                    .filter(BudgetLineCommand.class::isInstance)
+                    .map(BudgetCommand::targetAggregateId)
+                    .toList());
+            Map<FiscalYearId, Set<String>> byYear = new LinkedHashMap<>();
+            for (PendingLine line : lines) {
+                if (line.command() instanceof RecordDisbursement payment) {
+                    byYear.computeIfAbsent(
+                                    new FiscalYearId(payment.department(), payment.fiscalYear()),
+                                    year -> new LinkedHashSet<>())
+                            .add(payment.voucher());
+                } else if (line.command() instanceof ReverseDisbursement reversal) {
+                    byYear.computeIfAbsent(
+                                    new FiscalYearId(reversal.department(), reversal.fiscalYear()),
+                                    year -> new LinkedHashSet<>())
+                            .add(reversal.voucher());
+                }
+            }
+            byYear.forEach(vouchers::prefetch);
         }
 
         /** The fallback: one transaction, a savepoint per line. */

@@ -5,8 +5,14 @@ import io.budgetmonitor.api.events.DisbursementReversed;
 import io.budgetmonitor.api.values.FiscalYearId;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.command.budgetline.VoucherBook;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,24 +38,51 @@ public class JdbcVoucherBook implements VoucherBook {
                 fiscalYear.department(), fiscalYear.fiscalYear(), voucher, () -> stored(fiscalYear, voucher));
     }
 
+    /** One query for all of them (an import batch's), remembered by the current unit of work. */
+    @Override
+    public void prefetch(FiscalYearId fiscalYear, Collection<String> vouchers) {
+        if (vouchers.isEmpty() || !PendingRegisters.canRemember()) {
+            return;
+        }
+        Map<String, PostedVoucher> found = new HashMap<>();
+        jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(
+                            "SELECT voucher, line, amount, payee, purpose, procurement, occurred_on, reversed "
+                                    + "FROM voucher_book WHERE department = ? AND fiscal_year = ? AND voucher = ANY (?)");
+                    statement.setString(1, fiscalYear.department());
+                    statement.setInt(2, fiscalYear.fiscalYear());
+                    statement.setArray(3, connection.createArrayOf("text", vouchers.toArray()));
+                    return statement;
+                },
+                (ResultSet rs) -> {
+                    found.put(rs.getString("voucher"), posted(rs));
+                });
+        PendingRegisters.read(fiscalYear.department(), fiscalYear.fiscalYear(), vouchers, found);
+    }
+
     private Optional<PostedVoucher> stored(FiscalYearId fiscalYear, String voucher) {
         return jdbc
                 .query(
                         "SELECT line, amount, payee, purpose, procurement, occurred_on, reversed FROM voucher_book "
                                 + "WHERE department = ? AND fiscal_year = ? AND voucher = ?",
-                        (rs, row) -> new PostedVoucher(
-                                rs.getString("line"),
-                                Money.of(rs.getBigDecimal("amount")),
-                                rs.getString("payee"),
-                                rs.getString("purpose"),
-                                rs.getObject("procurement", Boolean.class),
-                                rs.getObject("occurred_on", LocalDate.class),
-                                rs.getBoolean("reversed")),
+                        (rs, row) -> posted(rs),
                         fiscalYear.department(),
                         fiscalYear.fiscalYear(),
                         voucher)
                 .stream()
                 .findFirst();
+    }
+
+    private static PostedVoucher posted(ResultSet rs) throws SQLException {
+        return new PostedVoucher(
+                rs.getString("line"),
+                Money.of(rs.getBigDecimal("amount")),
+                rs.getString("payee"),
+                rs.getString("purpose"),
+                rs.getObject("procurement", Boolean.class),
+                rs.getObject("occurred_on", LocalDate.class),
+                rs.getBoolean("reversed"));
     }
 
     /** The voucher as a recorded payment posts it. */

@@ -7,6 +7,7 @@ import io.budgetmonitor.api.events.FiscalYearOpened;
 import io.budgetmonitor.api.values.FiscalYearId;
 import io.budgetmonitor.command.budgetline.VoucherBook.PostedVoucher;
 import io.budgetmonitor.command.fiscalyear.FiscalYearRegister.Status;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * is applied, in the root unit of work; a command that fails takes its staged entries
  * back with it. The register readers look here first, then in the tables (a status read from the
  * table is remembered for the rest of the unit of work: an import reads a year's status once per
- * batch, not once per line).
+ * batch, not once per line; so are the vouchers a batch read at once, {@link #read}).
  */
 public final class PendingRegisters {
 
@@ -33,6 +34,8 @@ public final class PendingRegisters {
 
     private final Map<VoucherKey, PostedVoucher> vouchers = new HashMap<>();
     private final Map<FiscalYearId, Status> statuses = new HashMap<>();
+    /** Vouchers as the table held them when the batch read them at once (empty: not in the table). */
+    private final Map<VoucherKey, Optional<PostedVoucher>> read = new HashMap<>();
 
     private PendingRegisters() {}
 
@@ -57,11 +60,40 @@ public final class PendingRegisters {
                 : Optional.empty();
     }
 
-    /** The voucher as staged in this unit of work, else as {@code stored} finds it. */
+    /** The voucher as staged in this unit of work, else as read at once for it, else as {@code stored} finds it. */
     static Optional<PostedVoucher> voucher(
             String department, int fiscalYear, String voucher, Supplier<Optional<PostedVoucher>> stored) {
         VoucherKey key = new VoucherKey(department, fiscalYear, voucher);
-        return current().map(p -> p.vouchers.get(key)).or(stored);
+        Optional<PendingRegisters> pending = current();
+        if (pending.isEmpty()) {
+            return stored.get();
+        }
+        PostedVoucher staged = pending.get().vouchers.get(key);
+        if (staged != null) {
+            return Optional.of(staged);
+        }
+        Optional<PostedVoucher> known = pending.get().read.get(key);
+        return known != null ? known : stored.get();
+    }
+
+    /** Whether the current unit of work can remember vouchers read at once (it has a root to hold them). */
+    static boolean canRemember() {
+        return CurrentUnitOfWork.isStarted();
+    }
+
+    /**
+     * Remembers, for the rest of the current unit of work, what the table held for each of these
+     * vouchers ({@code found}: the ones it had). Staged vouchers still take precedence.
+     */
+    static void read(String department, int fiscalYear, Collection<String> asked, Map<String, PostedVoucher> found) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        PendingRegisters pending =
+                CurrentUnitOfWork.get().root().getOrComputeResource(KEY, key -> new PendingRegisters());
+        for (String voucher : asked) {
+            pending.read.put(new VoucherKey(department, fiscalYear, voucher), Optional.ofNullable(found.get(voucher)));
+        }
     }
 
     /** The year's status as staged (or already read) in this unit of work, else as {@code stored} says. */
