@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -27,6 +28,8 @@ import org.springframework.test.context.TestPropertySource;
  * on 30 June, and a line 42% spent is 18 points behind — the monitor raises EXECUTION_BEHIND_SCHEDULE as a
  * warning, where the straight line (50%, 8 points) raises nothing (RuleEngineTest).
  */
+// its own context (own database and consumer group), closed after the class so it consumes nothing after it
+@DirtiesContext
 @TestPropertySource(properties = "budget.monitoring.time-progress=quarter-targets:0.35,0.60,0.80,1")
 class LocalityCurveTest extends IntegrationTest {
     static final String D = "CURVE";

@@ -53,7 +53,6 @@ public abstract class IntegrationTest {
     public static final String DASHBOARD_ORIGIN = "https://dashboard.example.gov.cn";
 
     private static final AtomicLong POSITIONS = new AtomicLong(1_000_000);
-    private static final String GROUP = "query-service-test-" + UUID.randomUUID();
     /** A test identity provider, so Bearer tokens with any roles and departments can be tried too. */
     protected static final TestTokens TOKENS = new TestTokens();
 
@@ -79,7 +78,10 @@ public abstract class IntegrationTest {
         infra.createTopic(Topics.BUDGET_ALERTS, 1);
         infra.createTopic(Topics.BUDGET_EVALUATIONS, 1);
         TestInfrastructure.registerSpringProperties(registry::add, infra.newDatabase("query"));
-        registry.add("budget.kafka.group-id", () -> GROUP);
+        // a consumer group per context, like the database: a test class with its own properties gets its own
+        // context, and in a shared group the two contexts would split the partitions between their databases
+        String group = "query-service-test-" + UUID.randomUUID();
+        registry.add("budget.kafka.group-id", () -> group);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TOKENS::jwkSetUri);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
     }
