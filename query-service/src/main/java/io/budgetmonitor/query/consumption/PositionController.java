@@ -1,5 +1,6 @@
 package io.budgetmonitor.query.consumption;
 
+import io.budgetmonitor.consumer.ExactlyOnceConsumer;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,15 +8,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 public class PositionController {
-    private final StreamBookkeeping books;
+    private final ExactlyOnceConsumer<?> consumer;
 
-    PositionController(StreamBookkeeping books) {
-        this.books = books;
+    PositionController(ExactlyOnceConsumer<?> consumer) {
+        this.consumer = consumer;
     }
 
-    @Operation(summary = "Highest event-log position applied; read-your-writes clients wait until it reaches theirs")
+    @Operation(
+            summary = "Log position every event at or below which is applied (the smallest log watermark over all "
+                    + "partitions); read-your-writes clients wait until it reaches the position a command returned")
     @GetMapping("/api/v1/position")
     public Map<String, Long> position() {
-        return Map.of("position", books.position());
+        return Map.of("position", consumer.store().position(consumer.topic()));
     }
 }

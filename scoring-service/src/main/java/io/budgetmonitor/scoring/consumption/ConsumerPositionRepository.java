@@ -1,24 +1,22 @@
 package io.budgetmonitor.scoring.consumption;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.budgetmonitor.consumer.ExactlyOnceConsumer;
 import org.springframework.stereotype.Repository;
 
-/** 已应用位置: the highest event-log position applied, written with the input change it reflects. */
+/**
+ * 已应用位置: the log position every event at or below which is in the indicator inputs (the smallest log
+ * watermark over all partitions; −1 before the first), read from the shared consumer's bookkeeping.
+ */
 @Repository
 public class ConsumerPositionRepository {
 
-    private final JdbcTemplate jdbc;
+    private final ExactlyOnceConsumer<?> consumer;
 
-    public ConsumerPositionRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public ConsumerPositionRepository(ExactlyOnceConsumer<?> consumer) {
+        this.consumer = consumer;
     }
 
     public long position() {
-        Long position = jdbc.queryForObject("SELECT position FROM consumer_position WHERE id = 1", Long.class);
-        return position == null ? 0 : position;
-    }
-
-    void advance(long position) {
-        jdbc.update("UPDATE consumer_position SET position = GREATEST(position, ?) WHERE id = 1", position);
+        return consumer.store().position(consumer.topic());
     }
 }

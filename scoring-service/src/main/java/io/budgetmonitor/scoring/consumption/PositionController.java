@@ -15,7 +15,9 @@ public class PositionController {
         this.position = position;
     }
 
-    @Operation(summary = "The highest event-log position applied to the indicator inputs")
+    @Operation(
+            summary =
+                    "The log position every event at or below which is applied to the indicator inputs (smallest log watermark over all partitions)")
     @GetMapping("/api/v1/position")
     public Map<String, Long> position() {
         return Map.of("position", position.position());

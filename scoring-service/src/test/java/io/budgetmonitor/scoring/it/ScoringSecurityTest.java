@@ -64,6 +64,7 @@ class ScoringSecurityTest extends RunningScoringService {
         table.put(Route.get("/api/v1/evaluations/{id}/diff/{other}"), readers);
         table.put(Route.get("/api/v1/departments/{department}/years/{year}/projected-score"), readers);
         table.put(Route.get("/api/v1/position"), readers);
+        table.put(Route.get("/api/v1/admin/consumer/held"), Access.roles(Role.ADMIN));
         table.put(Route.get("/api/v1/rubrics"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER));
         table.put(
                 Route.get("/api/v1/rubrics/{reference}"),
@@ -96,7 +97,7 @@ class ScoringSecurityTest extends RunningScoringService {
                         "{\"problems\":\"（一）问题\",\"measures\":\"（一）措施\"}");
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
         // 12 routes x (anonymous + 7 demo users) + the scoped viewer on another department's projected score
-        assertThat(matrix.assertAllCells()).hasSize(12 * 8 + 1);
+        assertThat(matrix.assertAllCells()).hasSize(13 * 8 + 1);
     }
 
     @Test
