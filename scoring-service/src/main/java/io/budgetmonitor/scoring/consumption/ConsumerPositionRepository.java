@@ -1,6 +1,7 @@
 package io.budgetmonitor.scoring.consumption;
 
-import io.budgetmonitor.consumer.ExactlyOnceConsumer;
+import io.budgetmonitor.consumer.ConsumerSettings;
+import io.budgetmonitor.consumer.ConsumerStore;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -10,13 +11,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ConsumerPositionRepository {
 
-    private final ExactlyOnceConsumer<?> consumer;
+    private final ConsumerStore store;
+    private final String topic;
 
-    public ConsumerPositionRepository(ExactlyOnceConsumer<?> consumer) {
-        this.consumer = consumer;
+    /** The store, not the consumer: the consumer's projection needs the evaluation service, which needs this. */
+    public ConsumerPositionRepository(ConsumerStore store, ConsumerSettings settings) {
+        this.store = store;
+        this.topic = settings.topic();
     }
 
     public long position() {
-        return consumer.store().position(consumer.topic());
+        return store.position(topic);
     }
 }
