@@ -18,7 +18,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class ConsumerMigrationTest {
 
-    private static final String[] LOCATIONS = {"classpath:db/migration", "classpath:db/outbox", "classpath:db/consumer"};
+    private static final String[] LOCATIONS = {"classpath:db/migration", "classpath:db/outbox", "classpath:db/consumer"
+    };
 
     @Test
     void aDatabaseThatRanMainsMigrationsTakesTheConsumerMigrationsAndKeepsItsProgress() {
@@ -45,8 +46,7 @@ class ConsumerMigrationTest {
                         "select last_sequence from consumer_sequence where aggregate_id = 'D:2021:L1'", Long.class))
                 .isEqualTo(41L);
         assertThat(jdbc.queryForObject(
-                        "select count(*) from information_schema.tables where table_name like 'legacy_%'",
-                        Long.class))
+                        "select count(*) from information_schema.tables where table_name like 'legacy_%'", Long.class))
                 .isZero();
     }
 
