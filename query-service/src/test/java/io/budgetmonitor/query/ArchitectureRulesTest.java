@@ -21,19 +21,9 @@ class ArchitectureRulesTest {
         classes = RULES.classes();
     }
 
-    /**
-     * One known cycle is left to the consumer branch (issue 12 part 1), which rebuilds query's consumption into
-     * infra/event-consumer: execution → consumption ({@code ExecutionQueries} reads {@code consumption.EventLog}).
-     * Ignored here by that one edge only, so any other cycle fails; delete the {@code ignoreDependency} line once
-     * that branch is merged.
-     */
     @Test
     void noPackageCycles() {
-        RULES.noPackageCycles()
-                .ignoreDependency(
-                        "io.budgetmonitor.query.execution.ExecutionQueries",
-                        "io.budgetmonitor.query.consumption.EventLog")
-                .check(classes);
+        RULES.noPackageCycles().check(classes);
     }
 
     @Test

@@ -19,20 +19,9 @@ class ArchitectureRulesTest {
         classes = RULES.classes();
     }
 
-    /**
-     * One known cycle is left to the consumer branch (issue 12 part 1), which rebuilds scoring's consumption into
-     * infra/event-consumer: consumption → projection → evaluation → consumption, closed by
-     * {@code EvaluationService} reading {@code consumption.ConsumerPositionRepository}. Ignored here by that one
-     * edge only, so any other cycle fails; delete the {@code ignoreDependency} line once that branch is merged
-     * (the position then comes from the shared module, outside this service's packages).
-     */
     @Test
     void noPackageCycles() {
-        RULES.noPackageCycles()
-                .ignoreDependency(
-                        "io.budgetmonitor.scoring.evaluation.EvaluationService",
-                        "io.budgetmonitor.scoring.consumption.ConsumerPositionRepository")
-                .check(classes);
+        RULES.noPackageCycles().check(classes);
     }
 
     @Test

@@ -46,13 +46,16 @@ public class KafkaPublisher {
     private final String topic;
     private final long ackTimeoutSeconds;
     private final EventLog eventLog;
+    private final LogWatermarkPublisher watermarks;
 
     public KafkaPublisher(
             KafkaTemplate<String, CloudEvent> budgetEventsTemplate,
             CloudEventCodec codec,
             PublishingProperties properties,
-            EventLog eventLog) {
+            EventLog eventLog,
+            LogWatermarkPublisher watermarks) {
         this.kafka = budgetEventsTemplate;
+        this.watermarks = watermarks;
         this.eventLog = eventLog;
         this.codec = codec;
         this.topic = properties.topic();
@@ -134,6 +137,7 @@ public class KafkaPublisher {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge the batch; it will be published again", e);
         }
+        watermarks.afterBatch(received.get(received.size() - 1).message());
     }
 
     private static String stringOrNull(Object value) {

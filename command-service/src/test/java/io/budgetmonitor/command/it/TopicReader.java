@@ -1,8 +1,10 @@
 package io.budgetmonitor.command.it;
 
+import io.budgetmonitor.api.wire.LogWatermark;
 import io.budgetmonitor.api.wire.Topics;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** A plain Kafka consumer of {@code budget.events.v1} from the beginning, as any CloudEvents reader would be. */
@@ -42,9 +45,22 @@ final class TopicReader implements AutoCloseable {
             Predicate<List<ConsumerRecord<String, CloudEvent>>> done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.test(seen) && System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                if (!isWatermark(record)) {
+                    seen.add(record);
+                }
+            }
         }
         return List.copyOf(seen);
+    }
+
+    /**
+     * The log watermarks the publisher sends to every partition after each batch carry no data (the value is
+     * null once decoded): they are not events, and the tests here read events.
+     */
+    private static boolean isWatermark(ConsumerRecord<String, CloudEvent> record) {
+        Header type = record.headers().lastHeader("ce_type");
+        return type != null && LogWatermark.TYPE.equals(new String(type.value(), StandardCharsets.UTF_8));
     }
 
     static List<ConsumerRecord<String, CloudEvent>> forKeyPrefix(

@@ -5,18 +5,14 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumer health: lag (records behind the log end), position and open gaps. Lag and gaps are
- * reported, not turned into DOWN: a catching-up reader still serves correct, older figures.
+ * Which role this replica plays (consuming or standby); position, lag, held events and gaps are in the
+ * shared consumer's {@code eventConsumer} component.
  */
 @Component("consumerHealthIndicator")
 class ConsumerHealthIndicator implements HealthIndicator {
-    private final ConsumptionMetrics metrics;
-    private final StreamBookkeeping books;
     private final ConsumingReplica replica;
 
-    ConsumerHealthIndicator(ConsumptionMetrics metrics, StreamBookkeeping books, ConsumingReplica replica) {
-        this.metrics = metrics;
-        this.books = books;
+    ConsumerHealthIndicator(ConsumingReplica replica) {
         this.replica = replica;
     }
 
@@ -24,9 +20,6 @@ class ConsumerHealthIndicator implements HealthIndicator {
     public Health health() {
         return Health.up()
                 .withDetail("role", replica.isConsuming() ? "consuming" : "standby")
-                .withDetail("lag", metrics.lag())
-                .withDetail("position", books.position())
-                .withDetail("unresolvedGaps", books.unresolvedGaps())
                 .build();
     }
 }

@@ -4,7 +4,7 @@ import io.budgetmonitor.api.events.PerformanceTargetAdjusted;
 import io.budgetmonitor.api.events.PerformanceTargetSet;
 import io.budgetmonitor.api.values.KpiExpectation;
 import io.budgetmonitor.api.wire.RecordedEvent;
-import io.budgetmonitor.query.consumption.EventLog;
+import io.budgetmonitor.query.eventlog.EventLog;
 import io.budgetmonitor.query.execution.DepartmentYearState;
 import io.budgetmonitor.query.execution.ExecutionQueries;
 import io.budgetmonitor.query.execution.KpiFigures;

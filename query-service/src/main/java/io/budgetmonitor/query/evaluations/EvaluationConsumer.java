@@ -6,7 +6,6 @@ import io.budgetmonitor.api.wire.EvaluationTaken;
 import io.budgetmonitor.api.wire.EvaluationTopic;
 import io.budgetmonitor.api.wire.ProjectedScoreChanged;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -122,7 +121,7 @@ public class EvaluationConsumer {
                 record.partition(),
                 record.offset(),
                 record.key(),
-                record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
+                record.value(),
                 error.toString());
     }
 }

@@ -2,7 +2,7 @@ package io.budgetmonitor.query.execution;
 
 import io.budgetmonitor.api.values.FiscalYearId;
 import io.budgetmonitor.api.wire.RecordedEvent;
-import io.budgetmonitor.query.consumption.EventLog;
+import io.budgetmonitor.query.eventlog.EventLog;
 import io.budgetmonitor.query.web.BadRequestException;
 import io.budgetmonitor.query.web.NotFoundException;
 import java.time.Clock;

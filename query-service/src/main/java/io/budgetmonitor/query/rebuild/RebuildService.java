@@ -1,7 +1,7 @@
 package io.budgetmonitor.query.rebuild;
 
 import io.budgetmonitor.api.values.FiscalYearId;
-import io.budgetmonitor.query.consumption.EventLog;
+import io.budgetmonitor.query.eventlog.EventLog;
 import io.budgetmonitor.query.execution.DepartmentYearState;
 import io.budgetmonitor.query.execution.ProjectionCache;
 import io.budgetmonitor.query.execution.ReadModelStore;

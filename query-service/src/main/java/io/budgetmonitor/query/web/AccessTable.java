@@ -80,6 +80,8 @@ public class AccessTable {
                 get("/api/v1/admin/digest", AUDITOR),
                 // operations: replay the log, re-run the monitoring rules
                 post("/api/v1/admin/rebuild", ADMIN),
+                // the shared consumer's held events (waiting for a predecessor): operations
+                get("/api/v1/admin/consumer/held", ADMIN),
                 post("/api/v1/admin/evaluations", ADMIN));
     }
 }

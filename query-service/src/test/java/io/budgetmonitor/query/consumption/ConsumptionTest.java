@@ -97,7 +97,7 @@ class ConsumptionTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from event_log where department = 'DUP'", Integer.class))
                 .isEqualTo(5);
         assertThat(jdbc.queryForObject(
-                        "select last_sequence from applied_sequence where aggregate_id = 'DUP:2021:L1'", Long.class))
+                        "select last_sequence from consumer_sequence where aggregate_id = 'DUP:2021:L1'", Long.class))
                 .isEqualTo(3L);
     }
 
@@ -115,7 +115,7 @@ class ConsumptionTest extends IntegrationTest {
                                 Integer.class)
                         == 1);
         assertThat(jdbc.queryForObject(
-                        "select count(*) from held_event where event_id = ?", Integer.class, p2.eventId()))
+                        "select count(*) from consumer_held_event where event_id = ?", Integer.class, p2.eventId()))
                 .isEqualTo(1);
         assertThat(execution("GAP").get("executed").asText()).isEqualTo("0.00");
 

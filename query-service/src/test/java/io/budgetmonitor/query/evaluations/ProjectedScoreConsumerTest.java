@@ -88,7 +88,7 @@ class ProjectedScoreConsumerTest extends IntegrationTest {
                         == 1);
     }
 
-    /** As scoring-service's ProjectionPublisher writes one. */
+    /** As scoring-service's ProjectionAnnouncer writes one (through the outbox). */
     static String projection(String department, String total, String grade, String computedAt) {
         return "{\"department\":\"" + department + "\",\"fiscalYear\":2021,\"asOf\":\"2021-06-30\",\"total\":" + total
                 + ",\"grade\":\"" + grade + "\",\"rubric\":\"baiyun-2022@1\",\"position\":42,\"computedAt\":\""

@@ -10,21 +10,33 @@ import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.api.values.ThreePublicCategory;
 import io.budgetmonitor.api.wire.RecordedEvent;
+import io.budgetmonitor.api.wire.Topics;
 import io.budgetmonitor.query.support.IntegrationTest;
 import io.budgetmonitor.query.support.ScenarioEvents;
+import io.budgetmonitor.testkit.TestInfrastructure;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
- * Not an assertion: measures events/s applied while catching up on a large replay, and a full rebuild.
- * Not part of the suite (the class name is outside surefire's includes); run it by name:
- * {@code ./mvnw -pl query-service test -Dtest=CatchUpBenchmark} (optionally
- * {@code -Dbudget.benchmark.departments=100 -Dbudget.benchmark.events=3000}).
+ * Not an assertion: measures events/s applied by ONE query-service consumer (the shared exactly-once consumer
+ * with the read-model projection) while catching up on a large replay, next to its baseline in the same run —
+ * a plain Kafka consumer reading the same records from the same broker and doing nothing with them — and a
+ * full rebuild. Not part of the suite (the class name is outside surefire's includes); run it by name:
+ * {@code ./mvnw -B -o -pl query-service -am verify -Dtest=CatchUpBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * (optionally {@code -Dbudget.benchmark.departments=100 -Dbudget.benchmark.events=3000}). The figures are in
+ * docs/deployment.md (scaling the readers).
  */
 class CatchUpBenchmark extends IntegrationTest {
     @Autowired
@@ -32,6 +44,9 @@ class CatchUpBenchmark extends IntegrationTest {
 
     @Autowired
     RebuildService rebuild;
+
+    @Value("${spring.kafka.consumer.max-poll-records:500}")
+    int maxPollRecords;
 
     @Test
     void catchUpAndRebuild() {
@@ -75,6 +90,7 @@ class CatchUpBenchmark extends IntegrationTest {
         long publishStart = System.nanoTime();
         publish(events);
         long published = System.nanoTime();
+        ConsumeOnly baseline = consumeOnly();
         long start = System.nanoTime();
         container.resume();
         RecordedEvent last = events.get(events.size() - 1);
@@ -91,9 +107,47 @@ class CatchUpBenchmark extends IntegrationTest {
         System.out.printf(
                 "BENCHMARK catch-up: %d events (%d departments) applied in %.1f s = %.0f events/s%n",
                 events.size(), departments, seconds, events.size() / seconds);
+        System.out.printf(
+                "BENCHMARK consume-only baseline: %d records (events and watermarks) read in %.1f s = %.0f records/s%n",
+                baseline.records(), baseline.seconds(), baseline.records() / baseline.seconds());
         RebuildService.Result result = rebuild.rebuild();
         System.out.printf(
                 "BENCHMARK rebuild: %d events, %d department-years in %d ms = %.0f events/s%n",
                 result.events(), result.departmentYears(), result.millis(), result.eventsPerSecond());
+    }
+
+    private record ConsumeOnly(long records, double seconds) {}
+
+    /**
+     * The same records from the same broker with the service's poll size, by a consumer that only reads them
+     * (no decoding, no database): what the broker and the client library cost, the ceiling of any consumer.
+     */
+    private ConsumeOnly consumeOnly() {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                maxPollRecords,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
+        try (KafkaConsumer<String, byte[]> reader =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = reader.partitionsFor(Topics.BUDGET_EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+            long expected = 0;
+            for (TopicPartition tp : partitions) {
+                expected += end.get(tp) - reader.beginningOffsets(List.of(tp)).get(tp);
+            }
+            long read = 0;
+            long start = System.nanoTime();
+            while (read < expected) {
+                read += reader.poll(Duration.ofMillis(500)).count();
+            }
+            return new ConsumeOnly(read, (System.nanoTime() - start) / 1e9);
+        }
     }
 }

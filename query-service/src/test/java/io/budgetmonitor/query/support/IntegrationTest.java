@@ -3,6 +3,7 @@ package io.budgetmonitor.query.support;
 import static org.awaitility.Awaitility.await;
 
 import io.budgetmonitor.api.wire.CloudEventCodec;
+import io.budgetmonitor.api.wire.LogWatermark;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.api.wire.Topics;
 import io.budgetmonitor.security.TestTokens;
@@ -56,6 +57,9 @@ public abstract class IntegrationTest {
     /** A test identity provider, so Bearer tokens with any roles and departments can be tried too. */
     protected static final TestTokens TOKENS = new TestTokens();
 
+    private static final int EVENT_PARTITIONS = 3;
+    private static final java.util.concurrent.atomic.AtomicLong PUBLISHED_THROUGH =
+            new java.util.concurrent.atomic.AtomicLong(-1);
     private static final Instant START = Instant.parse("2021-06-30T18:00:00Z");
     private static KafkaProducer<String, CloudEvent> producer;
     private static KafkaProducer<String, byte[]> rawProducer;
@@ -74,7 +78,7 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure infra = TestInfrastructure.get();
-        infra.createTopic(Topics.BUDGET_EVENTS, 3);
+        infra.createTopic(Topics.BUDGET_EVENTS, EVENT_PARTITIONS);
         infra.createTopic(Topics.BUDGET_ALERTS, 1);
         infra.createTopic(Topics.BUDGET_EVALUATIONS, 1);
         TestInfrastructure.registerSpringProperties(registry::add, infra.newDatabase("query"));
@@ -150,10 +154,18 @@ public abstract class IntegrationTest {
         }
     }
 
-    /** Publishes as the command-service would: CloudEvents binary mode, key = aggregate id. */
+    /**
+     * Publishes as the command-service would: CloudEvents binary mode, key = aggregate id, then a log
+     * watermark on every partition (the highest position published so far).
+     */
     protected void publish(Collection<RecordedEvent> events) {
         for (RecordedEvent e : events) {
             producer().send(new ProducerRecord<>(Topics.BUDGET_EVENTS, e.aggregateId(), codec.encode(e)));
+            PUBLISHED_THROUGH.accumulateAndGet(e.position(), Math::max);
+        }
+        for (var mark : LogWatermark.forEveryPartition(
+                Topics.BUDGET_EVENTS, EVENT_PARTITIONS, PUBLISHED_THROUGH.get(), Instant.now())) {
+            producer().send(mark);
         }
         producer().flush();
     }

@@ -65,6 +65,7 @@ class AccessMatrixTest extends IntegrationTest {
                 Map.entry(Route.get("/api/v1/me"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER)),
                 Map.entry(Route.get("/api/v1/admin/digest"), Access.roles(AUDITOR)),
                 Map.entry(Route.post("/api/v1/admin/rebuild"), Access.roles(Role.ADMIN)),
+                Map.entry(Route.get("/api/v1/admin/consumer/held"), Access.roles(Role.ADMIN)),
                 Map.entry(Route.post("/api/v1/admin/evaluations"), Access.roles(Role.ADMIN)));
         // an alert id no test uses: the allowed acknowledgements answer 404 and change nothing
         RouteMatrix matrix = new RouteMatrix(
@@ -84,6 +85,6 @@ class AccessMatrixTest extends IntegrationTest {
                         "987654321"));
 
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        assertThat(matrix.assertAllCells()).hasSize(25 * 8 + 12);
+        assertThat(matrix.assertAllCells()).hasSize(26 * 8 + 12);
     }
 }

@@ -1,6 +1,6 @@
 package io.budgetmonitor.scoring.evaluation;
 
-import io.budgetmonitor.scoring.consumption.ConsumerPositionRepository;
+import io.budgetmonitor.consumer.ReaderPosition;
 import io.budgetmonitor.scoring.inputs.IndicatorInputs;
 import io.budgetmonitor.scoring.inputs.InputsRepository;
 import io.budgetmonitor.scoring.rubric.Rubric;
@@ -25,7 +25,7 @@ public class EvaluationService {
     public record Prepared(IndicatorInputs inputs, Rubric rubric) {}
 
     private final InputsRepository inputs;
-    private final ConsumerPositionRepository position;
+    private final ReaderPosition position;
     private final RubricRegistry rubrics;
     private final ScoringEngine engine;
     private final EvaluationRepository repository;
@@ -36,7 +36,7 @@ public class EvaluationService {
 
     public EvaluationService(
             InputsRepository inputs,
-            ConsumerPositionRepository position,
+            ReaderPosition position,
             RubricRegistry rubrics,
             ScoringEngine engine,
             EvaluationRepository repository,
@@ -87,7 +87,7 @@ public class EvaluationService {
      */
     public Prepared prepare(String department, int fiscalYear, String rubricReference) {
         IndicatorInputs loaded = consistentRead.execute(status ->
-                inputs.load(department, fiscalYear, position.position()).orElse(null));
+                inputs.load(department, fiscalYear, position.current()).orElse(null));
         if (loaded == null) {
             throw new NotFoundException(
                     "no events of department " + department + " in fiscal year " + fiscalYear
@@ -129,7 +129,12 @@ public class EvaluationService {
      * unknown here. Unlike {@link #prepare} it throws nothing a caller would have to undo.
      */
     public Optional<Prepared> preparePinned(String department, int fiscalYear) {
-        return inputs.load(department, fiscalYear, position.position())
+        // In the consumer's transaction the reader position lags what that transaction has just applied: it is
+        // the smallest log watermark committed so far, and the watermark covering the batch arrives after the
+        // batch's events. The inputs reflect at least the year's last applied event, so that is their position
+        // when it is ahead (an announcement then says which event it includes, as with one partition before).
+        long reflected = Math.max(position.current(), inputs.lastApplied(department, fiscalYear));
+        return inputs.load(department, fiscalYear, reflected)
                 .flatMap(loaded -> rubrics.find(scoringReference(null, loaded.rubric()))
                         .map(rubric -> new Prepared(loaded, rubric)));
     }

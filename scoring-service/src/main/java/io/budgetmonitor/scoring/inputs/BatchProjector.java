@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies a batch of in-order events to the indicator inputs with a constant number of statements
- * (a few preloads, one batched write per table) instead of {@link InputsProjector}'s few per event.
+ * (a few preloads, one batched write per table) instead of the few per event of applying them one at a time.
  * Same result as applying them one by one; a refusal throws before anything is written.
  */
 @Component
@@ -34,7 +34,7 @@ public class BatchProjector {
         if (events.isEmpty()) {
             return;
         }
-        // each opening pinned as of its own recording time, as InputsProjector pins it (keyed by event id)
+        // each opening pinned as of its own recording time, (keyed by event id)
         Map<String, RubricPin> pins = new HashMap<>();
         for (RecordedEvent recorded : events) {
             if (recorded.event() instanceof FiscalYearOpened opened) {

@@ -169,7 +169,7 @@ class InputsBatchStore {
                 ON CONFLICT (department, fiscal_year) DO UPDATE SET
                   department_name = CASE WHEN ?::boolean THEN EXCLUDED.department_name ELSE department_year.department_name END,
                   rubric = CASE WHEN ?::boolean AND department_year.rubric_version IS NULL THEN EXCLUDED.rubric
-                    ELSE department_year.rubric END, -- the first pin stays (InputsProjector)
+                    ELSE department_year.rubric END, -- the first pin stays
                   rubric_version = CASE WHEN ?::boolean THEN COALESCE(department_year.rubric_version, EXCLUDED.rubric_version)
                     ELSE department_year.rubric_version END,
                   quarter_targets = CASE WHEN ?::boolean THEN EXCLUDED.quarter_targets ELSE department_year.quarter_targets END,

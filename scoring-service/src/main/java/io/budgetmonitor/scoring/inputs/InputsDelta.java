@@ -35,12 +35,12 @@ import java.util.stream.Collectors;
 /**
  * The change a batch of events makes to the indicator inputs, accumulated in memory: running totals
  * as deltas per line and per department-year (written as additive upserts), "latest wins" columns as
- * their final value, KPIs as their final row. It is the batch twin of {@link InputsProjector} and must
- * stay equivalent to applying the same events with it one by one (BatchEquivalenceTest checks this).
+ * their final value, KPIs as their final row. It is the inputs' only projection: infra/event-consumer
+ * re-applies a failed batch as batches of one through the same code.
  *
  * <p>Holds no connection: what it needs to know about stored rows (a line's fund source, a voucher's
- * procurement flag, a KPI's current row) is preloaded by {@link InputsBatchStore}. A refusal throws, like
- * the one-by-one projector, and the caller discards the whole delta.
+ * procurement flag, a KPI's current row) is preloaded by {@link InputsBatchStore}. A refusal throws and
+ * the caller discards the whole delta.
  */
 final class InputsDelta {
 
@@ -193,7 +193,7 @@ final class InputsDelta {
         if (event instanceof FiscalYearOpened e) {
             year.opened = true;
             year.departmentName = e.departmentName();
-            if (year.rubricVersion == null) { // the first pin stays, as in InputsProjector
+            if (year.rubricVersion == null) { // the first pin stays, as it always was
                 RubricPin pin = pins.get(recorded.eventId());
                 year.rubric = pin.rubric();
                 year.rubricVersion = pin.version();
@@ -271,7 +271,7 @@ final class InputsDelta {
         } else if (event instanceof DeviationExplained e) {
             dated.deviation(e);
         }
-        // DisbursementRejected and QuarterClosed change no scoring input (see InputsProjector)
+        // DisbursementRejected and QuarterClosed change no scoring input
     }
 
     private void disbursed(DisbursementRecorded e, YearChange year, String d, int y) {

@@ -85,6 +85,19 @@ public class InputsRepository {
                 position));
     }
 
+    /** The log position of the last event applied to a department-year's inputs (−1 when none was). */
+    public long lastApplied(String department, int fiscalYear) {
+        return jdbc
+                .query(
+                        "SELECT last_position FROM department_year WHERE department = ? AND fiscal_year = ?",
+                        (rs, i) -> rs.getLong(1),
+                        department,
+                        fiscalYear)
+                .stream()
+                .findFirst()
+                .orElse(-1L);
+    }
+
     /** Every department-year with inputs, for district-wide evaluation. */
     public List<String[]> departmentYears() {
         return jdbc.query(

@@ -60,6 +60,8 @@ public class ScoringRoutes {
                         BUDGET_OFFICE),
                 // read-your-writes for whoever reads scores here (an evaluator waits for its KPI reports)
                 RouteRule.get("/api/v1/position", VIEWER, AUDITOR, EVALUATOR, BUDGET_OFFICE),
+                // the shared consumer's held events (waiting for a predecessor): operations
+                RouteRule.get("/api/v1/admin/consumer/held", ADMIN),
                 // 评价方案 are published policy, no department's data: every signed-in role may read them
                 RouteRule.get("/api/v1/rubrics", RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER),
                 RouteRule.get("/api/v1/rubrics/{reference}", RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER),

@@ -20,6 +20,7 @@ import io.budgetmonitor.api.values.FundSource;
 import io.budgetmonitor.api.values.KpiDirection;
 import io.budgetmonitor.api.values.Money;
 import io.budgetmonitor.api.values.ThreePublicCategory;
+import io.budgetmonitor.api.wire.LogWatermark;
 import io.budgetmonitor.api.wire.RecordedEvent;
 import io.budgetmonitor.api.wire.Topics;
 import io.budgetmonitor.security.TestTokens;
@@ -64,6 +65,8 @@ abstract class RunningScoringService {
     static final TestTokens TOKENS = new TestTokens();
     static final EventFactory EVENTS = new EventFactory(1);
     static KafkaProducer<String, CloudEvent> producer;
+    static final java.util.concurrent.atomic.AtomicLong PUBLISHED_THROUGH =
+            new java.util.concurrent.atomic.AtomicLong(-1);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -116,9 +119,15 @@ abstract class RunningScoringService {
         publish(events.stream().map(EVENTS::record).toArray(RecordedEvent[]::new));
     }
 
+    /** As the command-service publishes: the events, then a log watermark on every partition. */
     void publish(RecordedEvent... events) {
         for (RecordedEvent e : events) {
             producer.send(new ProducerRecord<>(Topics.BUDGET_EVENTS, e.aggregateId(), EVENTS.encode(e)));
+            PUBLISHED_THROUGH.accumulateAndGet(e.position(), Math::max);
+        }
+        for (var mark : LogWatermark.forEveryPartition(
+                Topics.BUDGET_EVENTS, 1, PUBLISHED_THROUGH.get(), java.time.Instant.now())) {
+            producer.send(mark);
         }
         producer.flush();
     }

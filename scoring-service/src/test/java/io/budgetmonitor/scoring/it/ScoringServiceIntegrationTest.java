@@ -151,7 +151,7 @@ class ScoringServiceIntegrationTest extends RunningScoringService {
                                 "SELECT count(*) FROM consumer_gap WHERE aggregate_id = ? AND resolved_at IS NULL",
                                 third.aggregateId())
                         == 1);
-        assertThat(count("SELECT count(*) FROM held_event WHERE aggregate_id = ?", third.aggregateId()))
+        assertThat(count("SELECT count(*) FROM consumer_held_event WHERE aggregate_id = ?", third.aggregateId()))
                 .isEqualTo(1);
         assertThat(executed(evaluate(d, null))).isEqualTo("100.00");
 
@@ -274,7 +274,7 @@ class ScoringServiceIntegrationTest extends RunningScoringService {
         assertThat(badUpload.getBody()).contains("name");
         assertThat(admin.getForEntity("/actuator/health", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertThat(admin.getForObject("/actuator/prometheus", String.class)).contains("scoring_events_applied_total");
+        assertThat(admin.getForObject("/actuator/prometheus", String.class)).contains("consumer_events_applied_total");
         assertThat(anonymous
                         .getForEntity("/actuator/health/readiness", String.class)
                         .getStatusCode())

@@ -1,4 +1,4 @@
-package io.budgetmonitor.query.consumption;
+package io.budgetmonitor.query.eventlog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EventLog {
-    static final String COLUMNS = "position, event_id, aggregate_id, sequence_number, event_type, department, "
+    public static final String COLUMNS = "position, event_id, aggregate_id, sequence_number, event_type, department, "
             + "fiscal_year, occurred_on, recorded_at, recorded_by, correlation_id, payload, on_behalf_of, "
             + "event_hash, prev_hash";
 
