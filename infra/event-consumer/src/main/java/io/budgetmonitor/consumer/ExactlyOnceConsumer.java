@@ -22,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>If the batch fails (a poison event the projection refuses, or a database error), it is rolled back and
  * re-run as batches of one through the same code; a batch of one that fails again is parked with its error
- * (and its sequence number consumed, so the aggregate's later events are not held behind it). If parking
- * fails too (the database is down) the exception reaches the container, which retries the poll.
+ * (and its sequence number consumed, so the aggregate's later events are not held behind it). A failure that
+ * is an {@linkplain Outages outage} of the database (connection lost, restart, failed commit or rollback) is
+ * never split up or parked: it reaches the container, which retries the poll until the database is back.
  *
  * @param <R> what the projection hands to its after-commit step
  */
@@ -94,6 +95,9 @@ public class ExactlyOnceConsumer<R> {
         try {
             outcome = run(deliveries);
         } catch (RuntimeException batchFailure) {
+            if (Outages.isOutage(batchFailure)) {
+                throw batchFailure;
+            }
             metrics.fallbacks.increment();
             log.warn(
                     "batch of {} records failed ({}); re-applying it as batches of one",
@@ -114,6 +118,9 @@ public class ExactlyOnceConsumer<R> {
         try {
             return run(List.of(one));
         } catch (RuntimeException refused) {
+            if (Outages.isOutage(refused)) {
+                throw refused; // the database failed, not the event: the container retries the poll
+            }
             log.error(
                     "parking {} ({} seq {}, {}-{}@{}): {}",
                     one.eventId(),
