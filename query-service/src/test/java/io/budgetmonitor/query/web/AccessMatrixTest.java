@@ -64,6 +64,7 @@ class AccessMatrixTest extends IntegrationTest {
                         Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER)),
                 Map.entry(Route.get("/api/v1/me"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER)),
                 Map.entry(Route.get("/api/v1/admin/digest"), Access.roles(AUDITOR)),
+                Map.entry(Route.get("/api/v1/admin/digest/alerts"), Access.roles(AUDITOR)),
                 Map.entry(Route.post("/api/v1/admin/rebuild"), Access.roles(Role.ADMIN)),
                 Map.entry(Route.post("/api/v1/admin/evaluations"), Access.roles(Role.ADMIN)));
         // an alert id no test uses: the allowed acknowledgements answer 404 and change nothing

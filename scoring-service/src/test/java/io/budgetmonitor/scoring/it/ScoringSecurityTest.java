@@ -71,6 +71,7 @@ class ScoringSecurityTest extends RunningScoringService {
                 Route.get("/api/v1/rubrics/{reference}"),
                 Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER));
         table.put(Route.post("/api/v1/rubrics"), Access.roles(Role.ADMIN));
+        table.put(Route.get("/api/v1/admin/digest"), Access.roles(AUDITOR));
         return table;
     }
 
