@@ -85,6 +85,6 @@ class AccessMatrixTest extends IntegrationTest {
                         "987654321"));
 
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        assertThat(matrix.assertAllCells()).hasSize(25 * 8 + 12);
+        assertThat(matrix.assertAllCells()).hasSize(26 * 8 + 12);
     }
 }

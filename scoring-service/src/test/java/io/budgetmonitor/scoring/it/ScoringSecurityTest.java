@@ -98,9 +98,9 @@ class ScoringSecurityTest extends RunningScoringService {
                         new Route(HttpMethod.PUT, "/api/v1/evaluations/{id}/report/narrative"),
                         "{\"problems\":\"（一）问题\",\"measures\":\"（一）措施\"}");
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        // 14 routes x (anonymous + 7 demo users) + the scoped viewer on another department's projected score,
+        // 15 routes x (anonymous + 7 demo users) + the scoped viewer on another department's projected score,
         // monitoring report and comparison
-        assertThat(matrix.assertAllCells()).hasSize(14 * 8 + 3);
+        assertThat(matrix.assertAllCells()).hasSize(15 * 8 + 3);
     }
 
     @Test

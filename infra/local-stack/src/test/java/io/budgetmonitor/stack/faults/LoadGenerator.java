@@ -26,7 +26,7 @@ final class LoadGenerator implements AutoCloseable {
     static final int YEAR = 2026;
     static final String LINE = "GEN-01";
     static final String IMPORT_LINE = "IMP-01";
-    static final int IMPORT_LINES = 20;
+    static final int IMPORT_LINES = 10;
     private static final Duration GIVE_UP = Duration.ofMinutes(2);
 
     /** A command the client got a 2xx for: its events must be in the store exactly once. */
@@ -137,48 +137,52 @@ final class LoadGenerator implements AutoCloseable {
                     .path("recorded")
                     .forEach(e -> eventIds.add(e.path("eventId").asText()));
             accepted.add(new Accepted(first, id, eventIds, voucher));
+            pause(50); // a steady trickle, not a flood: the faults land on it, the readers keep up with it
         }
     }
 
     private void sendImports() {
         for (int b = 1; running; b++) {
-            String id = String.format("imp-%05d", b);
-            List<String> vouchers = new ArrayList<>();
-            StringBuilder ndjson = new StringBuilder();
-            for (int k = 1; k <= IMPORT_LINES; k++) {
-                String voucher = id + "-" + k;
-                vouchers.add(voucher);
-                ndjson.append("{\"type\":\"RecordDisbursement\",\"department\":\"")
-                        .append(IMPORT_DEPARTMENT)
-                        .append("\",\"fiscalYear\":")
-                        .append(YEAR)
-                        .append(",\"line\":\"")
-                        .append(IMPORT_LINE)
-                        .append("\",\"voucher\":\"")
-                        .append(voucher)
-                        .append("\",\"amount\":\"5.00\",\"payee\":\"演练供应商\",\"purpose\":\"批量导入\","
-                                + "\"procurement\":false,\"occurredOn\":\"2026-06-15\"}\n");
-            }
-            String first = phase.get();
-            Client.Response response = untilAnswered(
-                    id,
-                    () -> client.postNdjson(
-                            "recorder",
-                            commandUrl + "/api/v1/imports",
-                            ndjson.toString(),
-                            headers(id),
-                            Duration.ofSeconds(60)));
-            if (response == null) {
-                continue;
-            }
-            JsonNode report = response.json();
-            if (report.path("accepted").asLong() + report.path("duplicates").asLong() != IMPORT_LINES
-                    || !report.path("rejected").isEmpty()) {
-                refused.add(id + ": " + response.body());
-            }
-            imports.add(new AcceptedImport(first, id, vouchers, report));
-            pause(500);
+            sendImport(String.format("imp-%05d", b), IMPORT_LINES, Duration.ofSeconds(60));
+            pause(1000);
         }
+    }
+
+    /**
+     * Sends one import of {@code lines} disbursements of 5.00 (vouchers {@code id-1} …) until it is
+     * answered, and remembers it as accepted (its vouchers are checked like the generator's).
+     */
+    void sendImport(String id, int lines, Duration timeout) {
+        List<String> vouchers = new ArrayList<>();
+        StringBuilder ndjson = new StringBuilder();
+        for (int k = 1; k <= lines; k++) {
+            String voucher = id + "-" + k;
+            vouchers.add(voucher);
+            ndjson.append("{\"type\":\"RecordDisbursement\",\"department\":\"")
+                    .append(IMPORT_DEPARTMENT)
+                    .append("\",\"fiscalYear\":")
+                    .append(YEAR)
+                    .append(",\"line\":\"")
+                    .append(IMPORT_LINE)
+                    .append("\",\"voucher\":\"")
+                    .append(voucher)
+                    .append("\",\"amount\":\"5.00\",\"payee\":\"演练供应商\",\"purpose\":\"批量导入\","
+                            + "\"procurement\":false,\"occurredOn\":\"2026-06-15\"}\n");
+        }
+        String first = phase.get();
+        Client.Response response = untilAnswered(
+                id,
+                () -> client.postNdjson(
+                        "recorder", commandUrl + "/api/v1/imports", ndjson.toString(), headers(id), timeout));
+        if (response == null) {
+            return;
+        }
+        JsonNode report = response.json();
+        if (report.path("accepted").asLong() + report.path("duplicates").asLong() != lines
+                || !report.path("rejected").isEmpty()) {
+            refused.add(id + ": " + response.body());
+        }
+        imports.add(new AcceptedImport(first, id, vouchers, report));
     }
 
     private interface Call {
