@@ -85,6 +85,9 @@ class FaultSuiteIT {
     static volatile String phase = "warm-up";
     static long started;
     static long faultStarted;
+    /** Set by the last test once everything held: the data directory is deleted, else kept. */
+    static boolean passed;
+
     static final Map<String, Fault> faults = new LinkedHashMap<>();
     static final List<String> evaluationsAccepted = new CopyOnWriteArrayList<>();
     static final List<RecordMetadata> poison = new ArrayList<>();
@@ -151,7 +154,21 @@ class FaultSuiteIT {
         if (stack != null) {
             stack.close();
         }
+        if (passed) {
+            deleteRecursively(dataDir);
+        } else if (dataDir != null) {
+            say("data, logs and databases kept for the diagnosis in " + dataDir);
+        }
         say("wall time of the fault suite: " + seconds(started) + " s");
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            say("could not delete " + dir + ": " + e);
+        }
     }
 
     @BeforeEach
@@ -412,6 +429,7 @@ class FaultSuiteIT {
             assertThat(f.lost).as(f.name + " lost").isZero();
             assertThat(f.doubled).as(f.name + " doubled").isZero();
         });
+        passed = true;
     }
 
     // ---- the checks
