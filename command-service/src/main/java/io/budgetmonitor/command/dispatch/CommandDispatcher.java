@@ -3,10 +3,13 @@ package io.budgetmonitor.command.dispatch;
 import io.budgetmonitor.api.commands.BudgetCommand;
 import io.budgetmonitor.command.eventstore.EventLog;
 import java.util.List;
+import java.util.function.Function;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends a validated command to its aggregate and reports what was stored. The single entry point of
@@ -22,15 +25,21 @@ public class CommandDispatcher {
     private final CommandGateway inPlaceGateway;
     private final CommandReceipts receipts;
     private final EventLog eventLog;
+    private final TransactionTemplate transactions;
 
     public CommandDispatcher(
-            CommandGateway gateway, CommandBus commandBus, CommandReceipts receipts, EventLog eventLog) {
+            CommandGateway gateway,
+            CommandBus commandBus,
+            CommandReceipts receipts,
+            EventLog eventLog,
+            PlatformTransactionManager transactionManager) {
         this.gateway = gateway;
         // no retry scheduler: its thread would not share the caller's transaction (see dispatchInPlace)
         this.inPlaceGateway =
                 DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.receipts = receipts;
         this.eventLog = eventLog;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -39,6 +48,34 @@ public class CommandDispatcher {
      */
     public Dispatched dispatch(BudgetCommand command, RequestMetadata metadata) {
         return dispatch(gateway, command, metadata);
+    }
+
+    /**
+     * Sends the command and runs {@code andThen} with its outcome in the same transaction as its events:
+     * what {@code andThen} writes (an {@code Idempotency-Key}'s answer) is committed if and only if the
+     * events are. A commit whose outcome the client cannot know (the database ended the session during
+     * COMMIT) thus leaves either both or neither: a retry finds the answer, or runs again on a clean slate
+     * (found by the fault suite: a reduction recorded twice under one key across a PostgreSQL restart).
+     * Decided on the calling thread (the retry scheduler's thread would not share the transaction); a
+     * lost race is retried here, each attempt in a transaction of its own.
+     */
+    public <T> T dispatchAtomically(BudgetCommand command, RequestMetadata metadata, Function<Dispatched, T> andThen) {
+        for (int attempt = 1; ; attempt++) {
+            boolean[] decided = {false};
+            try {
+                return transactions.execute(status -> {
+                    T outcome = andThen.apply(dispatch(inPlaceGateway, command, metadata));
+                    decided[0] = true;
+                    return outcome;
+                });
+            } catch (RuntimeException failure) {
+                // a lost race is decided again in a new transaction; a failed COMMIT is not: it may have
+                // stored the events, and only the caller's retry can find out (by its key)
+                if (decided[0] || attempt >= IN_PLACE_ATTEMPTS || !RetryableFailures.isRetryable(failure)) {
+                    throw failure;
+                }
+            }
+        }
     }
 
     /**

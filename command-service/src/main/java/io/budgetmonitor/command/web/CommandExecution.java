@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Runs a bound command for a REST resource, honouring {@code Idempotency-Key}: the same key with the
  * same request returns the stored response and stores nothing; with a different request it is a 422.
  * Refusals are stored as responses too (the same request would be refused again); failures of the
- * service release the key so the client can retry.
+ * service release the key so the client can retry. The response is stored in the transaction of the
+ * command's events, so a released key never hides stored events.
  */
 @Component
 public class CommandExecution {
@@ -94,9 +95,13 @@ public class CommandExecution {
                     "a request with the Idempotency-Key '" + key + "' is still being processed; retry shortly"));
         }
         try {
-            ResponseEntity<?> response = respond.apply(dispatcher.dispatch(command, metadata));
-            idempotency.complete(key, response.getStatusCode().value(), json(response.getBody()));
-            return response;
+            // the answer is stored in the events' transaction: a commit lost on the way back cannot leave
+            // events without it, which the release below would let a retry record a second time
+            return dispatcher.dispatchAtomically(command, metadata, dispatched -> {
+                ResponseEntity<?> response = respond.apply(dispatched);
+                idempotency.complete(key, response.getStatusCode().value(), json(response.getBody()));
+                return response;
+            });
         } catch (RuntimeException failure) {
             Optional<ProblemDetail> problem = Problems.forCommandFailure(failure);
             if (problem.isPresent() && !RetryableFailures.isRetryable(failure)) {

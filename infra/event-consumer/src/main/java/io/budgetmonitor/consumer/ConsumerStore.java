@@ -194,15 +194,23 @@ public class ConsumerStore {
                 r.topic(),
                 r.partition(),
                 r.offset(),
-                r.key(),
-                d.eventId(),
-                d.eventType(),
-                d.aggregateId(),
+                text(r.key()),
+                text(d.eventId()),
+                text(d.eventType()),
+                text(d.aggregateId()),
                 d.sequence(),
                 d.event() == null ? null : d.event().position(),
                 r.value(),
-                headers(r),
-                d.error());
+                text(headers(r)),
+                text(d.error()));
+    }
+
+    /**
+     * PostgreSQL text holds no NUL byte; a poison record's key, headers or error may. Escaped, so parking
+     * cannot fail on the very record it exists for (the payload itself is kept as bytes).
+     */
+    static String text(String s) {
+        return s == null ? null : s.replace("\u0000", "\\u0000");
     }
 
     /** Parks an event given up on after waiting for its predecessor (no record at hand: the held row's data). */
@@ -221,7 +229,7 @@ public class ConsumerStore {
                 e.sequenceNumber(),
                 e.position(),
                 json(e.event()).getBytes(StandardCharsets.UTF_8),
-                error);
+                text(error));
     }
 
     /** A held event as an operator sees it. */

@@ -40,6 +40,8 @@ public final class LocalStack implements AutoCloseable {
     private String bootstrapServers;
     private Optional<com.fasterxml.jackson.databind.JsonNode> importReport = Optional.empty();
     private DemoUsersFile demoUsers;
+    /** Extra, unsupervised instances started beside the stack (e.g. a reader rebuilding from offset 0). */
+    private final List<ServiceProcess> extras = new ArrayList<>();
 
     public LocalStack(StackSettings settings, Consumer<String> progress) {
         this.settings = settings;
@@ -151,8 +153,18 @@ public final class LocalStack implements AutoCloseable {
 
     /** One service's JVM, on its claimed port; also how the supervisor restarts it. */
     private ServiceProcess launch(Service service) {
+        return ServiceProcess.launch(
+                service,
+                ServiceProcess.jarOf(service, settings.projectRoot()),
+                ports.get(service),
+                settings.javaOptions(),
+                properties(service.database()),
+                settings.dataDir().resolve("logs").resolve(service.artifact() + ".log"));
+    }
+
+    private Map<String, String> properties(String database) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", jdbcPrefix + service.database());
+        properties.put("spring.datasource.url", jdbcPrefix + database);
         properties.put("spring.datasource.username", settings.postgresUser());
         properties.put("spring.datasource.password", settings.postgresPassword());
         properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
@@ -163,13 +175,101 @@ public final class LocalStack implements AutoCloseable {
         properties.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
         // the path only: the passwords stay in the owner-only file, off every command line
         properties.put("budget.security.demo-users-file", demoUsers.path().toString());
-        return ServiceProcess.launch(
+        return properties;
+    }
+
+    /**
+     * Starts one more instance of a service beside the stack, on a free port and its own database
+     * (created if missing), with extra properties (e.g. another consumer group, so a reader reads the
+     * log from offset 0 into an empty database: a clean rebuild). It is not supervised; {@link #close()}
+     * stops it.
+     *
+     * @return its base URL, once it is ready
+     */
+    public String startExtraInstance(String name, Service service, String database, Map<String, String> extra) {
+        createDatabaseIfMissing(database);
+        Map<String, String> properties = properties(database);
+        properties.putAll(extra);
+        ServiceProcess process = ServiceProcess.launch(
                 service,
                 ServiceProcess.jarOf(service, settings.projectRoot()),
-                ports.get(service),
+                PortCheck.claim(0, "(a free port)"),
                 settings.javaOptions(),
                 properties,
-                settings.dataDir().resolve("logs").resolve(service.artifact() + ".log"));
+                settings.dataDir().resolve("logs").resolve(name + ".log"));
+        synchronized (extras) {
+            extras.add(process);
+        }
+        process.awaitReady(Duration.ofMinutes(3));
+        progress.accept(name + " (" + service.artifact() + " on " + database + ") ready at " + process.baseUrl());
+        return process.baseUrl();
+    }
+
+    /**
+     * SIGKILL to a service's JVM, as a crash would end it: no shutdown hook runs. The supervisor
+     * reports the exit and starts the service again ({@link #awaitRestarted}).
+     *
+     * @return the killed JVM's process id
+     */
+    public long kill(Service service) {
+        long pid = pid(service);
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        return pid;
+    }
+
+    /** Waits until the supervisor has replaced the JVM {@code killedPid} of a service and the new one is ready. */
+    public void awaitRestarted(Service service, long killedPid, Duration timeout) {
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        while (true) {
+            Optional<ServiceProcess> current = supervisor.process(service);
+            if (current.isPresent() && current.get().pid() != killedPid) {
+                current.get().awaitReady(Duration.between(java.time.Instant.now(), deadline));
+                return;
+            }
+            if (gaveUp().isDone() || java.time.Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(service.artifact() + " was not restarted within " + timeout);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + service.artifact(), e);
+            }
+        }
+    }
+
+    /** Stops the embedded Kafka broker (its data is kept); the services see a broker that is down. */
+    public void stopKafkaBroker() {
+        embeddedKafka().stop();
+    }
+
+    /** Starts the embedded Kafka broker again on the same port and data directory. */
+    public void startKafkaBroker() {
+        embeddedKafka().start();
+    }
+
+    /**
+     * Stops the embedded PostgreSQL ({@code pg_ctl stop}, fast mode: open sessions are ended) and
+     * starts it again on the same port and data directory; the services' pools reconnect.
+     */
+    public void restartPostgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is not embedded in this stack");
+        }
+        postgres.stop();
+        postgres.start();
+    }
+
+    private EmbeddedKafkaBroker embeddedKafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("Kafka is not embedded in this stack");
+        }
+        return kafka;
+    }
+
+    /** {@code host:port} of the Kafka broker the services use. */
+    public String kafkaBootstrapServers() {
+        return bootstrapServers;
     }
 
     private void loadScenario() {
@@ -261,6 +361,12 @@ public final class LocalStack implements AutoCloseable {
             progress.accept("recording class archives for quicker starts (once per build, ~20 s)…");
         }
         supervisor.close();
+        List<ServiceProcess> started;
+        synchronized (extras) {
+            started = List.copyOf(extras);
+            extras.clear();
+        }
+        started.parallelStream().forEach(ServiceProcess::close);
         if (kafka != null) {
             kafka.close();
             kafka = null;

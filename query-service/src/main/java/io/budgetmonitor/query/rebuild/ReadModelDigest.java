@@ -33,11 +33,22 @@ public class ReadModelDigest {
     }
 
     public Map<String, String> digest(String schema) {
+        Map<String, String> queries = new LinkedHashMap<>();
+        TABLES.forEach(
+                (table, order) -> queries.put(table, "select * from " + schema + "." + table + " order by " + order));
+        return digestOf(queries);
+    }
+
+    /**
+     * SHA-256 of each query's rows (columns in select order, values as PostgreSQL prints them, NULL as
+     * {@code \N}), and {@code all} over those digests in the order given.
+     */
+    Map<String, String> digestOf(Map<String, String> namedQueries) {
         Map<String, String> result = new LinkedHashMap<>();
         MessageDigest all = sha256();
-        for (Map.Entry<String, String> table : TABLES.entrySet()) {
+        for (Map.Entry<String, String> query : namedQueries.entrySet()) {
             MessageDigest md = sha256();
-            jdbc.query("select * from " + schema + "." + table.getKey() + " order by " + table.getValue(), rs -> {
+            jdbc.query(query.getValue(), rs -> {
                 int columns = rs.getMetaData().getColumnCount();
                 StringBuilder row = new StringBuilder();
                 for (int c = 1; c <= columns; c++) {
@@ -48,7 +59,7 @@ public class ReadModelDigest {
                 md.update(row.toString().getBytes(StandardCharsets.UTF_8));
             });
             String hex = HexFormat.of().formatHex(md.digest());
-            result.put(table.getKey(), hex);
+            result.put(query.getKey(), hex);
             all.update(hex.getBytes(StandardCharsets.UTF_8));
         }
         result.put("all", HexFormat.of().formatHex(all.digest()));

@@ -13,11 +13,14 @@ public class RebuildController {
     private final RebuildService rebuild;
     private final ReadModelDigest digest;
     private final ConsumingReplica replica;
+    private final AlertDigest alertDigest;
 
-    public RebuildController(RebuildService rebuild, ReadModelDigest digest, ConsumingReplica replica) {
+    public RebuildController(
+            RebuildService rebuild, ReadModelDigest digest, ConsumingReplica replica, AlertDigest alertDigest) {
         this.rebuild = rebuild;
         this.digest = digest;
         this.replica = replica;
+        this.alertDigest = alertDigest;
     }
 
     @Operation(summary = "Replay the event log into fresh read-model tables and swap them in")
@@ -32,5 +35,13 @@ public class RebuildController {
     @GetMapping("/api/v1/admin/digest")
     public Map<String, String> digest() {
         return digest.digest(ReadModelStore.LIVE);
+    }
+
+    @Operation(
+            summary = "SHA-256 of the active alerts and the latest transition of each, as a rebuild from the log"
+                    + " reproduces them (no ids, times or escalation path)")
+    @GetMapping("/api/v1/admin/digest/alerts")
+    public Map<String, String> alertDigest() {
+        return alertDigest.digest();
     }
 }

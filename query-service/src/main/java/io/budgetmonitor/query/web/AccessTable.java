@@ -78,6 +78,7 @@ public class AccessTable {
 
                 // digests are read-only verification (equal after a rebuild): the auditor's work
                 get("/api/v1/admin/digest", AUDITOR),
+                get("/api/v1/admin/digest/alerts", AUDITOR),
                 // operations: replay the log, re-run the monitoring rules
                 post("/api/v1/admin/rebuild", ADMIN),
                 // the shared consumer's held events (waiting for a predecessor): operations

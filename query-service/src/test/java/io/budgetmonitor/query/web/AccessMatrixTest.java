@@ -64,6 +64,7 @@ class AccessMatrixTest extends IntegrationTest {
                         Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER)),
                 Map.entry(Route.get("/api/v1/me"), Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER)),
                 Map.entry(Route.get("/api/v1/admin/digest"), Access.roles(AUDITOR)),
+                Map.entry(Route.get("/api/v1/admin/digest/alerts"), Access.roles(AUDITOR)),
                 Map.entry(Route.post("/api/v1/admin/rebuild"), Access.roles(Role.ADMIN)),
                 Map.entry(Route.get("/api/v1/admin/consumer/held"), Access.roles(Role.ADMIN)),
                 Map.entry(Route.post("/api/v1/admin/evaluations"), Access.roles(Role.ADMIN)));
@@ -85,6 +86,6 @@ class AccessMatrixTest extends IntegrationTest {
                         "987654321"));
 
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
-        assertThat(matrix.assertAllCells()).hasSize(26 * 8 + 12);
+        assertThat(matrix.assertAllCells()).hasSize(27 * 8 + 12);
     }
 }

@@ -31,7 +31,8 @@ public class EventConsumer {
     @KafkaListener(
             id = "scoring-events",
             topics = Topics.BUDGET_EVENTS,
-            groupId = "scoring-service",
+            // another group reads the log from offset 0 into an empty database: a clean rebuild to compare with
+            groupId = "${budget.kafka.group-id:scoring-service}",
             batch = "true",
             autoStartup = "${scoring.listener.auto-startup:true}")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> kafka) {

@@ -66,6 +66,8 @@ public class ScoringRoutes {
                 RouteRule.get("/api/v1/rubrics", RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER),
                 RouteRule.get("/api/v1/rubrics/{reference}", RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER),
                 // a new rubric (version) changes how years are scored: operators only
-                RouteRule.post("/api/v1/rubrics", ADMIN));
+                RouteRule.post("/api/v1/rubrics", ADMIN),
+                // the inputs' digest is read-only verification (equal to a rebuild's): the auditor's work
+                RouteRule.get("/api/v1/admin/digest", AUDITOR));
     }
 }

@@ -72,6 +72,7 @@ class ScoringSecurityTest extends RunningScoringService {
                 Route.get("/api/v1/rubrics/{reference}"),
                 Access.roles(RECORDER, BUDGET_OFFICE, EVALUATOR, AUDITOR, VIEWER));
         table.put(Route.post("/api/v1/rubrics"), Access.roles(Role.ADMIN));
+        table.put(Route.get("/api/v1/admin/digest"), Access.roles(AUDITOR));
         return table;
     }
 
@@ -100,7 +101,7 @@ class ScoringSecurityTest extends RunningScoringService {
         matrix.assertCoversExactly(RouteMatrix.handlerRoutes(context));
         // 15 routes x (anonymous + 7 demo users) + the scoped viewer on another department's projected score,
         // monitoring report and comparison
-        assertThat(matrix.assertAllCells()).hasSize(15 * 8 + 3);
+        assertThat(matrix.assertAllCells()).hasSize(16 * 8 + 3);
     }
 
     @Test
