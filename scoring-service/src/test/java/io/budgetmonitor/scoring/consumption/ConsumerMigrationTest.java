@@ -42,7 +42,8 @@ class ConsumerMigrationTest {
         assertThat(Arrays.stream(applied)
                         .filter(m -> m.getVersion() != null && m.getVersion().isNewerThan("150"))
                         .map(m -> m.getVersion().getVersion()))
-                .containsExactly("160", "161", "162");
+                // the consumer's three come right after main's V150, in order; later features follow them
+                .startsWith("160", "161", "162");
         assertThat(applied).allMatch(m -> m.getState() == MigrationState.SUCCESS);
         assertThat(jdbc.queryForObject(
                         "select last_sequence from consumer_sequence where aggregate_id = 'D:2021:L1'", Long.class))
