@@ -1,9 +1,6 @@
 package io.budgetmonitor.scoring.inputs;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.budgetmonitor.consumer.TableDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,35 +41,8 @@ public class InputsDigest {
         this.jdbc = jdbc;
     }
 
-    /** Each table's digest, and {@code all} over them in table order. */
+    /** Each table's digest, and {@code all} over them in table order ({@link TableDigest}). */
     public Map<String, String> digest() {
-        Map<String, String> result = new LinkedHashMap<>();
-        MessageDigest all = sha256();
-        for (Map.Entry<String, String> table : TABLES.entrySet()) {
-            MessageDigest md = sha256();
-            jdbc.query(table.getValue(), rs -> {
-                int columns = rs.getMetaData().getColumnCount();
-                StringBuilder row = new StringBuilder();
-                for (int c = 1; c <= columns; c++) {
-                    String value = rs.getString(c);
-                    row.append(value == null ? "\\N" : value).append('\u001f');
-                }
-                row.append('\n');
-                md.update(row.toString().getBytes(StandardCharsets.UTF_8));
-            });
-            String hex = HexFormat.of().formatHex(md.digest());
-            result.put(table.getKey(), hex);
-            all.update(hex.getBytes(StandardCharsets.UTF_8));
-        }
-        result.put("all", HexFormat.of().formatHex(all.digest()));
-        return result;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TableDigest.of(jdbc, TABLES);
     }
 }
