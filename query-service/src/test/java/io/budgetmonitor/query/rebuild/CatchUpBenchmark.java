@@ -114,6 +114,51 @@ class CatchUpBenchmark extends IntegrationTest {
         System.out.printf(
                 "BENCHMARK rebuild: %d events, %d department-years in %d ms = %.0f events/s%n",
                 result.events(), result.departmentYears(), result.millis(), result.eventsPerSecond());
+        SequentialRead read = sequentialRead();
+        System.out.printf(
+                "BENCHMARK rebuild baseline: sequential read of its event_log (JDBC, every column, fetch size 5,000):"
+                        + " %d rows in %.0f ms = %.0f rows/s; rebuild/read = %.2f%n",
+                read.rows(),
+                read.seconds() * 1000,
+                read.rows() / read.seconds(),
+                result.eventsPerSecond() / (read.rows() / read.seconds()));
+    }
+
+    private record SequentialRead(long rows, double seconds) {}
+
+    /**
+     * Row 4's baseline in the same run, as bench/ measures it: every row of the rebuild's event_log read in
+     * position order through a server-side cursor, every column fetched as text and nothing done with it.
+     */
+    private SequentialRead sequentialRead() {
+        return jdbc.execute((java.sql.Connection db) -> {
+            boolean autoCommit = db.getAutoCommit();
+            db.setAutoCommit(false);
+            try (java.sql.Statement sql = db.createStatement()) {
+                sql.setFetchSize(5_000);
+                long begin = System.nanoTime();
+                long rows = 0;
+                long chars = 0;
+                try (java.sql.ResultSet rs = sql.executeQuery("select * from event_log order by position")) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        rows++;
+                        for (int i = 1; i <= columns; i++) {
+                            String value = rs.getString(i);
+                            chars += value == null ? 0 : value.length();
+                        }
+                    }
+                }
+                double seconds = (System.nanoTime() - begin) / 1e9;
+                db.commit();
+                if (chars < 0) {
+                    throw new IllegalStateException("unreachable: keeps the reads from being optimised away");
+                }
+                return new SequentialRead(rows, seconds);
+            } finally {
+                db.setAutoCommit(autoCommit);
+            }
+        });
     }
 
     private record ConsumeOnly(long records, double seconds) {}
