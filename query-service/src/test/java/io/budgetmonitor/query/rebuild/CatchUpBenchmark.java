@@ -35,8 +35,9 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
  * a plain Kafka consumer reading the same records from the same broker and doing nothing with them — and a
  * full rebuild. Not part of the suite (the class name is outside surefire's includes); run it by name:
  * {@code ./mvnw -B -o -pl query-service -am verify -Dtest=CatchUpBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (optionally {@code -Dbudget.benchmark.departments=100 -Dbudget.benchmark.events=3000}). The figures are in
- * docs/deployment.md (scaling the readers).
+ * (optionally {@code -Dbudget.benchmark.departments=100 -Dbudget.benchmark.events=3000}, and
+ * {@code -Dbudget.benchmark.rebuilds=3} rounds of rebuild and baselines). The figures are in
+ * docs/deployment.md (scaling the readers); the rebuild rounds and their baselines in docs/performance.md ("The rebuild").
  */
 class CatchUpBenchmark extends IntegrationTest {
     @Autowired
