@@ -72,28 +72,32 @@ public final class DepartmentYearState {
      * e.g. a year opened with other than four quarterly targets.
      */
     public void apply(RecordedEvent recorded) {
-        BudgetEvent event = recorded.event();
+        apply(recorded.position(), recorded.eventId(), recorded.event());
+    }
+
+    /** {@link #apply(RecordedEvent)} with what the fold reads of a recorded event: its place in the log and id. */
+    public void apply(long position, String eventId, BudgetEvent event) {
         if (!event.department().equals(id.department()) || event.fiscalYear() != id.fiscalYear()) {
-            throw new IllegalArgumentException("event " + recorded.eventId() + " belongs to " + event.department() + ":"
+            throw new IllegalArgumentException("event " + eventId + " belongs to " + event.department() + ":"
                     + event.fiscalYear() + ", not " + id);
         }
-        lastPosition = Math.max(lastPosition, recorded.position());
+        lastPosition = Math.max(lastPosition, position);
         dirty.year = true;
         if (event instanceof BudgetLineEvent lineEvent) {
             LineFigures line = line(lineEvent.line());
-            if (recorded.position() > line.lastPosition) {
-                line.lastPosition = recorded.position();
-                line.lastEventId = recorded.eventId();
+            if (position > line.lastPosition) {
+                line.lastPosition = position;
+                line.lastEventId = eventId;
             }
-            applyToLine(line, lineEvent, recorded);
+            applyToLine(line, lineEvent, position, eventId);
             dirty.lines.add(line.line);
         } else {
-            applyToYear(event, recorded);
+            applyToYear(event, position, eventId);
         }
     }
 
     // Java 17: no pattern matching in switch yet, hence the instanceof chains
-    private void applyToLine(LineFigures line, BudgetLineEvent event, RecordedEvent recorded) {
+    private void applyToLine(LineFigures line, BudgetLineEvent event, long position, String eventId) {
         if (event instanceof BudgetAllocated e) {
             line.name = e.name();
             line.fundSource = e.fundSource();
@@ -122,12 +126,12 @@ public final class DepartmentYearState {
             line.quarterReversed[q] = line.quarterReversed[q].plus(e.amount());
         } else if (event instanceof DisbursementRejected e) {
             line.rejectedCount++;
-            if (line.lastRejectedPosition == null || recorded.position() > line.lastRejectedPosition) {
+            if (line.lastRejectedPosition == null || position > line.lastRejectedPosition) {
                 line.lastRejectedAmount = e.amount();
                 line.lastRejectedAvailable = e.available();
                 line.lastRejectedOn = e.occurredOn();
-                line.lastRejectedPosition = recorded.position();
-                line.lastRejectedEvent = recorded.eventId();
+                line.lastRejectedPosition = position;
+                line.lastRejectedEvent = eventId;
             }
         } else if (event instanceof FundsReclaimed e) {
             line.reclaimed = line.reclaimed.plus(e.amount());
@@ -136,7 +140,7 @@ public final class DepartmentYearState {
         }
     }
 
-    private void applyToYear(BudgetEvent event, RecordedEvent recorded) {
+    private void applyToYear(BudgetEvent event, long position, String eventId) {
         if (event instanceof FiscalYearOpened e) {
             if (e.quarterTargets() != null
                     && !e.quarterTargets().isEmpty()
@@ -152,15 +156,10 @@ public final class DepartmentYearState {
         } else if (event instanceof QuarterClosed e) {
             Quarter.of(e.quarter()); // refuses 0 or 5: such an event is parked, not guessed at
             QuarterClose previous = closes.get(e.quarter());
-            if (previous == null || recorded.position() > previous.position()) {
+            if (previous == null || position > previous.position()) {
                 closes.put(
                         e.quarter(),
-                        new QuarterClose(
-                                e.quarter(),
-                                e.occurredOn(),
-                                recorded.position(),
-                                recorded.eventId(),
-                                e.reportedExecution()));
+                        new QuarterClose(e.quarter(), e.occurredOn(), position, eventId, e.reportedExecution()));
                 dirty.quarters.add(e.quarter());
             }
         } else if (event instanceof FiscalYearClosed e) {
@@ -187,7 +186,7 @@ public final class DepartmentYearState {
             kpi.actual = e.actual();
             kpi.met = e.met();
             kpi.reportedOn = e.occurredOn();
-            kpi.reportEventId = recorded.eventId();
+            kpi.reportEventId = eventId;
             kpi.reportedQuarters |= 1 << quarterIndex(e.occurredOn());
         }
         // ProcurementPlanApproved, AssetUtilizationReported, QualitativeAssessmentRecorded and

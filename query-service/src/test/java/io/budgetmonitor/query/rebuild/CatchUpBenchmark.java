@@ -35,8 +35,9 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
  * a plain Kafka consumer reading the same records from the same broker and doing nothing with them — and a
  * full rebuild. Not part of the suite (the class name is outside surefire's includes); run it by name:
  * {@code ./mvnw -B -o -pl query-service -am verify -Dtest=CatchUpBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (optionally {@code -Dbudget.benchmark.departments=100 -Dbudget.benchmark.events=3000}). The figures are in
- * docs/deployment.md (scaling the readers).
+ * (optionally {@code -Dbudget.benchmark.departments=100 -Dbudget.benchmark.events=3000}, and
+ * {@code -Dbudget.benchmark.rebuilds=3} rounds of rebuild and baselines). The figures are in
+ * docs/deployment.md (scaling the readers); the rebuild rounds and their baselines in docs/performance.md ("The rebuild").
  */
 class CatchUpBenchmark extends IntegrationTest {
     @Autowired
@@ -110,10 +111,73 @@ class CatchUpBenchmark extends IntegrationTest {
         System.out.printf(
                 "BENCHMARK consume-only baseline: %d records (events and watermarks) read in %.1f s = %.0f records/s%n",
                 baseline.records(), baseline.seconds(), baseline.records() / baseline.seconds());
-        RebuildService.Result result = rebuild.rebuild();
-        System.out.printf(
-                "BENCHMARK rebuild: %d events, %d department-years in %d ms = %.0f events/s%n",
-                result.events(), result.departmentYears(), result.millis(), result.eventsPerSecond());
+        // the rebuild and its baselines alternate, several times: on a shared 2-core machine one pass says little
+        int rounds = Integer.getInteger("budget.benchmark.rebuilds", 3);
+        for (int round = 1; round <= rounds; round++) {
+            SequentialRead read = sequentialRead("select * from event_log order by position");
+            SequentialRead folded =
+                    sequentialRead("select position, event_id, event_type, payload from event_log order by position");
+            RebuildService.Result result = rebuild.rebuild();
+            System.out.printf(
+                    "BENCHMARK rebuild %d/%d: %d events, %d department-years in %d ms = %.0f events/s%n",
+                    round,
+                    rounds,
+                    result.events(),
+                    result.departmentYears(),
+                    result.millis(),
+                    result.eventsPerSecond());
+            System.out.printf(
+                    "BENCHMARK   baseline: sequential read of its event_log (JDBC, every column, fetch size 5,000):"
+                            + " %d rows in %.0f ms = %.0f rows/s; rebuild/read = %.2f%n",
+                    read.rows(),
+                    read.seconds() * 1000,
+                    read.rows() / read.seconds(),
+                    result.eventsPerSecond() / (read.rows() / read.seconds()));
+            System.out.printf(
+                    "BENCHMARK   baseline 2: sequential read of the columns the rebuild reads (position, event_id,"
+                            + " event_type, payload): %d rows in %.0f ms = %.0f rows/s; rebuild/read = %.2f%n",
+                    folded.rows(),
+                    folded.seconds() * 1000,
+                    folded.rows() / folded.seconds(),
+                    result.eventsPerSecond() / (folded.rows() / folded.seconds()));
+        }
+    }
+
+    private record SequentialRead(long rows, double seconds) {}
+
+    /**
+     * Row 4's baseline in the same run, as bench/ measures it: every row of the rebuild's event_log read in
+     * position order through a server-side cursor, every selected column fetched as text and nothing done with it.
+     */
+    private SequentialRead sequentialRead(String query) {
+        return jdbc.execute((java.sql.Connection db) -> {
+            boolean autoCommit = db.getAutoCommit();
+            db.setAutoCommit(false);
+            try (java.sql.Statement sql = db.createStatement()) {
+                sql.setFetchSize(5_000);
+                long begin = System.nanoTime();
+                long rows = 0;
+                long chars = 0;
+                try (java.sql.ResultSet rs = sql.executeQuery(query)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        rows++;
+                        for (int i = 1; i <= columns; i++) {
+                            String value = rs.getString(i);
+                            chars += value == null ? 0 : value.length();
+                        }
+                    }
+                }
+                double seconds = (System.nanoTime() - begin) / 1e9;
+                db.commit();
+                if (chars < 0) {
+                    throw new IllegalStateException("unreachable: keeps the reads from being optimised away");
+                }
+                return new SequentialRead(rows, seconds);
+            } finally {
+                db.setAutoCommit(autoCommit);
+            }
+        });
     }
 
     private record ConsumeOnly(long records, double seconds) {}
