@@ -82,6 +82,9 @@ class PartitionedReplicasTest {
         final ExactlyOnceConsumer<Integer> consumer;
         final Thread thread;
 
+        /** Partitions this replica holds after its last poll (read by the test thread). */
+        final java.util.concurrent.atomic.AtomicInteger assigned = new java.util.concurrent.atomic.AtomicInteger();
+
         Replica(String name, String group, String topic, DriverManagerDataSource dataSource) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             consumer = new ExactlyOnceConsumer<>(
@@ -104,6 +107,7 @@ class PartitionedReplicasTest {
                     () -> {
                         while (running.get()) {
                             ConsumerRecords<String, byte[]> polled = kafka.poll(Duration.ofMillis(100));
+                            assigned.set(kafka.assignment().size());
                             if (!polled.isEmpty()) {
                                 List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> batch =
                                         new ArrayList<>();
@@ -187,6 +191,14 @@ class PartitionedReplicasTest {
         Replica second = new Replica("replica-b", "two-replicas", topic, shared);
         Replica single = new Replica("single", "one-replica", topic, alone);
         ConsumerStore positions = new ConsumerStore(sharedDb);
+
+        // publish only once the group has settled with both replicas in it: on a fast machine the first to
+        // join could otherwise consume everything before the second is assigned any partition
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> first.assigned.get() > 0
+                        && second.assigned.get() > 0
+                        && first.assigned.get() + second.assigned.get() == PARTITIONS
+                        && single.assigned.get() == PARTITIONS);
 
         List<RecordedEvent> events = events();
         CloudEventCodec codec = new CloudEventCodec();
