@@ -138,7 +138,7 @@ final class RunningCommandService implements AutoCloseable {
     private Answer send(HttpRequest request) {
         long started = System.nanoTime();
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = exchange(request);
             return new Answer(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
@@ -150,6 +150,32 @@ final class RunningCommandService implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * One exchange; when the connection closed before a single byte of the answer arrived, once more on a
+     * fresh connection. Why: Tomcat refuses an over-long request line after reading part of it and closes
+     * the socket with the rest unread, which makes the kernel send a reset that can overtake its 400 on a
+     * loaded machine (the client then sees "header parser received no bytes"), and a pooled connection may
+     * have been closed by the server while idle. A request the server never answered had no effect to
+     * double, and the properties check the event count around every call; a server that really never
+     * answers fails the second attempt too.
+     */
+    private static HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException lost) {
+            System.err.println("no answer (" + lost.getMessage() + ") to " + request.method() + " "
+                    + abbreviated(request.uri().getRawPath()) + "; once more on a fresh connection");
+            HttpClient fresh = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            return fresh.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 120) + "…(" + text.length() + " chars)";
     }
 
     URI uri(String path) {
