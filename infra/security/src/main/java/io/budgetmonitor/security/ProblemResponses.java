@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,6 +13,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -36,15 +38,43 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "credentials are missing or not valid", request);
     }
 
+    /**
+     * A refused CSRF token is not a missing role: a sign-in form whose token went stale (another tab
+     * signed in or out meanwhile) is shown again with a fresh one, and any other cookie-authenticated
+     * write is told what is wrong with it.
+     */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
+        if (denied instanceof CsrfException) {
+            if (isSignInForm(request)) {
+                response.sendRedirect(request.getContextPath() + "/login");
+                return;
+            }
+            write(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "Forbidden",
+                    "the request's CSRF token is missing or does not match the XSRF-TOKEN cookie: reload the page and"
+                            + " try again; nothing was recorded",
+                    request);
+            return;
+        }
         write(
                 response,
                 HttpStatus.FORBIDDEN,
                 "Forbidden",
                 "your roles do not allow " + request.getMethod() + " on this resource",
                 request);
+    }
+
+    private static boolean isSignInForm(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String type = request.getContentType();
+        return "POST".equals(request.getMethod())
+                && "/login".equals(path)
+                && type != null
+                && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
     }
 
     /** The detail is fixed text: the firewall's message quotes what the client sent. */

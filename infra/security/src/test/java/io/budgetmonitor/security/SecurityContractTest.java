@@ -366,6 +366,55 @@ class SecurityContractTest {
                 .isEmpty();
     }
 
+    /**
+     * A sign-in form whose CSRF token went stale (another tab signed in meanwhile) is shown again with
+     * a fresh token instead of a 403 about roles; a page's write with a stale token is told it is the
+     * token, not its roles.
+     */
+    @Test
+    void aStaleCsrfTokenOnTheSignInFormShowsTheFormAgain() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        browser.send(get("/login").header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        String stale = cookie(cookies, "XSRF-TOKEN");
+        cookies.getCookieStore().removeAll();
+        HttpResponse<String> otherTab =
+                browser.send(get("/login").header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(otherTab.statusCode()).isEqualTo(200);
+        String fresh = cookie(cookies, "XSRF-TOKEN");
+        assertThat(fresh).isNotEqualTo(stale);
+
+        HttpResponse<String> login = browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "JSESSIONID=expired-in-another-tab")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=recorder&password=" + PASSWORD + "&_csrf=" + stale))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(browser.send(get("/api/v1/whoami").build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .as("not signed in by a refused form")
+                .isEqualTo(401);
+
+        HttpResponse<String> again = browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=recorder&password=" + PASSWORD + "&_csrf=" + cookie(cookies, "XSRF-TOKEN")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(again.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        HttpResponse<String> write = browser.send(
+                post("/api/v1/payments").header("X-XSRF-TOKEN", stale).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(write.statusCode()).isEqualTo(403);
+        assertThat(write.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(write.body()).contains("CSRF token").doesNotContain("roles");
+    }
+
     private static String cookie(java.net.CookieManager cookies, String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name))
