@@ -301,13 +301,8 @@ class SecurityContractTest {
                 .as("the form's stylesheet")
                 .isEqualTo(200);
 
-        HttpResponse<String> login = browser.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "username=recorder&password=" + PASSWORD + "&_csrf=" + csrf))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login =
+                postForm(browser, "/login", "username=recorder&password=" + PASSWORD + "&_csrf=" + csrf);
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         String rememberMe = cookie(cookies, "remember-me");
@@ -346,13 +341,7 @@ class SecurityContractTest {
                 .as("a tampered remember-me cookie")
                 .isEqualTo(401);
 
-        HttpResponse<String> signOut = browser.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Accept", "text/html")
-                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signOut = postForm(browser, "/logout", "_csrf=" + token, "Accept", "text/html");
         assertThat(signOut.statusCode()).as(signOut.body()).isEqualTo(302);
         assertThat(signOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
         assertThat(browser.send(get("/api/v1/whoami").build(), HttpResponse.BodyHandlers.ofString())
@@ -384,14 +373,12 @@ class SecurityContractTest {
         String fresh = cookie(cookies, "XSRF-TOKEN");
         assertThat(fresh).isNotEqualTo(stale);
 
-        HttpResponse<String> login = browser.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Cookie", "JSESSIONID=expired-in-another-tab")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "username=recorder&password=" + PASSWORD + "&_csrf=" + stale))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = postForm(
+                browser,
+                "/login",
+                "username=recorder&password=" + PASSWORD + "&_csrf=" + stale,
+                "Cookie",
+                "JSESSIONID=expired-in-another-tab");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login");
         assertThat(browser.send(get("/api/v1/whoami").build(), HttpResponse.BodyHandlers.ofString())
@@ -399,13 +386,10 @@ class SecurityContractTest {
                 .as("not signed in by a refused form")
                 .isEqualTo(401);
 
-        HttpResponse<String> again = browser.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "username=recorder&password=" + PASSWORD + "&_csrf=" + cookie(cookies, "XSRF-TOKEN")))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = postForm(
+                browser,
+                "/login",
+                "username=recorder&password=" + PASSWORD + "&_csrf=" + cookie(cookies, "XSRF-TOKEN"));
         assertThat(again.statusCode()).isEqualTo(302);
         assertThat(again.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         HttpResponse<String> write = browser.send(
@@ -413,6 +397,18 @@ class SecurityContractTest {
         assertThat(write.statusCode()).isEqualTo(403);
         assertThat(write.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(write.body()).contains("CSRF token").doesNotContain("roles");
+    }
+
+    /** A browser's form post: {@code headers} are name, value pairs. */
+    private HttpResponse<String> postForm(HttpClient browser, String path, String form, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String cookie(java.net.CookieManager cookies, String name) {
