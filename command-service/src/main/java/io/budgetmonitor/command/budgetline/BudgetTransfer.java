@@ -7,9 +7,9 @@ import io.budgetmonitor.command.refusal.CommandRefusedException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -44,7 +44,8 @@ public class BudgetTransfer {
                 .forEach(lineId -> lines.put(lineId, load(lineId)));
         Aggregate<BudgetLine> from = lines.get(command.from());
         Aggregate<BudgetLine> to = lines.get(command.to());
-        String transferId = UUID.randomUUID().toString();
+        // the same time-ordered identifiers as every message id (TimeOrderedIdentifiers), not one SecureRandom
+        String transferId = IdentifierFactory.getInstance().generateIdentifier();
         from.execute(line -> line.transferOut(command, transferId, fiscalYears));
         to.execute(line -> line.transferIn(command, transferId, fiscalYears));
         return transferId;
