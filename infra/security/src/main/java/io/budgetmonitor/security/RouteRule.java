@@ -44,8 +44,11 @@ public record RouteRule(HttpMethod method, String pattern, Set<Role> roles) {
         return isOpen() || held.contains(Role.ADMIN) || held.stream().anyMatch(roles::contains);
     }
 
-    String[] authorities() {
-        return EnumSet.copyOf(withAdmin()).stream().map(Role::name).toArray(String[]::new);
+    /** The authorities that pass this row (ADMIN's included); none for an open row. */
+    Set<String> authorities() {
+        return isOpen()
+                ? Set.of()
+                : Set.copyOf(withAdmin().stream().map(Role::authority).toList());
     }
 
     private Set<Role> withAdmin() {

@@ -2,7 +2,6 @@ package io.budgetmonitor.security;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
  * A service's whole access table, read top to bottom (the first matching row decides). Each service
@@ -38,17 +37,8 @@ public record RouteRules(List<RouteRule> rules) {
         return all;
     }
 
-    void applyTo(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry registry) {
-        for (RouteRule rule : withShared()) {
-            var matched = registry.requestMatchers(rule.method(), rule.pattern());
-            if (rule.isOpen()) {
-                matched.permitAll();
-            } else {
-                matched.hasAnyRole(rule.authorities());
-            }
-        }
-        // error pages render the problem of a request that was already authorized (or refused)
-        registry.requestMatchers("/error").permitAll();
-        registry.anyRequest().denyAll();
+    /** The table as the one decision per request of every security filter chain ({@link RouteAuthorization}). */
+    RouteAuthorization authorization() {
+        return new RouteAuthorization(withShared());
     }
 }

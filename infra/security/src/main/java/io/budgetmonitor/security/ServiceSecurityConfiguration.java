@@ -16,11 +16,13 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -37,6 +39,7 @@ import org.springframework.security.web.authentication.ui.DefaultResourcesFilter
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -51,7 +54,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *
  * <ul>
  *   <li>API clients are stateless: HTTP Basic against the demo users (local stack) and/or Bearer JWT
- *       (production), whichever is configured;</li>
+ *       (production), whichever is configured; a request with an {@code Authorization} header goes
+ *       through a chain of its own without any of the browser's filters ({@link #apiClientSecurity});</li>
  *   <li>browsers get a login form and a session (so {@code EventSource} can carry it), remembered
  *       across a restart; only such cookie-authenticated writes need a CSRF token, which a page
  *       reads from the {@code XSRF-TOKEN} cookie ({@link BrowserSignIn});</li>
@@ -100,7 +104,47 @@ public class ServiceSecurityConfiguration {
         return new InMemoryUserDetailsManager(users);
     }
 
+    /**
+     * API clients: every request that carries an {@code Authorization} header. They prove who they are
+     * with every request (Basic or Bearer), so this chain holds only what such a request needs: the
+     * firewall, security headers, CORS, authentication, the access table and problem+json refusals. No
+     * session is read or created, and none of the browser's filters runs (CSRF, login form and its
+     * stylesheet, logout, saved requests, remember-me): each tested its own path or cookie on every
+     * payment, for nothing (JFR, bench/run). A request with a header this service cannot verify gets
+     * its 401 here, never the login form (a browser asking for a page sends no such header).
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain apiClientSecurity(
+            HttpSecurity http,
+            RouteRules routes,
+            SecuritySettings settings,
+            InMemoryUserDetailsManager demoUsers,
+            CorsSettings cors,
+            ObjectProvider<JwtDecoder> jwtDecoder)
+            throws Exception {
+        http.securityMatcher(ServiceSecurityConfiguration::carriesCredentials);
+        Accepted accepted = accepted(demoUsers, jwtDecoder);
+        accessTable(http, routes, cors);
+        http.csrf(csrf -> csrf.disable());
+        http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        http.requestCache(cache -> cache.requestCache(new NullRequestCache()));
+        http.exceptionHandling(exceptions ->
+                exceptions.authenticationEntryPoint(accepted.problems()).accessDeniedHandler(accepted.problems()));
+        http.formLogin(form -> form.disable());
+        http.logout(logout -> logout.disable());
+        if (accepted.basic()) {
+            http.httpBasic(httpBasic -> httpBasic.realmName(REALM).authenticationEntryPoint(accepted.problems()));
+        } else {
+            http.httpBasic(httpBasic -> httpBasic.disable());
+        }
+        bearer(http, settings, jwtDecoder, accepted);
+        return http.build();
+    }
+
+    /** Browsers (a login form, a session, remember-me, CSRF) and anyone without credentials. */
+    @Bean
+    @Order(2)
     SecurityFilterChain budgetSecurity(
             HttpSecurity http,
             RouteRules routes,
@@ -109,31 +153,12 @@ public class ServiceSecurityConfiguration {
             CorsSettings cors,
             ObjectProvider<JwtDecoder> jwtDecoder)
             throws Exception {
-        boolean basic = DemoUsers.ALL.stream().anyMatch(demo -> demoUsers.userExists(demo.username()));
-        boolean bearer = jwtDecoder.getIfAvailable() != null;
-        if (!basic && !bearer) {
+        Accepted accepted = accepted(demoUsers, jwtDecoder);
+        if (!accepted.basic() && !accepted.bearer()) {
             log.warn("no demo users and no JWT issuer configured: every protected route answers 401");
         }
-        List<String> challenges = new ArrayList<>();
-        if (basic) {
-            challenges.add("Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-        }
-        if (bearer) {
-            challenges.add("Bearer realm=\"" + REALM + "\"");
-        }
-        ProblemResponses problems = new ProblemResponses(challenges);
-
-        http.authorizeHttpRequests(authorize -> {
-            // an async (SSE) or error dispatch continues a request that was already authorized
-            authorize
-                    .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
-                    .permitAll();
-            routes.applyTo(authorize);
-        });
-        if (cors.enabled()) {
-            // before authentication: a preflight (OPTIONS) carries no credentials, and a refused origin gets 403
-            http.cors(configurer -> configurer.configurationSource(corsSource(cors)));
-        }
+        ProblemResponses problems = accepted.problems();
+        accessTable(http, routes, cors);
         http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(ServiceSecurityConfiguration::isCookieAuthenticatedWrite)
                 .csrfTokenRepository(BrowserSignIn.csrfCookie())
                 // the page sends the cookie's value as it is: no per-response masking to undo
@@ -142,7 +167,7 @@ public class ServiceSecurityConfiguration {
         http.requestCache(cache -> cache.requestCache(pageRequestsOnly()));
         http.exceptionHandling(exceptions ->
                 exceptions.authenticationEntryPoint(entryPoint(problems)).accessDeniedHandler(problems));
-        if (basic) {
+        if (accepted.basic()) {
             http.httpBasic(httpBasic -> httpBasic.realmName(REALM).authenticationEntryPoint(problems));
             http.formLogin(form -> form.permitAll());
             // Spring generates the form only where no entry point of one's own is set, as here
@@ -155,14 +180,56 @@ public class ServiceSecurityConfiguration {
             http.httpBasic(httpBasic -> httpBasic.disable());
             http.formLogin(form -> form.disable());
         }
+        bearer(http, settings, jwtDecoder, accepted);
+        return http.build();
+    }
+
+    /** Which proofs of identity this service accepts, and the 401/403 answers that name them. */
+    private record Accepted(boolean basic, boolean bearer, ProblemResponses problems) {}
+
+    private static Accepted accepted(InMemoryUserDetailsManager demoUsers, ObjectProvider<JwtDecoder> jwtDecoder) {
+        boolean basic = DemoUsers.ALL.stream().anyMatch(demo -> demoUsers.userExists(demo.username()));
+        boolean bearer = jwtDecoder.getIfAvailable() != null;
+        List<String> challenges = new ArrayList<>();
+        if (basic) {
+            challenges.add("Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        }
         if (bearer) {
+            challenges.add("Bearer realm=\"" + REALM + "\"");
+        }
+        return new Accepted(basic, bearer, new ProblemResponses(challenges));
+    }
+
+    /** The same access table, and the same CORS, in both chains. */
+    private static void accessTable(HttpSecurity http, RouteRules routes, CorsSettings cors) throws Exception {
+        http.authorizeHttpRequests(authorize -> {
+            // an async (SSE) or error dispatch continues a request that was already authorized
+            authorize
+                    .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                    .permitAll();
+            authorize.anyRequest().access(routes.authorization());
+        });
+        if (cors.enabled()) {
+            // before authentication: a preflight (OPTIONS) carries no credentials, and a refused origin gets 403
+            http.cors(configurer -> configurer.configurationSource(corsSource(cors)));
+        }
+    }
+
+    private static void bearer(
+            HttpSecurity http, SecuritySettings settings, ObjectProvider<JwtDecoder> jwtDecoder, Accepted accepted)
+            throws Exception {
+        if (accepted.bearer()) {
             JwtCallers callers = new JwtCallers(settings.jwt());
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .jwt(jwt -> jwt.decoder(jwtDecoder.getObject()).jwtAuthenticationConverter(callers))
-                    .authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems));
+                    .authenticationEntryPoint(accepted.problems())
+                    .accessDeniedHandler(accepted.problems()));
         }
-        return http.build();
+    }
+
+    /** An API client's request: it names its credentials in the {@code Authorization} header. */
+    static boolean carriesCredentials(HttpServletRequest request) {
+        return request.getHeader(HttpHeaders.AUTHORIZATION) != null;
     }
 
     /**

@@ -194,6 +194,25 @@ class SecurityContractTest {
         assertThat(response.body()).contains("\"recordedBy\":\"recorder\"").contains("\"onBehalfOf\":\"财务室\"");
     }
 
+    /**
+     * An API call is stateless: it opens no session, sets no cookie, and a session cookie sent along does
+     * not stand in for its credentials (its own chain, ServiceSecurityConfiguration#apiClientSecurity).
+     */
+    @Test
+    void anApiCallOpensNoSessionAndItsCredentialsAloneDecide() throws Exception {
+        HttpResponse<String> response =
+                send(post("/api/v1/payments").header("Authorization", basic("recorder", PASSWORD)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+        HttpResponse<String> wrongPassword = send(post("/api/v1/payments")
+                .header("Authorization", basic("recorder", "wrong"))
+                .header("Cookie", "JSESSIONID=0123456789ABCDEF0123456789ABCDEF"));
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(wrongPassword.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/problem+json");
+        assertThat(wrongPassword.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
     /** curl sends a header's UTF-8 bytes as they are (java.net.http refuses to): the firewall must let them through. */
     @Test
     void aClaimSentAsRawUtf8BytesPassesTheFirewallAndIsDecoded() throws Exception {
