@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,7 +34,7 @@ final class AlertLatency {
 
     /** An open {@code /api/v1/alerts/stream}: completes a waiter when a data line names its budget line. */
     static final class Subscriber implements AutoCloseable {
-        private final Map<String, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
+        private final Map<String, CompletableFuture<Arrival>> waiting = new ConcurrentHashMap<>();
         private final CompletableFuture<HttpResponse<Stream<String>>> response;
         private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
 
@@ -49,7 +50,7 @@ final class AlertLatency {
         }
 
         private void onLine(String line) {
-            long now = System.nanoTime();
+            Arrival now = new Arrival(System.nanoTime(), Instant.now());
             if (line.startsWith(":subscribed")) {
                 subscribed.complete(null);
             }
@@ -67,8 +68,8 @@ final class AlertLatency {
             subscribed.get(60, TimeUnit.SECONDS);
         }
 
-        /** @return when (nanoTime) the next data line containing {@code key} arrives */
-        CompletableFuture<Long> expect(String key) {
+        /** @return when the next data line containing {@code key} arrives */
+        CompletableFuture<Arrival> expect(String key) {
             return waiting.computeIfAbsent(key, k -> new CompletableFuture<>());
         }
 
@@ -79,17 +80,27 @@ final class AlertLatency {
         }
     }
 
+    /** When a data line arrived: monotonic (for the latency) and wall clock (for the stages). */
+    record Arrival(long nanos, Instant at) {}
+
     /**
      * {@code samples} refused payments, one per line GP-0001 … of {@code department} (lines of 100.00).
      */
-    static Latencies alerts(Api api, String commandUrl, String queryUrl, String department, int samples)
+    static Latencies alerts(
+            Api api,
+            String commandUrl,
+            String queryUrl,
+            String department,
+            int samples,
+            List<AlertStages.Sample> stages)
             throws Exception {
         Latencies latencies = new Latencies();
         try (Subscriber subscriber = new Subscriber(api, queryUrl, department)) {
             subscriber.awaitSubscribed();
             for (int i = 1; i <= samples; i++) {
                 String line = Ledger.line(i);
-                CompletableFuture<Long> arrived = subscriber.expect("line:" + line + "\"");
+                CompletableFuture<Arrival> arrived = subscriber.expect("line:" + line + "\"");
+                Instant sentAt = Instant.now();
                 long sent = System.nanoTime();
                 Api.Answer answer = api.send(
                         "POST",
@@ -103,7 +114,10 @@ final class AlertLatency {
                     throw new IllegalStateException(
                             "a payment over the line was not refused: " + answer.status() + " " + answer.body());
                 }
-                latencies.add(arrived.get(60, TimeUnit.SECONDS) - sent);
+                Instant answeredAt = Instant.now();
+                Arrival arrival = arrived.get(60, TimeUnit.SECONDS);
+                latencies.add(arrival.nanos() - sent);
+                stages.add(new AlertStages.Sample(line, sentAt, answeredAt, arrival.at()));
             }
         }
         return latencies;

@@ -37,6 +37,8 @@ final class Profile {
             try (Connection db = DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", "postgres");
                     Statement sql = db.createStatement()) {
                 sql.execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
+                // commit instants of the rows row 3's stages are read from (AlertStages)
+                sql.execute("alter system set track_commit_timestamp = on");
             }
         }
     }

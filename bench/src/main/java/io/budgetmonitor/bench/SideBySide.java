@@ -36,6 +36,7 @@ public final class SideBySide {
     private static final String ALERT_IDLE = "BENCH-ALERT-I";
     private static final String ALERT_LOADED = "BENCH-ALERT-L";
     private static final int[] CONCURRENCY = {1, 16, 64};
+    private static final String EVENTS_TOPIC = "budget.events.v1";
 
     private final Sizes sizes;
     private final Path dataDir;
@@ -174,17 +175,41 @@ public final class SideBySide {
         String query = stack.url(Service.QUERY);
         String bootstrap = "127.0.0.1:" + kafkaPort;
         api.awaitPosition(query, report.path("position").asLong(), Duration.ofHours(1));
-        Latencies idle = AlertLatency.alerts(api, command, query, ALERT_IDLE, sizes.alertSamples());
+        List<AlertStages.Sample> idleSamples = new ArrayList<>();
+        List<AlertStages.Sample> loadedSamples = new ArrayList<>();
+        Latencies idle;
+        try (AlertStages watch = new AlertStages(bootstrap, EVENTS_TOPIC, ALERT_IDLE)) {
+            idle = AlertLatency.alerts(api, command, query, ALERT_IDLE, sizes.alertSamples(), idleSamples);
+            results.section(
+                    "Row 3 stages, idle",
+                    watch.breakdown(
+                            "idle",
+                            ALERT_IDLE,
+                            Ledger.YEAR,
+                            idleSamples,
+                            stack.jdbcUrl(Service.COMMAND),
+                            stack.jdbcUrl(Service.QUERY)));
+        }
         Latencies kafkaIdle = AlertLatency.kafka(bootstrap, sizes.alertSamples());
         String flowed;
         Latencies loaded;
         Latencies kafkaLoaded;
-        try (PaymentFlow flow =
-                new PaymentFlow(api, command, REST, sizes.restLines(), sizes.loadRate(), run + "-flow")) {
+        try (AlertStages watch = new AlertStages(bootstrap, EVENTS_TOPIC, ALERT_LOADED);
+                PaymentFlow flow =
+                        new PaymentFlow(api, command, REST, sizes.restLines(), sizes.loadRate(), run + "-flow")) {
             Thread.sleep(2_000);
-            loaded = AlertLatency.alerts(api, command, query, ALERT_LOADED, sizes.alertSamples());
+            loaded = AlertLatency.alerts(api, command, query, ALERT_LOADED, sizes.alertSamples(), loadedSamples);
             kafkaLoaded = AlertLatency.kafka(bootstrap, sizes.alertSamples());
             flowed = flow.describe();
+            results.section(
+                    "Row 3 stages, while " + sizes.loadRate() + " payments/s are sent",
+                    watch.breakdown(
+                            "under load",
+                            ALERT_LOADED,
+                            Ledger.YEAR,
+                            loadedSamples,
+                            stack.jdbcUrl(Service.COMMAND),
+                            stack.jdbcUrl(Service.QUERY)));
         }
         results.row(
                 "3",

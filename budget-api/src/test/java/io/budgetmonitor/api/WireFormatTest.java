@@ -201,6 +201,40 @@ class WireFormatTest {
         assertThat(EventTypes.all()).hasSize(20);
     }
 
+    /** The publisher sends the JSON the event store holds as it is: the same CloudEvent as encoding the event. */
+    @Test
+    void anEventStillInItsJsonFormTravelsAsTheSameCloudEvent() throws Exception {
+        var quarter = new QuarterClosed(
+                "BY-SJ", 2021, 1, Map.of(FundSource.OTHER, Money.of("5.00")), LocalDate.of(2021, 4, 2));
+        var recorded = new RecordedEvent(
+                "e-2",
+                quarter.aggregateId(),
+                7,
+                99,
+                Instant.parse("2021-04-02T08:00:00.123456Z"),
+                "finance@by-sj",
+                "c-2",
+                quarter,
+                "财务室",
+                "ab",
+                "cd");
+        byte[] stored = BudgetJson.mapper().writeValueAsBytes(quarter);
+        CloudEvent fromJson = codec.encode(CloudEventCodec.Attributes.of(recorded), stored);
+        CloudEvent fromEvent = codec.encode(recorded);
+        assertThat(fromJson.getData().toBytes())
+                .isEqualTo(stored)
+                .isEqualTo(fromEvent.getData().toBytes());
+        assertThat(fromJson.getAttributeNames()).isEqualTo(fromEvent.getAttributeNames());
+        for (String name : fromEvent.getAttributeNames()) {
+            assertThat(fromJson.getAttribute(name)).as(name).isEqualTo(fromEvent.getAttribute(name));
+        }
+        assertThat(fromJson.getExtensionNames()).isEqualTo(fromEvent.getExtensionNames());
+        for (String name : fromEvent.getExtensionNames()) {
+            assertThat(fromJson.getExtension(name)).as(name).isEqualTo(fromEvent.getExtension(name));
+        }
+        assertThat(codec.decode(fromJson)).isEqualTo(recorded);
+    }
+
     @Test
     void anUnknownTypeIsUnreadableNotGuessed() {
         CloudEvent alien = CloudEventBuilder.v1()

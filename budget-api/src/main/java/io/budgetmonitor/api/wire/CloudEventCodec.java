@@ -7,7 +7,9 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Objects;
 
 /**
  * The Kafka wire format of {@link RecordedEvent}: a CloudEvent (binary mode over Kafka) whose
@@ -41,32 +43,81 @@ public final class CloudEventCodec {
     }
 
     public CloudEvent encode(RecordedEvent recorded) {
+        return encode(Attributes.of(recorded), toJson(recorded.event()));
+    }
+
+    /**
+     * The same CloudEvent from an event that is already JSON in the contract's dialect (the payload the event
+     * store holds, written by the same {@link BudgetJson} settings): the publisher sends those bytes as they
+     * are instead of parsing them into an event and writing it again. Readers decode both alike.
+     */
+    public CloudEvent encode(Attributes attributes, byte[] json) {
         CloudEventBuilder builder = CloudEventBuilder.v1()
-                .withId(recorded.eventId())
+                .withId(attributes.eventId())
                 .withSource(SOURCE)
-                .withType(recorded.type())
-                .withSubject(recorded.aggregateId())
-                .withTime(recorded.recordedAt().atOffset(ZoneOffset.UTC))
+                .withType(attributes.type())
+                .withSubject(attributes.aggregateId())
+                .withTime(attributes.recordedAt().atOffset(ZoneOffset.UTC))
                 .withDataContentType(JSON)
-                .withData(toJson(recorded.event()))
-                .withExtension(SEQUENCE_NUMBER, recorded.sequenceNumber())
-                .withExtension(LOG_POSITION, recorded.position());
-        if (recorded.recordedBy() != null) {
-            builder.withExtension(RECORDED_BY, recorded.recordedBy());
+                .withData(json)
+                .withExtension(SEQUENCE_NUMBER, attributes.sequenceNumber())
+                .withExtension(LOG_POSITION, attributes.position());
+        if (attributes.recordedBy() != null) {
+            builder.withExtension(RECORDED_BY, attributes.recordedBy());
         }
-        if (recorded.correlationId() != null) {
-            builder.withExtension(CORRELATION_ID, recorded.correlationId());
+        if (attributes.correlationId() != null) {
+            builder.withExtension(CORRELATION_ID, attributes.correlationId());
         }
-        if (recorded.onBehalfOf() != null) {
-            builder.withExtension(ON_BEHALF_OF, recorded.onBehalfOf());
+        if (attributes.onBehalfOf() != null) {
+            builder.withExtension(ON_BEHALF_OF, attributes.onBehalfOf());
         }
-        if (recorded.eventHash() != null) {
-            builder.withExtension(EVENT_HASH, recorded.eventHash());
+        if (attributes.eventHash() != null) {
+            builder.withExtension(EVENT_HASH, attributes.eventHash());
         }
-        if (recorded.prevHash() != null) {
-            builder.withExtension(PREV_HASH, recorded.prevHash());
+        if (attributes.prevHash() != null) {
+            builder.withExtension(PREV_HASH, attributes.prevHash());
         }
         return builder.build();
+    }
+
+    /**
+     * Everything of a {@link RecordedEvent} but the event itself: what travels as CloudEvent attributes and
+     * extensions. {@code type} is the event's {@link EventTypes} name and version.
+     */
+    public record Attributes(
+            String eventId,
+            String type,
+            String aggregateId,
+            long sequenceNumber,
+            long position,
+            Instant recordedAt,
+            String recordedBy,
+            String correlationId,
+            String onBehalfOf,
+            String eventHash,
+            String prevHash) {
+
+        public Attributes {
+            Objects.requireNonNull(eventId, "eventId");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(aggregateId, "aggregateId");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+        }
+
+        public static Attributes of(RecordedEvent recorded) {
+            return new Attributes(
+                    recorded.eventId(),
+                    recorded.type(),
+                    recorded.aggregateId(),
+                    recorded.sequenceNumber(),
+                    recorded.position(),
+                    recorded.recordedAt(),
+                    recorded.recordedBy(),
+                    recorded.correlationId(),
+                    recorded.onBehalfOf(),
+                    recorded.eventHash(),
+                    recorded.prevHash());
+        }
     }
 
     /**

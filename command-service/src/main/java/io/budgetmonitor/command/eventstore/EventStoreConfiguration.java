@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.budgetmonitor.api.wire.BudgetJson;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -61,12 +62,20 @@ public class EventStoreConfiguration {
         return new SpringDataSourceConnectionProvider(dataSource);
     }
 
-    /** Axon's embedded store, staging events for the registers as they are applied. */
+    /**
+     * Axon's embedded store, staging events for the registers as they are applied. Its tracking processors
+     * (the Kafka publisher) are woken when this process commits events ({@link StagingEventStore}); {@code
+     * fetchDelay} is how long they wait at most for events another process committed (a second
+     * command-service instance): one read of the log's tail per delay while idle.
+     */
     @Bean
     public EmbeddedEventStore eventStore(
-            EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+            EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration,
+            @Value("${budget.events.fetch-delay:PT0.2S}") Duration fetchDelay) {
         return new StagingEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
+                .fetchDelay(Math.max(1, fetchDelay.toMillis()))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }

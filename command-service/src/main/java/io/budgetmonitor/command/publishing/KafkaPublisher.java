@@ -2,7 +2,7 @@ package io.budgetmonitor.command.publishing;
 
 import io.budgetmonitor.api.events.BudgetEvent;
 import io.budgetmonitor.api.wire.CloudEventCodec;
-import io.budgetmonitor.api.wire.RecordedEvent;
+import io.budgetmonitor.api.wire.EventTypes;
 import io.budgetmonitor.command.dispatch.RequestMetadata;
 import io.budgetmonitor.command.eventstore.EventLog;
 import io.budgetmonitor.command.eventstore.EventLog.StoredPlace;
@@ -20,6 +20,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -47,84 +49,102 @@ public class KafkaPublisher {
     private final long ackTimeoutSeconds;
     private final EventLog eventLog;
     private final LogWatermarkPublisher watermarks;
+    private final Serializer eventSerializer;
 
     public KafkaPublisher(
             KafkaTemplate<String, CloudEvent> budgetEventsTemplate,
             CloudEventCodec codec,
             PublishingProperties properties,
             EventLog eventLog,
-            LogWatermarkPublisher watermarks) {
+            LogWatermarkPublisher watermarks,
+            @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.kafka = budgetEventsTemplate;
         this.watermarks = watermarks;
         this.eventLog = eventLog;
         this.codec = codec;
+        this.eventSerializer = eventSerializer;
         this.topic = properties.topic();
         this.ackTimeoutSeconds = properties.ackTimeout().toSeconds();
     }
 
-    @EventHandler
-    void on(BudgetEvent event, EventMessage<?> message) {
-        batch().add(new Received(event, message));
+    /**
+     * Takes the message, not its payload: a payload parameter would make Axon parse the stored JSON into
+     * the event, only for the publisher to write it back to JSON.
+     */
+    @EventHandler(payloadType = BudgetEvent.class)
+    void on(EventMessage<?> message) {
+        batch().add(message);
     }
 
-    private record Received(BudgetEvent event, EventMessage<?> message) {}
-
     /**
-     * The event as it travels. {@code place} is read from the store: the event's own global index (the
-     * tracking token's position is the highest index seen so far, which for an event that fills a gap,
-     * a transaction that committed after later ones, is some later event's index) and its hash chain
-     * link, which the database computed and Axon's message does not carry.
+     * The event's CloudEvent attributes. {@code place} is read from the store: the event's own global index
+     * (the tracking token's position is the highest index seen so far, which for an event that fills a gap, a
+     * transaction that committed after later ones, is some later event's index) and its hash chain link,
+     * which the database computed and Axon's message does not carry.
      */
-    static RecordedEvent toRecorded(BudgetEvent event, EventMessage<?> message, StoredPlace place) {
-        String aggregateId = event.aggregateId();
+    static CloudEventCodec.Attributes attributesOf(EventMessage<?> message, StoredPlace place) {
+        String aggregateId;
         long sequenceNumber = 0;
         if (message instanceof DomainEventMessage<?> domain) {
             aggregateId = domain.getAggregateIdentifier();
             sequenceNumber = domain.getSequenceNumber();
+        } else {
+            aggregateId =
+                    ((BudgetEvent) message.getPayload()).aggregateId(); // not from the store: no stored form to keep
         }
-        return new RecordedEvent(
+        @SuppressWarnings("unchecked")
+        Class<? extends BudgetEvent> type = (Class<? extends BudgetEvent>) message.getPayloadType();
+        return new CloudEventCodec.Attributes(
                 message.getIdentifier(),
+                EventTypes.typeOf(type),
                 aggregateId,
                 sequenceNumber,
                 place.position(),
                 message.getTimestamp(),
                 stringOrNull(message.getMetaData().get(RequestMetadata.RECORDED_BY)),
                 stringOrNull(message.getMetaData().get(RequestMetadata.CORRELATION_ID)),
-                event,
                 stringOrNull(message.getMetaData().get(RequestMetadata.ON_BEHALF_OF)),
                 place.eventHash(),
                 place.prevHash());
     }
 
     /**
+     * The event as JSON. A message read from the store hands over the stored bytes as they are (Axon's
+     * serialized message returns its serialized form when asked for the serializer that made it); only a
+     * message from elsewhere is serialized here, by the same serializer, hence in the same dialect.
+     */
+    private byte[] jsonOf(EventMessage<?> message) {
+        return message.serializePayload(eventSerializer, byte[].class).getData();
+    }
+
+    /**
      * The events of the current batch, in log order; the first call per batch registers their
      * publication before the batch (and so the token) commits.
      */
-    private List<Received> batch() {
+    private List<EventMessage<?>> batch() {
         if (!CurrentUnitOfWork.isStarted()) {
             throw new IllegalStateException("the Kafka publisher runs inside a unit of work");
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         return unitOfWork.getOrComputeResource(PENDING, key -> {
-            List<Received> received = new ArrayList<>();
+            List<EventMessage<?>> received = new ArrayList<>();
             unitOfWork.onPrepareCommit(u -> publish(received));
             return received;
         });
     }
 
     /** One query for the batch's log positions and hashes, then the sends back to back, then every ack. */
-    private void publish(List<Received> received) {
+    private void publish(List<EventMessage<?>> received) {
         Map<String, StoredPlace> places = eventLog.placesOf(
-                received.stream().map(r -> r.message().getIdentifier()).toList());
+                received.stream().map(EventMessage::getIdentifier).toList());
         List<CompletableFuture<SendResult<String, CloudEvent>>> pending = new ArrayList<>(received.size());
-        for (Received one : received) {
-            StoredPlace place = places.get(one.message().getIdentifier());
+        for (EventMessage<?> message : received) {
+            StoredPlace place = places.get(message.getIdentifier());
             if (place == null) {
-                throw new IllegalStateException(
-                        "event " + one.message().getIdentifier() + " is not in the event store");
+                throw new IllegalStateException("event " + message.getIdentifier() + " is not in the event store");
             }
-            RecordedEvent recorded = toRecorded(one.event(), one.message(), place);
-            pending.add(kafka.send(topic, recorded.aggregateId(), codec.encode(recorded)));
+            CloudEventCodec.Attributes attributes = attributesOf(message, place);
+            pending.add(kafka.send(topic, attributes.aggregateId(), codec.encode(attributes, jsonOf(message))));
         }
         kafka.flush();
         try {
@@ -137,7 +157,7 @@ public class KafkaPublisher {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge the batch; it will be published again", e);
         }
-        watermarks.afterBatch(received.get(received.size() - 1).message());
+        watermarks.afterBatch(received.get(received.size() - 1));
     }
 
     private static String stringOrNull(Object value) {

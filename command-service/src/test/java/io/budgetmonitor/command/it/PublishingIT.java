@@ -77,6 +77,51 @@ class PublishingIT extends IntegrationTest {
         }
     }
 
+    /**
+     * The publisher sends the JSON the store holds as it is, not parsed into the event and written again: a
+     * field this build does not know (written by a later version) and the stored spacing travel unchanged.
+     * The event is appended by SQL (the chain trigger links it); the publisher finds it on its next poll.
+     */
+    @Test
+    void theStoredJsonIsPublishedAsItIs() {
+        String department = newDepartment("RAW");
+        openYearWithLine(department, "GP-RAW-01", "5000.00");
+        Map<String, Object> allocated = jdbc.queryForMap(
+                "SELECT type, time_stamp, payload_type, payload_revision, payload, meta_data FROM domain_event_entry"
+                        + " WHERE aggregate_identifier = ? AND sequence_number = 0",
+                department + ":2021:GP-RAW-01");
+        String aggregateId = department + ":2021:GP-RAW-02";
+        String payload = ((String) allocated.get("payload"))
+                .replace("GP-RAW-01", "GP-RAW-02")
+                .replaceFirst("\\{", "{ \"addedLater\" : \"稍后版本的字段\", ");
+        String eventId = java.util.UUID.randomUUID().toString();
+        jdbc.update(
+                "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,"
+                        + " time_stamp, payload_type, payload_revision, payload, meta_data) VALUES (?,?,0,?,?,?,?,?,?)",
+                eventId,
+                aggregateId,
+                allocated.get("type"),
+                allocated.get("time_stamp"),
+                allocated.get("payload_type"),
+                allocated.get("payload_revision"),
+                payload,
+                allocated.get("meta_data"));
+
+        try (TopicReader reader = new TopicReader(TestInfrastructure.get().kafkaBootstrapServers())) {
+            List<ConsumerRecord<String, CloudEvent>> records = TopicReader.forKeyPrefix(
+                    reader.readUntil(
+                            all -> !TopicReader.forKeyPrefix(all, aggregateId).isEmpty(), Duration.ofSeconds(60)),
+                    aggregateId);
+            CloudEvent event = records.get(0).value();
+            assertThat(event.getId()).isEqualTo(eventId);
+            assertThat(new String(event.getData().toBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(payload);
+            assertThat(event.getType()).isEqualTo("io.budgetmonitor.BudgetAllocated.v1");
+            RecordedEvent decoded = new CloudEventCodec().decode(event);
+            assertThat(decoded.event().aggregateId()).isEqualTo(aggregateId);
+        }
+    }
+
     @Test
     void thePublisherResumesAfterARestartWithoutGapsOrReordering() throws Exception {
         String department = newDepartment("RST");

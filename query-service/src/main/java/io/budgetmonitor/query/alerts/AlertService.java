@@ -214,8 +214,9 @@ public class AlertService {
         if (transitions == null || transitions.isEmpty()) {
             return;
         }
+        // subscribers first: the open-alert gauge's count is a query they need not wait for
+        listeners.forEach(TransitionListener::transitionsCommitted);
         transitions.forEach(metrics::transition);
         metrics.refreshOpen();
-        listeners.forEach(TransitionListener::transitionsCommitted);
     }
 }

@@ -109,9 +109,10 @@ public class MonitoringService implements AppliedEventsListener {
         Judgement judgement;
         cache.lock().lock();
         try {
-            judgement = judge(id, today(id));
+            ScoreBaselines.Baseline before = baselines.of(id);
+            judgement = judge(id, today(id), before == null ? null : before.peak());
             if (judgement.projectedScore() != null) {
-                baselines.record(id, judgement.projectedScore());
+                baselines.record(id, judgement.projectedScore(), before);
             }
         } finally {
             cache.lock().unlock();
@@ -141,7 +142,7 @@ public class MonitoringService implements AppliedEventsListener {
         Judgement judgement;
         cache.lock().lock();
         try {
-            judgement = judge(id, TimeProgress.clamp(date, id.fiscalYear()));
+            judgement = judge(id, TimeProgress.clamp(date, id.fiscalYear()), baselines.peak(id));
         } finally {
             cache.lock().unlock();
         }
@@ -158,8 +159,8 @@ public class MonitoringService implements AppliedEventsListener {
      */
     private record Judgement(List<Condition> conditions, BigDecimal projectedScore, LocalDate closedOn) {}
 
-    /** Runs the rules; the caller holds the projection cache's lock. */
-    private Judgement judge(FiscalYearId id, LocalDate on) {
+    /** Runs the rules against the best projection so far ({@code peak}); the caller holds the projection cache's lock. */
+    private Judgement judge(FiscalYearId id, LocalDate on, BigDecimal peak) {
         DepartmentYearState state = cache.get(id);
         List<Condition> conditions = RuleEngine.evaluate(
                 state,
@@ -167,7 +168,7 @@ public class MonitoringService implements AppliedEventsListener {
                 timeProgress,
                 properties.thresholdsFor(id.department()),
                 latePostings.find(state),
-                baselines.peak(id),
+                peak,
                 properties.kpiReportDueDay());
         return new Judgement(
                 conditions,
