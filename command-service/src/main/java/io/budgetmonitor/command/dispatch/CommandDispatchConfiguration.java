@@ -1,6 +1,8 @@
 package io.budgetmonitor.command.dispatch;
 
 import io.budgetmonitor.api.commands.BudgetCommand;
+import io.budgetmonitor.command.eventstore.AggregateCache;
+import io.budgetmonitor.command.eventstore.SnapshotsFromMemory;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,13 +24,18 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How commands reach the aggregates: routing, snapshots, metadata and retries.
@@ -107,10 +114,35 @@ public class CommandDispatchConfiguration {
         };
     }
 
+    /**
+     * The snapshotter the triggers use: from the committed aggregate in memory where the transaction holds
+     * it, else Axon's ({@link #aggregateSnapshotter}), which reads the events back.
+     */
+    @Bean
+    @Primary
+    public SnapshotsFromMemory snapshotsFromMemory(
+            AggregateCache aggregateCache,
+            @Qualifier("aggregateSnapshotter") Snapshotter aggregateSnapshotter,
+            @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
+            EventStore eventStore,
+            PlatformTransactionManager transactionManager) {
+        return new SnapshotsFromMemory(
+                aggregateCache,
+                aggregateSnapshotter,
+                snapshotSerializer,
+                eventStore,
+                new TransactionTemplate(transactionManager),
+                Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "snapshot-writer");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
+    }
+
     /** A budget line with 100,000 payments loads as fast as one with 100 (快照). */
     @Bean
     public SnapshotTriggerDefinition budgetLineSnapshotTrigger(
-            Snapshotter snapshotter, @Value("${budget.snapshots.budget-line-threshold:100}") int threshold) {
+            SnapshotsFromMemory snapshotter, @Value("${budget.snapshots.budget-line-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 

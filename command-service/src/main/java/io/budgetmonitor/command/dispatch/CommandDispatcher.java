@@ -3,10 +3,15 @@ package io.budgetmonitor.command.dispatch;
 import io.budgetmonitor.api.commands.BudgetCommand;
 import io.budgetmonitor.command.eventstore.EventLog;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,13 +31,16 @@ public class CommandDispatcher {
     private final CommandReceipts receipts;
     private final EventLog eventLog;
     private final TransactionTemplate transactions;
+    private final CorrelationDataProvider correlation;
 
     public CommandDispatcher(
             CommandGateway gateway,
             CommandBus commandBus,
             CommandReceipts receipts,
             EventLog eventLog,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            @Qualifier("recordingCorrelationDataProvider") CorrelationDataProvider correlation) {
+        this.correlation = correlation;
         this.gateway = gateway;
         // no retry scheduler: its thread would not share the caller's transaction (see dispatchInPlace)
         this.inPlaceGateway =
@@ -94,6 +102,16 @@ public class CommandDispatcher {
                 }
             }
         }
+    }
+
+    /**
+     * Gives the events applied directly in {@code unitOfWork}, without a command message (an import batch
+     * deciding lines on their aggregates: {@code BudgetLineDecisions}), the metadata a dispatched command's
+     * events get from its message: who recorded it, for whom, the correlation id.
+     */
+    public void correlate(UnitOfWork<?> unitOfWork, RequestMetadata metadata) {
+        Map<String, ?> data = correlation.correlationDataFor(new GenericMessage<>(metadata, metadata.toMetaData()));
+        unitOfWork.registerCorrelationDataProvider(message -> data);
     }
 
     private Dispatched dispatch(CommandGateway via, BudgetCommand command, RequestMetadata metadata) {

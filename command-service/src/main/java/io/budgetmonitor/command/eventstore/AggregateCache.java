@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.modelling.command.Aggregate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -38,7 +41,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class AggregateCache implements Cache {
 
-    private static final Field VERSION = versionField();
+    private static final Logger log = LoggerFactory.getLogger(AggregateCache.class);
+    private static final Field VERSION = entryField("version");
+    private static final Field ROOT = entryField("aggregateRoot");
+    private static final Field AGGREGATE = entryField("aggregate");
 
     private final Map<Object, Object> entries;
     private final JdbcTemplate jdbc;
@@ -137,6 +143,47 @@ public class AggregateCache implements Cache {
         }
     }
 
+    /**
+     * An aggregate as the committing transaction left it: its type name, its root object and the version
+     * (sequence number) that state is at. Handed out while the committing thread still has the root to
+     * itself (see {@link #whenCompleted}).
+     */
+    public record Committed(String type, Object root, long version) {}
+
+    /** What to do with an aggregate when the transaction that changed it ends. */
+    public interface Completion {
+        /**
+         * Called once, in the thread ending the transaction. {@code held} is the state the transaction
+         * committed for the aggregate, or null if it rolled back or holds no entry for it (a command
+         * on it failed, or the cache does not keep it).
+         */
+        void completed(Committed held);
+    }
+
+    /**
+     * Runs {@code completion} when the current transaction ends, with the aggregate's committed state if
+     * it commits and holds an entry for it. It runs before that entry enters the cache, hence before
+     * any other thread can take the root object and change it: the state and its version match. False
+     * (and nothing registered) outside a transaction.
+     */
+    public boolean whenCompleted(Object key, Completion completion) {
+        InTransaction transaction = inTransaction();
+        if (transaction == null) {
+            return false;
+        }
+        transaction.completions().put(key, completion);
+        return true;
+    }
+
+    /**
+     * The state of the aggregate's committed entry, without checking the store: only for the thread that
+     * committed it and still holds the aggregate's lock (its unit of work's clean-up), which no other
+     * writer can have moved past. Null if no entry is held.
+     */
+    public Committed committed(Object key) {
+        return stateOf(entries.get(key));
+    }
+
     @Override
     public void put(Object key, Object value) {
         entries.remove(key);
@@ -183,7 +230,8 @@ public class AggregateCache implements Cache {
      * What the current transaction holds: the entries it will add when (and only if) it commits, and
      * the heads {@link #checkAll} found for entries it may use without asking again.
      */
-    private record InTransaction(Map<Object, Object> pending, Map<Object, Long> checked) {}
+    private record InTransaction(
+            Map<Object, Object> pending, Map<Object, Long> checked, Map<Object, Completion> completions) {}
 
     /** The entries the current transaction will add when (and only if) it commits. */
     private Map<Object, Object> pending() {
@@ -197,12 +245,19 @@ public class AggregateCache implements Cache {
         }
         InTransaction transaction = (InTransaction) TransactionSynchronizationManager.getResource(this);
         if (transaction == null) {
-            InTransaction created = new InTransaction(new HashMap<>(), new HashMap<>());
+            InTransaction created = new InTransaction(new HashMap<>(), new HashMap<>(), new LinkedHashMap<>());
             TransactionSynchronizationManager.bindResource(this, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(AggregateCache.this);
+                    // before the entries become visible: no other thread has their roots yet
+                    created.completions()
+                            .forEach((key, completion) -> complete(
+                                    completion,
+                                    status == STATUS_COMMITTED
+                                            ? stateOf(created.pending().get(key))
+                                            : null));
                     if (status == STATUS_COMMITTED) {
                         entries.putAll(created.pending());
                     }
@@ -222,6 +277,31 @@ public class AggregateCache implements Cache {
         return transaction instanceof InTransaction held ? held.checked().get(key) : null;
     }
 
+    private static void complete(Completion completion, Committed held) {
+        try {
+            completion.completed(held);
+        } catch (RuntimeException e) {
+            // the transaction has ended: what follows it must not be kept from running by one failure
+            log.warn("a task after the transaction failed", e);
+        }
+    }
+
+    private static Committed stateOf(Object value) {
+        if (!(value instanceof AggregateCacheEntry<?> entry)) {
+            return null;
+        }
+        try {
+            Object aggregate = AGGREGATE.get(entry);
+            Long version = (Long) VERSION.get(entry);
+            if (!(aggregate instanceof Aggregate<?> live) || version == null) {
+                return null;
+            }
+            return new Committed(live.type(), ROOT.get(entry), version);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Long versionOf(Object value) {
         if (!(value instanceof AggregateCacheEntry<?> entry)) {
             return null;
@@ -233,14 +313,14 @@ public class AggregateCache implements Cache {
         }
     }
 
-    /** Axon's entry keeps the version it was cached at but has no accessor for it. */
-    private static Field versionField() {
+    /** Axon's entry keeps the root, its version and the aggregate it was cached from, with no accessor for them. */
+    private static Field entryField(String name) {
         try {
-            Field field = AggregateCacheEntry.class.getDeclaredField("version");
+            Field field = AggregateCacheEntry.class.getDeclaredField(name);
             field.setAccessible(true);
             return field;
         } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("Axon's AggregateCacheEntry has no version field any more", e);
+            throw new IllegalStateException("Axon's AggregateCacheEntry has no " + name + " field any more", e);
         }
     }
 }

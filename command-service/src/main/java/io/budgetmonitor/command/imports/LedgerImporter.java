@@ -8,6 +8,7 @@ import io.budgetmonitor.api.commands.BudgetLineCommand;
 import io.budgetmonitor.api.commands.RecordDisbursement;
 import io.budgetmonitor.api.commands.ReverseDisbursement;
 import io.budgetmonitor.api.values.FiscalYearId;
+import io.budgetmonitor.command.budgetline.BudgetLineDecisions;
 import io.budgetmonitor.command.budgetline.DisbursementOutcome;
 import io.budgetmonitor.command.budgetline.DisbursementProblems;
 import io.budgetmonitor.command.budgetline.VoucherBook;
@@ -71,6 +72,7 @@ public class LedgerImporter {
     private final ObjectReader commandReader;
     private final CommandBinder binder;
     private final CommandDispatcher dispatcher;
+    private final BudgetLineDecisions decisions;
     private final EventLog eventLog;
     private final Counter linesCounter;
     private final Counter fallbacks;
@@ -91,6 +93,7 @@ public class LedgerImporter {
             ObjectMapper mapper,
             CommandBinder binder,
             CommandDispatcher dispatcher,
+            BudgetLineDecisions decisions,
             EventLog eventLog,
             MeterRegistry meterRegistry,
             PlatformTransactionManager transactions,
@@ -114,6 +117,7 @@ public class LedgerImporter {
         this.commandReader = mapper.readerFor(BudgetCommand.class);
         this.binder = binder;
         this.dispatcher = dispatcher;
+        this.decisions = decisions;
         this.eventLog = eventLog;
         this.linesCounter = Counter.builder("budget.import.lines")
                 .description("NDJSON lines imported")
@@ -337,6 +341,7 @@ public class LedgerImporter {
             Outcomes outcomes = new Outcomes();
             TransactionStatus transaction = transactions.getTransaction(BATCH);
             DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+            dispatcher.correlate(batch, metadata);
             batch.onPrepareCommit(u -> outcomes.recordImported(importKey));
             batch.onCommit(u -> transactions.commit(transaction));
             batch.afterCommit(u -> outcomes.positionOf(PostgresEventStorageEngine.positionsOf(u)));
@@ -421,21 +426,35 @@ public class LedgerImporter {
         }
 
         /**
+         * What the line's command handler returned. In the in-memory batch a command on an existing
+         * budget line (nearly every line of a ledger: payments) is decided directly on its aggregate in
+         * the batch's unit of work ({@link BudgetLineDecisions}); any other command, and every line of the
+         * fallback, goes through the command bus, each in a nested unit of work of its own.
+         */
+        private Object decided(PendingLine line, Outcomes outcomes, boolean inBatch) {
+            if (inBatch && BudgetLineDecisions.decides(line.command())) {
+                return decisions.decide(line.command());
+            }
+            Dispatched dispatched = dispatcher.dispatchInPlace(line.command(), metadata);
+            if (dispatched.position() != null) {
+                outcomes.position(dispatched.position());
+            }
+            return dispatched.result();
+        }
+
+        /**
          * Decides one line and notes the outcome. In the in-memory batch a failure that is not a
          * refusal (a database error, a lost race) abandons the batch: its transaction may be unusable.
          */
         private void decide(PendingLine line, Outcomes outcomes, boolean inBatch) {
             try {
-                Dispatched dispatched = dispatcher.dispatchInPlace(line.command(), metadata);
+                Object result = decided(line, outcomes, inBatch);
                 if (line.fingerprint() != null) {
                     outcomes.imported.add(new ImportedLine(line.number(), line.fingerprint()));
                 }
-                if (dispatched.position() != null) {
-                    outcomes.position(dispatched.position());
-                }
-                if (dispatched.result() instanceof DisbursementOutcome.AlreadyRecorded) {
+                if (result instanceof DisbursementOutcome.AlreadyRecorded) {
                     outcomes.duplicates.add(line.number());
-                } else if (dispatched.result() instanceof DisbursementOutcome.Rejected refusal) {
+                } else if (result instanceof DisbursementOutcome.Rejected refusal) {
                     // refused by availability control, and the refusal is stored: it commits with the batch
                     outcomes.refused.add(new RejectedLine(
                             line.number(),
