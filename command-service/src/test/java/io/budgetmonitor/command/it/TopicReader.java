@@ -22,6 +22,7 @@ final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, CloudEvent> consumer;
     private final List<ConsumerRecord<String, CloudEvent>> seen = new ArrayList<>();
+    private long watermark = -1;
 
     TopicReader(String bootstrapServers) {
         consumer = new KafkaConsumer<>(Map.of(
@@ -48,10 +49,21 @@ final class TopicReader implements AutoCloseable {
             for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(200))) {
                 if (!isWatermark(record)) {
                     seen.add(record);
+                } else {
+                    watermark = Math.max(watermark, publishedThrough(record));
                 }
             }
         }
         return List.copyOf(seen);
+    }
+
+    /**
+     * Reads for this long (or until the highest log watermark read reaches {@code atLeast}) and returns the
+     * highest watermark read: every event at or below it is on the topic, the publisher claims.
+     */
+    long watermarkAfter(Duration timeout, long atLeast) {
+        readUntil(all -> watermark >= atLeast, timeout);
+        return watermark;
     }
 
     /**
@@ -61,6 +73,12 @@ final class TopicReader implements AutoCloseable {
     private static boolean isWatermark(ConsumerRecord<String, CloudEvent> record) {
         Header type = record.headers().lastHeader("ce_type");
         return type != null && LogWatermark.TYPE.equals(new String(type.value(), StandardCharsets.UTF_8));
+    }
+
+    /** A watermark's claim, from its header (binary mode; its value, no data, may decode to nothing). */
+    private static long publishedThrough(ConsumerRecord<String, CloudEvent> record) {
+        Header through = record.headers().lastHeader("ce_publishedthrough");
+        return Long.parseLong(new String(through.value(), StandardCharsets.UTF_8));
     }
 
     static List<ConsumerRecord<String, CloudEvent>> forKeyPrefix(
