@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Where the machine's CPU went while something was measured, process by process ({@code /proc/<pid>/stat},
- * user + system time): command-service, the two readers, PostgreSQL (every {@code postgres} process:
- * backends, WAL writer, checkpointer, autovacuum), this JVM (the bench client and the embedded Kafka broker,
+ * user + system time): command-service, the two readers, PostgreSQL (the stack's
+ * server and its children: backends, WAL writer, checkpointer, autovacuum), this JVM (the bench client and the embedded Kafka broker,
  * which the stack runs in-process) and everything else (on a shared machine: other people's builds). An
  * import's wall time is more than command-service's CPU when the readers and the database take the other
  * cores' time, or when nobody's does (waits): the table says which.
@@ -25,13 +25,15 @@ final class ProcessCpu {
 
     private final Map<Long, String> roles;
     private final Map<Long, Long> before;
+    private final long postmaster;
     private final long threadsOf;
     private final Map<Long, long[]> threadsBefore;
     private final long beganNanos;
 
-    private ProcessCpu(Map<Long, String> roles, Map<Long, Long> before, long threadsOf) {
+    private ProcessCpu(Map<Long, String> roles, Map<Long, Long> before, long postmaster, long threadsOf) {
         this.roles = roles;
         this.before = before;
+        this.postmaster = postmaster;
         this.threadsOf = threadsOf;
         this.threadsBefore = schedstats(threadsOf);
         this.beganNanos = System.nanoTime();
@@ -41,8 +43,17 @@ final class ProcessCpu {
      * Starts counting; {@code roles} names the stack's service processes by pid, and the busiest request
      * thread of {@code threadsOf} (the one that served the measured request) is followed alone too.
      */
-    static ProcessCpu start(Map<Long, String> roles, long threadsOf) {
-        return new ProcessCpu(roles, ticks(), threadsOf);
+    static ProcessCpu start(Map<Long, String> roles, Path postgresDir, long threadsOf) {
+        long postmaster;
+        try {
+            // the first line of postmaster.pid: our server's, not another PostgreSQL on the same machine
+            postmaster = Long.parseLong(Files.readAllLines(postgresDir.resolve("postmaster.pid"))
+                    .get(0)
+                    .trim());
+        } catch (IOException | RuntimeException unknown) {
+            postmaster = -1;
+        }
+        return new ProcessCpu(roles, ticks(), postmaster, threadsOf);
     }
 
     /** Markdown: core-seconds per process group since {@link #start}, and per unit. */
@@ -54,7 +65,7 @@ final class ProcessCpu {
         for (String role : roles.values()) {
             groups.put(role, 0.0);
         }
-        groups.put("PostgreSQL (all postgres processes)", 0.0);
+        groups.put("PostgreSQL (the stack's server and its backends)", 0.0);
         groups.put("bench JVM (client + embedded Kafka broker)", 0.0);
         groups.put("everything else on the machine", 0.0);
         double total = 0;
@@ -69,8 +80,8 @@ final class ProcessCpu {
                 group = roles.get(pid);
             } else if (pid == self) {
                 group = "bench JVM (client + embedded Kafka broker)";
-            } else if ("postgres".equals(command(pid))) {
-                group = "PostgreSQL (all postgres processes)";
+            } else if (pid == postmaster || parent(pid) == postmaster) {
+                group = "PostgreSQL (the stack's server and its backends)";
             } else {
                 group = "everything else on the machine";
             }
@@ -192,12 +203,12 @@ final class ProcessCpu {
         return ticks;
     }
 
-    private static String command(long pid) {
+    private static long parent(long pid) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "comm"))
-                    .trim();
-        } catch (IOException ended) {
-            return "";
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        } catch (IOException | RuntimeException ended) {
+            return -2;
         }
     }
 }

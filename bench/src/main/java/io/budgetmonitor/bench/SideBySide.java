@@ -144,6 +144,7 @@ public final class SideBySide {
                         stack.pid(Service.COMMAND), "command-service",
                         stack.pid(Service.QUERY), "query-service",
                         stack.pid(Service.SCORING), "scoring-service"),
+                dataDir.resolve("postgres"),
                 stack.pid(Service.COMMAND));
         long begin = System.nanoTime();
         JsonNode report = api.importAll(command, Api.RECORDER, bytes(ndjson));
