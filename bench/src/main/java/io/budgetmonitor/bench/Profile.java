@@ -214,11 +214,19 @@ final class Profile {
         double jvm = 0;
         double machine = 0;
         int loads = 0;
+        int collections = 0;
+        double pausedMillis = 0;
+        double allocatedBytes = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (event.getEventType().getName().equals("jdk.CPULoad")) {
                 jvm += event.getFloat("jvmUser") + event.getFloat("jvmSystem");
                 machine += event.getFloat("machineTotal");
                 loads++;
+            } else if (event.getEventType().getName().equals("jdk.GarbageCollection")) {
+                collections++;
+                pausedMillis += event.getDuration("sumOfPauses").toNanos() / 1e6;
+            } else if (event.getEventType().getName().equals("jdk.ObjectAllocationSample")) {
+                allocatedBytes += event.getLong("weight");
             }
         }
         if (loads == 0 || units == 0) {
@@ -227,9 +235,24 @@ final class Profile {
         int cores = Runtime.getRuntime().availableProcessors();
         double coreSeconds = jvm / loads * cores * seconds;
         return String.format(
-                "command-service used %.0f%% of the machine's CPU (the machine: %.0f%%), %.1f core-seconds in %.1f s ="
-                        + " **%.2f ms of CPU per %s** (JFR's own cost included)",
-                100 * jvm / loads, 100 * machine / loads, coreSeconds, seconds, 1000 * coreSeconds / units, unit);
+                        "command-service used %.0f%% of the machine's CPU (the machine: %.0f%%), %.1f core-seconds in %.1f s ="
+                                + " **%.2f ms of CPU per %s** (JFR's own cost included)",
+                        100 * jvm / loads,
+                        100 * machine / loads,
+                        coreSeconds,
+                        seconds,
+                        1000 * coreSeconds / units,
+                        unit)
+                // stop-the-world pauses stop the request thread too: they are part of its blocked time
+                + String.format(
+                        "; %d garbage collections paused it for %.0f ms in all (%.0f%% of the %.1f s); ≈ %.0f KB allocated"
+                                + " per %s (JFR's allocation samples)",
+                        collections,
+                        pausedMillis,
+                        100 * pausedMillis / 1000 / seconds,
+                        seconds,
+                        allocatedBytes / 1024 / units,
+                        unit);
     }
 
     private static boolean isOurs(String method) {

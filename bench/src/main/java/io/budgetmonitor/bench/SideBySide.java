@@ -139,9 +139,17 @@ public final class SideBySide {
         Path importRecording = dataDir.resolve("command-import.jfr");
         Profile.resetStatements(scratch);
         Profile.startRecording(stack.pid(Service.COMMAND), importRecording);
+        ProcessCpu importCpu = ProcessCpu.start(
+                Map.of(
+                        stack.pid(Service.COMMAND), "command-service",
+                        stack.pid(Service.QUERY), "query-service",
+                        stack.pid(Service.SCORING), "scoring-service"),
+                dataDir.resolve("postgres"),
+                stack.pid(Service.COMMAND));
         long begin = System.nanoTime();
         JsonNode report = api.importAll(command, Api.RECORDER, bytes(ndjson));
         double importSeconds = (System.nanoTime() - begin) / 1e9;
+        List<String> importCpuByProcess = importCpu.report(sizes.importLines(), "line");
         Profile.stopRecording(stack.pid(Service.COMMAND));
         double copySeconds = plain.copy(csv);
         double importRate = sizes.importLines() / importSeconds;
@@ -167,6 +175,8 @@ public final class SideBySide {
         importProfile.addAll(Profile.statements(scratch, Service.COMMAND.database(), sizes.importLines(), "line"));
         importProfile.add("");
         importProfile.add(Profile.cpu(importRecording, importSeconds, sizes.importLines(), "line") + ".");
+        importProfile.add("");
+        importProfile.addAll(importCpuByProcess);
         importProfile.add("");
         importProfile.addAll(Profile.hotMethods(importRecording));
         results.section("Profile: import", importProfile);

@@ -25,6 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PublishingIT extends IntegrationTest {
 
     @Autowired
+    io.budgetmonitor.command.imports.LedgerImporter importer;
+
+    @Autowired
     EventProcessingConfiguration processing;
 
     @Test
@@ -200,7 +203,8 @@ class PublishingIT extends IntegrationTest {
                     {"type":"OpenFiscalYear","department":"%s","fiscalYear":2021,"departmentName":"并发测试","occurredOn":"2021-01-01"}
                     {"type":"AllocateBudget","department":"%s","fiscalYear":2021,"line":"L1","name":"n","fundSource":"GENERAL_PUBLIC_BUDGET","expenditureType":"PROJECT","appropriation":true,"amount":"1000000.00","occurredOn":"2021-01-02"}
                     """.formatted(department, department));
-            appendDisbursements(ndjson, department, List.of("L1"), 0, 600);
+            // more than two batches each (at any batch size): the imports' batches interleave
+            appendDisbursements(ndjson, department, List.of("L1"), 0, 2 * importer.batchLines() + 100);
             imports.add(importers.submit(() -> importNdjson(ndjson.toString())));
         }
         for (var done : imports) {

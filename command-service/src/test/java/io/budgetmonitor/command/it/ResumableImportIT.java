@@ -21,20 +21,27 @@ import org.junit.jupiter.api.Test;
  */
 class ResumableImportIT extends IntegrationTest {
 
-    static final int ADJUSTMENTS = 600;
+    /** Lines a ledger here has beyond one full import batch (whatever its size). */
+    static final int BEYOND_A_BATCH = 350;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.budgetmonitor.command.imports.LedgerImporter importer;
 
     @Test
     void anImportWhoseConnectionBrokeIsSentAgainAndAppliesEachLineOnce() throws Exception {
         String d = newDepartment("RES");
-        List<String> lines = ledger(d);
+        int adjustments = importer.batchLines() + BEYOND_A_BATCH;
+        List<String> lines = ledger(d, adjustments);
         String key = "ledger-" + d;
 
-        // the client dies after sending 400 lines: what was committed stays, the open batch is rolled back
-        sendAndBreak(lines.subList(0, 400), key);
+        // the client dies after sending a batch and 150 lines: what was committed stays, the open batch is
+        // rolled back
+        int sent = importer.batchLines() + 150;
+        sendAndBreak(lines.subList(0, sent), key);
         await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofMillis(500)).until(this::noImportRunning);
         long storedBeforeResend = importedLines(key);
-        // 250 (one full batch), unless a slow machine hit the batch's time limit first
-        assertThat(storedBeforeResend).isBetween(2L, 400L);
+        // one full batch, unless a slow machine hit the batch's time limit first
+        assertThat(storedBeforeResend).isBetween(2L, (long) sent);
         // a line counts as imported exactly when its events are stored
         assertThat(eventCount(d + ":", "BudgetAdjusted")).isEqualTo(storedBeforeResend - 2);
 
@@ -44,7 +51,7 @@ class ResumableImportIT extends IntegrationTest {
         assertThat(report.get("rejected")).as(report.toString()).isEmpty();
         assertThat(report.get("duplicates").asLong()).isEqualTo(storedBeforeResend);
         assertThat(report.get("accepted").asLong()).isEqualTo(lines.size() - storedBeforeResend);
-        assertThat(eventCount(d + ":", "BudgetAdjusted")).isEqualTo(ADJUSTMENTS);
+        assertThat(eventCount(d + ":", "BudgetAdjusted")).isEqualTo(adjustments);
         assertThat(importedLines(key)).isEqualTo(lines.size());
 
         // the re-send appended to the chains the broken import started: every link holds
@@ -53,18 +60,18 @@ class ResumableImportIT extends IntegrationTest {
         assertThat(verification.get("brokenAt").isNull())
                 .as(verification.toString())
                 .isTrue();
-        assertThat(verification.get("verified").asLong()).isEqualTo(ADJUSTMENTS + 2);
+        assertThat(verification.get("verified").asLong()).isEqualTo(adjustments + 2);
 
         Response again = importNdjson(String.join("\n", lines), Map.of("Idempotency-Key", key));
         assertThat(again.body().get("accepted").asLong()).isZero();
         assertThat(again.body().get("duplicates").asLong()).isEqualTo(lines.size());
-        assertThat(eventCount(d + ":", "BudgetAdjusted")).isEqualTo(ADJUSTMENTS);
+        assertThat(eventCount(d + ":", "BudgetAdjusted")).isEqualTo(adjustments);
     }
 
     @Test
     void aLineChangedSinceTheFirstSendingIsRefusedAndTheRestSkipped() {
         String d = newDepartment("CHG");
-        List<String> lines = ledger(d).subList(0, 12);
+        List<String> lines = ledger(d, 12).subList(0, 12);
         String key = "ledger-" + d;
         assertThat(importNdjson(String.join("\n", lines), Map.of("Idempotency-Key", key))
                         .body()
@@ -89,7 +96,7 @@ class ResumableImportIT extends IntegrationTest {
     @Test
     void withoutAKeyAnImportIsAppliedAgainAsBefore() {
         String d = newDepartment("NOK");
-        List<String> lines = ledger(d).subList(0, 5);
+        List<String> lines = ledger(d, 5).subList(0, 5);
 
         importNdjson(String.join("\n", lines));
         importNdjson(String.join("\n", lines));
@@ -100,14 +107,14 @@ class ResumableImportIT extends IntegrationTest {
                 .isZero();
     }
 
-    private static List<String> ledger(String d) {
+    private static List<String> ledger(String d, int adjustments) {
         List<String> lines = new ArrayList<>();
         lines.add("{\"type\":\"OpenFiscalYear\",\"department\":\"" + d
                 + "\",\"fiscalYear\":2021,\"departmentName\":\"续传\",\"occurredOn\":\"2021-01-01\"}");
         lines.add(
                 "{\"type\":\"AllocateBudget\",\"department\":\"" + d
                         + "\",\"fiscalYear\":2021,\"line\":\"L1\",\"name\":\"n\",\"fundSource\":\"GENERAL_PUBLIC_BUDGET\",\"expenditureType\":\"PROJECT\",\"appropriation\":true,\"amount\":\"100.00\",\"occurredOn\":\"2021-01-02\"}");
-        for (int i = 0; i < ADJUSTMENTS; i++) {
+        for (int i = 0; i < adjustments; i++) {
             lines.add(adjustment(d, "1.00"));
         }
         return lines;
