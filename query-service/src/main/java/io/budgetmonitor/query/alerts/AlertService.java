@@ -53,9 +53,22 @@ public class AlertService {
      * ({@code closedOn} not null, 年度已结账) every active alert is resolved with the year instead.
      */
     public List<AlertTransition> reconcile(FiscalYearId id, List<Condition> conditions, LocalDate closedOn) {
+        return reconcile(id, conditions, closedOn, () -> {});
+    }
+
+    /**
+     * {@link #reconcile(FiscalYearId, List, LocalDate)}, with {@code withTheAlerts} run in the same transaction:
+     * the monitor marks the evaluation done there (its backlog row), so it commits exactly when the alerts do.
+     */
+    public List<AlertTransition> reconcile(
+            FiscalYearId id, List<Condition> conditions, LocalDate closedOn, Runnable withTheAlerts) {
         writeLock.lock();
         try {
-            List<AlertTransition> transitions = tx.execute(status -> apply(id, conditions, closedOn));
+            List<AlertTransition> transitions = tx.execute(status -> {
+                List<AlertTransition> made = apply(id, conditions, closedOn);
+                withTheAlerts.run();
+                return made;
+            });
             afterCommit(transitions);
             return transitions;
         } finally {
