@@ -148,6 +148,7 @@ public class AlertService {
     private List<AlertTransition> apply(FiscalYearId id, List<Condition> conditions, LocalDate closedOn) {
         Instant now = clock.instant();
         List<AlertTransition> transitions = new ArrayList<>();
+        List<AlertRepository.Refresh> refreshes = new ArrayList<>();
         for (Change change : plan(id, conditions, closedOn != null)) {
             AlertLifecycle.Step s = change.step();
             Alert before = change.before();
@@ -164,6 +165,14 @@ public class AlertService {
             } else if (change.condition() == null) {
                 alertId = before.id();
                 repository.resolve(alertId, now);
+            } else if (!change.isTransition()) {
+                // new figures in the message, nothing else: under a flow of payments most of an evaluation's
+                // changes are these, sent together below instead of one round trip each
+                refreshes.add(new AlertRepository.Refresh(
+                        before.id(),
+                        change.condition().message(),
+                        change.condition().evidence()));
+                continue;
             } else {
                 alertId = before.id();
                 repository.update(
@@ -179,6 +188,7 @@ public class AlertService {
                 transitions.add(record(repository.find(alertId).orElseThrow(), s.kind(), null, null, now));
             }
         }
+        repository.refresh(refreshes, now);
         return transitions;
     }
 

@@ -162,6 +162,12 @@ class AlertPositionTest extends IntegrationTest {
         publish(later);
         awaitApplied(later);
         assertThat(overspendTransitions(dept)).as("neither lost nor doubled").isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select message from alert where department = ? and rule = 'OVERSPEND_ATTEMPT'",
+                        String.class,
+                        dept))
+                .as("the payment's figures refreshed the alert silently (no transition)")
+                .contains("available then 1000.00, now 990.00");
         assertThat(jdbc.queryForObject("select count(*) from event_log where department = ?", Integer.class, dept))
                 .isEqualTo(events.size() + 1);
     }
