@@ -68,6 +68,11 @@ final class PaymentFlow implements AutoCloseable {
                 TimeUnit.MICROSECONDS);
     }
 
+    /** Payments accepted so far. */
+    long accepted() {
+        return done.get();
+    }
+
     String describe() {
         double seconds = (System.nanoTime() - start) / 1e9;
         return String.format(

@@ -208,9 +208,19 @@ public final class SideBySide {
                 PaymentFlow flow =
                         new PaymentFlow(api, command, REST, sizes.restLines(), sizes.loadRate(), run + "-flow")) {
             Thread.sleep(2_000);
+            // query-service's statements while the payments flow: the consumer's batches and the evaluations
+            Profile.resetStatements(scratch);
+            long acceptedBefore = flow.accepted();
             loaded = AlertLatency.alerts(api, command, query, ALERT_LOADED, sizes.alertSamples(), loadedSamples);
             kafkaLoaded = AlertLatency.kafka(bootstrap, sizes.alertSamples());
             flowed = flow.describe();
+            List<String> readerProfile = new ArrayList<>();
+            readerProfile.add("query-service's statements (pg_stat_statements) while row 3's samples were taken under"
+                    + " load, per payment accepted meanwhile (the refusals and their alerts are in the same counts).");
+            readerProfile.add("");
+            readerProfile.addAll(Profile.statements(
+                    scratch, Service.QUERY.database(), Math.max(1, flow.accepted() - acceptedBefore), "payment"));
+            results.section("Profile: query-service under row 3's load", readerProfile);
             results.section(
                     "Row 3 stages, while " + sizes.loadRate() + " payments/s are sent",
                     watch.breakdown(

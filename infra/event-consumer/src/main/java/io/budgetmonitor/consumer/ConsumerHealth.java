@@ -11,9 +11,11 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 class ConsumerHealth implements HealthIndicator {
 
     private final ExactlyOnceConsumer<?> consumer;
+    private final ReaderPosition position;
 
-    ConsumerHealth(ExactlyOnceConsumer<?> consumer) {
+    ConsumerHealth(ExactlyOnceConsumer<?> consumer, ReaderPosition position) {
         this.consumer = consumer;
+        this.position = position;
     }
 
     @Override
@@ -21,7 +23,7 @@ class ConsumerHealth implements HealthIndicator {
         ConsumerStore store = consumer.store();
         ConsumerStore.HeldSummary held = store.heldSummary();
         return Health.up()
-                .withDetail("position", store.position(consumer.topic()))
+                .withDetail("position", position.current())
                 .withDetail("lag", consumer.metrics().lag())
                 .withDetail("held", held.count())
                 .withDetail("oldestHeldSeconds", held.oldestSeconds())

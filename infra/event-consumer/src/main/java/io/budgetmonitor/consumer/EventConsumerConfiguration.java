@@ -1,6 +1,7 @@
 package io.budgetmonitor.consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -44,18 +45,23 @@ public class EventConsumerConfiguration {
 
     @Bean
     HeldEventsWatch heldEventsWatch(
-            ExactlyOnceConsumer<?> consumer, Projection<?> projection, ConsumerSettings settings) {
-        return new HeldEventsWatch(consumer, projection, settings);
+            ExactlyOnceConsumer<?> consumer,
+            Projection<?> projection,
+            ConsumerSettings settings,
+            ReaderPosition position) {
+        return new HeldEventsWatch(consumer, projection, settings, position);
     }
 
     @Bean("eventConsumerHealthIndicator")
-    ConsumerHealth eventConsumerHealth(ExactlyOnceConsumer<?> consumer) {
-        return new ConsumerHealth(consumer);
+    ConsumerHealth eventConsumerHealth(ExactlyOnceConsumer<?> consumer, ReaderPosition position) {
+        return new ConsumerHealth(consumer, position);
     }
 
     @Bean
-    ReaderPosition readerPosition(ConsumerStore store, ConsumerSettings settings) {
-        return new ReaderPosition(store, settings.topic());
+    ReaderPosition readerPosition(
+            ConsumerStore store, ConsumerSettings settings, ObjectProvider<PositionBound> bounds) {
+        return new ReaderPosition(
+                store, settings.topic(), bounds.orderedStream().toList());
     }
 
     @Bean

@@ -19,19 +19,25 @@ class HeldEventsWatch implements SmartLifecycle {
     private final ExactlyOnceConsumer<?> consumer;
     private final Projection<?> projection;
     private final ConsumerSettings settings;
+    private final ReaderPosition position;
     private ScheduledExecutorService timer;
 
-    HeldEventsWatch(ExactlyOnceConsumer<?> consumer, Projection<?> projection, ConsumerSettings settings) {
+    HeldEventsWatch(
+            ExactlyOnceConsumer<?> consumer,
+            Projection<?> projection,
+            ConsumerSettings settings,
+            ReaderPosition position) {
         this.consumer = consumer;
         this.projection = projection;
         this.settings = settings;
+        this.position = position;
     }
 
     /** One round: report, then give up on what waited too long. Returns how many events were expired. */
     int check() {
         ConsumerStore store = consumer.store();
         consumer.metrics().held(store.heldSummary());
-        consumer.metrics().position(store.position(consumer.topic()));
+        consumer.metrics().position(position.current());
         if (!projection.active()) {
             return 0;
         }

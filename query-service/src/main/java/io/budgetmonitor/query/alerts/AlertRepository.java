@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -130,6 +131,23 @@ public class AlertRepository {
                 String.join(",", evidence),
                 Timestamp.from(now),
                 id);
+    }
+
+    /** An alert whose condition still holds at the same severity, with new figures in its message. */
+    record Refresh(long id, String message, List<String> evidence) {}
+
+    /** Silent refreshes (no transition), one batch: status and severity stay as they are. */
+    void refresh(List<Refresh> refreshes, Instant now) {
+        if (refreshes.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        jdbc.batchUpdate(
+                "update alert set message = ?, evidence = ?, updated_at = ? where id = ?",
+                refreshes.stream()
+                        .sorted(Comparator.comparingLong(Refresh::id))
+                        .map(r -> new Object[] {r.message(), String.join(",", r.evidence()), at, r.id()})
+                        .toList());
     }
 
     void resolve(long id, Instant now) {

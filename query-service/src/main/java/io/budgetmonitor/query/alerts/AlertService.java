@@ -53,9 +53,22 @@ public class AlertService {
      * ({@code closedOn} not null, 年度已结账) every active alert is resolved with the year instead.
      */
     public List<AlertTransition> reconcile(FiscalYearId id, List<Condition> conditions, LocalDate closedOn) {
+        return reconcile(id, conditions, closedOn, () -> {});
+    }
+
+    /**
+     * {@link #reconcile(FiscalYearId, List, LocalDate)}, with {@code withTheAlerts} run in the same transaction:
+     * the monitor marks the evaluation done there (its backlog row), so it commits exactly when the alerts do.
+     */
+    public List<AlertTransition> reconcile(
+            FiscalYearId id, List<Condition> conditions, LocalDate closedOn, Runnable withTheAlerts) {
         writeLock.lock();
         try {
-            List<AlertTransition> transitions = tx.execute(status -> apply(id, conditions, closedOn));
+            List<AlertTransition> transitions = tx.execute(status -> {
+                List<AlertTransition> made = apply(id, conditions, closedOn);
+                withTheAlerts.run();
+                return made;
+            });
             afterCommit(transitions);
             return transitions;
         } finally {
@@ -135,6 +148,7 @@ public class AlertService {
     private List<AlertTransition> apply(FiscalYearId id, List<Condition> conditions, LocalDate closedOn) {
         Instant now = clock.instant();
         List<AlertTransition> transitions = new ArrayList<>();
+        List<AlertRepository.Refresh> refreshes = new ArrayList<>();
         for (Change change : plan(id, conditions, closedOn != null)) {
             AlertLifecycle.Step s = change.step();
             Alert before = change.before();
@@ -151,6 +165,14 @@ public class AlertService {
             } else if (change.condition() == null) {
                 alertId = before.id();
                 repository.resolve(alertId, now);
+            } else if (!change.isTransition()) {
+                // new figures in the message, nothing else: under a flow of payments most of an evaluation's
+                // changes are these, sent together below instead of one round trip each
+                refreshes.add(new AlertRepository.Refresh(
+                        before.id(),
+                        change.condition().message(),
+                        change.condition().evidence()));
+                continue;
             } else {
                 alertId = before.id();
                 repository.update(
@@ -166,6 +188,7 @@ public class AlertService {
                 transitions.add(record(repository.find(alertId).orElseThrow(), s.kind(), null, null, now));
             }
         }
+        repository.refresh(refreshes, now);
         return transitions;
     }
 

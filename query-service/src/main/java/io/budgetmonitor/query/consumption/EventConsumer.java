@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads {@code budget.events.v1} in batches as consumer group {@code query-service} and hands each poll to
  * the shared exactly-once consumer (infra/event-consumer) with this service's {@link ReadModelProjection}.
- * Offsets are committed by the container (ack mode BATCH) after the database transaction has committed.
+ * Offsets are committed by the container (ack mode BATCH, asynchronously) after the database transaction has
+ * committed.
  * The listener runs only on the consuming replica ({@link ConsumingReplica}).
  */
 @Component
@@ -40,7 +41,13 @@ public class EventConsumer implements ConsumingReplica.Role {
     @Override
     public void startConsuming() {
         projection.reload();
-        registry.getObject().getListenerContainer(LISTENER).start();
+        MessageListenerContainer container = registry.getObject().getListenerContainer(LISTENER);
+        // the offsets are committed without waiting for the broker's answer before the next poll: they only
+        // save a redelivery, which the exactly-once consumer turns into a no-op (sequence numbers and watermarks
+        // are written in the batch's own transaction), and a synchronous commit put a broker round trip
+        // between every batch and the next on the one consumer thread
+        container.getContainerProperties().setSyncCommits(false);
+        container.start();
     }
 
     @Override

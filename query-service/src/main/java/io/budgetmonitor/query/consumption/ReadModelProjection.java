@@ -7,8 +7,9 @@ import io.budgetmonitor.consumer.Projection;
 import io.budgetmonitor.query.eventlog.EventLog;
 import io.budgetmonitor.query.execution.ProjectionCache;
 import io.budgetmonitor.query.execution.ReadModelStore;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * query-service's projection (执行读模型): appends the events to the log copy and folds them into the
  * department-year states, saved in the consumer's transaction. The in-memory states are guarded by the
  * projection lock for the whole transaction and dropped after a rollback, so they always match the
- * committed tables. After the commit the monitor re-evaluates the department-years that changed.
+ * committed tables. The department-years that changed are recorded as due for evaluation in the same
+ * transaction ({@link DueEvaluations}); after the commit the monitor is told, and judges them on its own thread.
  */
 @Component
 class ReadModelProjection implements Projection<Set<FiscalYearId>> {
@@ -32,6 +34,7 @@ class ReadModelProjection implements Projection<Set<FiscalYearId>> {
     private final List<AppliedEventsListener> listeners;
     private final ObjectProvider<ConsumerMetrics> metrics;
     private final ConsumingReplica replica;
+    private final DueEvaluations due;
 
     ReadModelProjection(
             ProjectionCache cache,
@@ -39,7 +42,9 @@ class ReadModelProjection implements Projection<Set<FiscalYearId>> {
             EventLog eventLog,
             List<AppliedEventsListener> listeners,
             ObjectProvider<ConsumerMetrics> metrics,
-            ConsumingReplica replica) {
+            ConsumingReplica replica,
+            DueEvaluations due) {
+        this.due = due;
         this.cache = cache;
         this.store = store;
         this.eventLog = eventLog;
@@ -50,25 +55,24 @@ class ReadModelProjection implements Projection<Set<FiscalYearId>> {
 
     @Override
     public Set<FiscalYearId> apply(List<RecordedEvent> events) {
-        Set<FiscalYearId> touched = new LinkedHashSet<>();
+        Map<FiscalYearId, Long> lowest = new LinkedHashMap<>();
         for (RecordedEvent event : events) {
             FiscalYearId id =
                     new FiscalYearId(event.event().department(), event.event().fiscalYear());
             cache.get(id).apply(event);
-            touched.add(id);
+            lowest.merge(id, event.position(), Math::min);
         }
         eventLog.append(events);
-        for (FiscalYearId id : touched) {
+        for (FiscalYearId id : lowest.keySet()) {
             store.save(cache.get(id));
         }
-        return touched;
+        due.add(lowest); // the position stays below these events until their evaluation commits
+        return lowest.keySet();
     }
 
     @Override
     public void committed(Set<FiscalYearId> touched) {
-        if (touched.isEmpty()) {
-            return;
-        }
+        // told even of a batch of watermarks alone: the lag it carries may end a catch-up whose evaluations wait
         long lag = metrics.getObject().lag();
         for (AppliedEventsListener listener : listeners) {
             try {

@@ -6,6 +6,7 @@ import io.budgetmonitor.query.alerts.AlertTransition;
 import io.budgetmonitor.query.alerts.ForeseenTransition;
 import io.budgetmonitor.query.consumption.AppliedEventsListener;
 import io.budgetmonitor.query.consumption.ConsumingReplica;
+import io.budgetmonitor.query.consumption.DueEvaluations;
 import io.budgetmonitor.query.execution.DepartmentYearState;
 import io.budgetmonitor.query.execution.ProjectionCache;
 import io.budgetmonitor.query.execution.Rates;
@@ -19,8 +20,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -30,11 +33,20 @@ import org.springframework.stereotype.Service;
  * is close to the log end — while catching up, evaluation is deferred so replays stay fast), on a
  * schedule for every department-year (time progress moves when nothing is recorded), and on demand
  * (admin endpoint). Only an evaluation of today writes alerts; one at another date is a what-if.
+ *
+ * <p>The evaluation after a batch runs on a thread of its own ({@code alert-evaluation}), not on the
+ * consumer's: the consumer goes on to its next poll while the batch is judged, and a department-year touched
+ * by several batches meanwhile is judged once for all of them. The batch left a row in {@link DueEvaluations}
+ * in its own transaction, and the evaluation deletes it in the transaction of its alerts, so the position a
+ * reader reports never claims an event whose alerts are not committed, and work a crash interrupted is
+ * found there again (the thread looks at the table whenever it has nothing queued).
  */
 @Service
-@Order(0) // before any other listener of a batch, so one that comes after sees the batch already judged
-public class MonitoringService implements AppliedEventsListener {
+@Order(0) // before any other listener of a batch, so one that comes after sees the batch already queued
+public class MonitoringService implements AppliedEventsListener, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MonitoringService.class);
+    /** How long the evaluation thread idles before it looks at the table for work nobody queued. */
+    private static final long RECHECK_MILLIS = 2_000;
 
     private final ProjectionCache cache;
     private final ReadModelStore store;
@@ -45,7 +57,20 @@ public class MonitoringService implements AppliedEventsListener {
     private final Clock clock;
     private final TimeProgress timeProgress;
     private final ConsumingReplica replica;
-    private final Set<FiscalYearId> deferred = new LinkedHashSet<>();
+    private final DueEvaluations due;
+    /** Department-years the consumer committed and the thread has not judged yet; guarded by itself. */
+    private final Set<FiscalYearId> queued = new LinkedHashSet<>();
+    /** Whether the consumer was close to the log end at its last batch; guarded by {@link #queued}. */
+    private boolean live = true;
+    /**
+     * One evaluation at a time, judgement and reconcile together: two evaluations of a department-year (the
+     * thread's and the admin endpoint's) then reconcile in the order they judged, so an older judgement never
+     * overwrites a newer one.
+     */
+    private final ReentrantLock evaluating = new ReentrantLock();
+
+    private volatile boolean running;
+    private Thread evaluator;
 
     public MonitoringService(
             ProjectionCache cache,
@@ -56,7 +81,8 @@ public class MonitoringService implements AppliedEventsListener {
             MonitoringProperties properties,
             Clock clock,
             TimeProgress timeProgress,
-            ConsumingReplica replica) {
+            ConsumingReplica replica,
+            DueEvaluations due) {
         this.replica = replica;
         this.cache = cache;
         this.store = store;
@@ -66,22 +92,99 @@ public class MonitoringService implements AppliedEventsListener {
         this.properties = properties;
         this.clock = clock;
         this.timeProgress = timeProgress;
+        this.due = due;
+    }
+
+    /** On the consumer's thread: queues the batch's department-years for the evaluation thread and returns. */
+    @Override
+    public void afterCommit(Set<FiscalYearId> touched, long lag) {
+        synchronized (queued) {
+            queued.addAll(touched);
+            live = lag <= properties.maxLag();
+            if (live && !queued.isEmpty()) {
+                queued.notifyAll();
+            }
+        }
+    }
+
+    private void evaluateQueued() {
+        boolean started = false; // the first round reads the table at once: work a stop or a crash left there
+        while (running) {
+            List<FiscalYearId> next;
+            synchronized (queued) {
+                if (started && (queued.isEmpty() || !live)) {
+                    try {
+                        queued.wait(RECHECK_MILLIS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                started = true;
+                if (!running || !live) {
+                    continue; // catching up: the batches stay due, judged once the consumer is near the log end
+                }
+                next = new ArrayList<>(queued);
+                queued.clear();
+            }
+            if (next.isEmpty() && replica.isConsuming()) {
+                next = new ArrayList<>(dueInTable());
+            }
+            for (FiscalYearId id : next) {
+                try {
+                    evaluate(id);
+                } catch (RuntimeException e) {
+                    // its row stays in evaluation_due: the thread finds it there again when it next idles
+                    log.error("evaluation of {} failed; it stays due", id, e);
+                }
+            }
+        }
+    }
+
+    private Set<FiscalYearId> dueInTable() {
+        try {
+            return due.departmentYears();
+        } catch (RuntimeException e) {
+            log.warn("cannot read the evaluations due: {}", e.toString());
+            return Set.of();
+        }
     }
 
     @Override
-    public void afterCommit(Set<FiscalYearId> touched, long lag) {
-        List<FiscalYearId> due;
-        synchronized (deferred) {
-            deferred.addAll(touched);
-            if (lag > properties.maxLag()) {
-                return;
+    public void start() {
+        synchronized (queued) {
+            queued.clear(); // what a stopped thread left queued is due in the table, which the thread reads first
+        }
+        running = true;
+        evaluator = new Thread(this::evaluateQueued, "alert-evaluation");
+        evaluator.setDaemon(true);
+        evaluator.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        synchronized (queued) {
+            queued.notifyAll();
+        }
+        if (evaluator != null) {
+            try {
+                evaluator.join(10_000); // an evaluation under way finishes; what is left stays due in the table
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            due = new ArrayList<>(deferred);
-            deferred.clear();
         }
-        for (FiscalYearId id : due) {
-            evaluate(id);
-        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts before the consuming replica (which starts the consumer), stops after it. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
     }
 
     @Scheduled(cron = "${budget.monitoring.schedule:0 5 * * * *}")
@@ -106,18 +209,25 @@ public class MonitoringService implements AppliedEventsListener {
      * its 31 December) and makes its alerts match: the only evaluation that writes and publishes.
      */
     public List<AlertTransition> evaluate(FiscalYearId id) {
-        Judgement judgement;
-        cache.lock().lock();
+        evaluating.lock();
         try {
-            ScoreBaselines.Baseline before = baselines.of(id);
-            judgement = judge(id, today(id), before == null ? null : before.peak());
-            if (judgement.projectedScore() != null) {
-                baselines.record(id, judgement.projectedScore(), before);
+            Judgement judgement;
+            long judged;
+            cache.lock().lock();
+            try {
+                judged = due.newest(id); // under the lock: the batches in the state judged, no more
+                ScoreBaselines.Baseline before = baselines.of(id);
+                judgement = judge(id, today(id), before == null ? null : before.peak());
+                if (judgement.projectedScore() != null) {
+                    baselines.record(id, judgement.projectedScore(), before);
+                }
+            } finally {
+                cache.lock().unlock();
             }
+            return alerts.reconcile(id, judgement.conditions(), judgement.closedOn(), () -> due.settle(id, judged));
         } finally {
-            cache.lock().unlock();
+            evaluating.unlock();
         }
-        return alerts.reconcile(id, judgement.conditions(), judgement.closedOn());
     }
 
     /** Whether {@code date} is today for the monitor (a re-evaluation that may write), or a what-if. */

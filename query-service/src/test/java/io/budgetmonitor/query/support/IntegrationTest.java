@@ -97,11 +97,6 @@ public abstract class IntegrationTest {
         MutableClock mutableClock() {
             return new MutableClock(START);
         }
-
-        @Bean
-        EvaluatedBatches evaluatedBatches(JdbcTemplate jdbc) {
-            return new EvaluatedBatches(jdbc);
-        }
     }
 
     /** A scenario whose log positions no other test uses. */
@@ -174,9 +169,15 @@ public abstract class IntegrationTest {
         publish(List.of(events));
     }
 
-    /** Waits (no timing asserted) until every given event is in the log copy. */
+    /**
+     * Waits (no timing asserted) until every given event is in the log copy and the monitor has judged it: the
+     * evaluation runs on a thread of its own, and the batch's row in evaluation_due is deleted by the
+     * transaction that commits its alerts.
+     */
     protected void awaitApplied(Collection<RecordedEvent> events) {
         List<String> ids = events.stream().map(RecordedEvent::eventId).toList();
+        String[] departments =
+                events.stream().map(e -> e.event().department()).distinct().toArray(String[]::new);
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
@@ -185,6 +186,13 @@ public abstract class IntegrationTest {
                                     ids.toArray(new String[0]));
                     return n != null && n == ids.size();
                 });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from evaluation_due where department = any (?)",
+                                Integer.class,
+                                (Object) departments)
+                        == 0);
     }
 
     protected void awaitApplied(RecordedEvent... events) {
