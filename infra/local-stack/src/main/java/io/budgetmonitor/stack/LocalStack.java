@@ -19,8 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The whole system on one machine: PostgreSQL (one server, one database per service) and a Kafka
@@ -29,6 +36,8 @@ import java.util.function.Supplier;
  * ({@link Supervisor}). {@link #close()} stops everything it started.
  */
 public final class LocalStack implements AutoCloseable {
+
+    static final String EVENTS_TOPIC = "budget.events.v1";
 
     private final StackSettings settings;
     private final Consumer<String> progress;
@@ -57,6 +66,7 @@ public final class LocalStack implements AutoCloseable {
             ports = claimPorts();
             startPostgres();
             startKafka();
+            declareEventsTopic();
             startServices();
             supervisor.supervise();
             loadScenario();
@@ -130,6 +140,43 @@ public final class LocalStack implements AutoCloseable {
         bootstrapServers = kafka.bootstrapServers();
     }
 
+    /**
+     * Creates {@value #EVENTS_TOPIC} with {@link StackSettings#eventsPartitions()} partitions before any
+     * service starts: a reader subscribing first would otherwise have the broker auto-create it with one, and
+     * command-service's own declaration (given the same count) would then have to grow a topic that may already
+     * hold events, moving keys to other partitions.
+     */
+    private void declareEventsTopic() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            try {
+                admin.createTopics(List.of(
+                                new NewTopic(EVENTS_TOPIC, Optional.of(settings.eventsPartitions()), Optional.empty())))
+                        .all()
+                        .get(1, TimeUnit.MINUTES);
+                progress.accept(EVENTS_TOPIC + " created with " + settings.eventsPartitions() + " partition(s)");
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create " + EVENTS_TOPIC + ": " + e.getCause(), e);
+                }
+                int partitions = admin.describeTopics(List.of(EVENTS_TOPIC))
+                        .allTopicNames()
+                        .get(1, TimeUnit.MINUTES)
+                        .get(EVENTS_TOPIC)
+                        .partitions()
+                        .size();
+                if (partitions != settings.eventsPartitions()) {
+                    progress.accept(EVENTS_TOPIC + " already has " + partitions + " partition(s), not "
+                            + settings.eventsPartitions() + " (a topic is never changed here)");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating " + EVENTS_TOPIC, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe " + EVENTS_TOPIC + ": " + e, e);
+        }
+    }
+
     private void startServices() {
         progress.accept("starting "
                 + String.join(
@@ -158,12 +205,16 @@ public final class LocalStack implements AutoCloseable {
                 ServiceProcess.jarOf(service, settings.projectRoot()),
                 ports.get(service),
                 settings.javaOptions(),
-                properties(service.database()),
+                properties(service, service.database()),
                 settings.dataDir().resolve("logs").resolve(service.artifact() + ".log"));
     }
 
-    private Map<String, String> properties(String database) {
+    private Map<String, String> properties(Service service, String database) {
         Map<String, String> properties = new LinkedHashMap<>();
+        if (service == Service.COMMAND) {
+            // its start-up declaration of the topic must agree with the one made above
+            properties.put("budget.events.topic-partitions", String.valueOf(settings.eventsPartitions()));
+        }
         properties.put("spring.datasource.url", jdbcPrefix + database);
         properties.put("spring.datasource.username", settings.postgresUser());
         properties.put("spring.datasource.password", settings.postgresPassword());
@@ -188,7 +239,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public String startExtraInstance(String name, Service service, String database, Map<String, String> extra) {
         createDatabaseIfMissing(database);
-        Map<String, String> properties = properties(database);
+        Map<String, String> properties = properties(service, database);
         properties.putAll(extra);
         ServiceProcess process = ServiceProcess.launch(
                 service,

@@ -29,6 +29,8 @@ import java.util.function.Function;
  * @param projectRoot       where the services' jars were built ({@code <root>/<service>/target})
  * @param javaOptions       JVM options for each service
  * @param demoPassword      one password for every demo user instead of random ones ({@link DemoUsersFile})
+ * @param eventsPartitions  partitions of {@code budget.events.v1}, declared before any service starts (the
+ *                          variable compose and Kubernetes use for the same count)
  */
 public record StackSettings(
         Path dataDir,
@@ -44,7 +46,8 @@ public record StackSettings(
         Set<Service> services,
         Path projectRoot,
         List<String> javaOptions,
-        Optional<Secret> demoPassword) {
+        Optional<Secret> demoPassword,
+        int eventsPartitions) {
 
     /** A password, kept out of {@code toString} so that printing the settings never prints it. */
     public record Secret(String value) {
@@ -70,6 +73,7 @@ public record StackSettings(
               --scenario=FILE         BUDGET_SCENARIO         load this NDJSON scenario instead of the demo
               --only=command,query    BUDGET_ONLY             run only these services
               --java-options="..."    BUDGET_JAVA_OPTIONS     extra JVM options for each service (they win)
+              --events-partitions=N   BUDGET_EVENTS_PARTITIONS partitions of budget.events.v1 (default 1)
               --demo-password=P       BUDGET_DEMO_PASSWORD    one password for every demo user (recorder, budget-office,
                                                               evaluator, auditor, viewer, viewer-bysj, admin); prefer the
                                                               variable (a flag shows in ps). Default: a random password
@@ -110,6 +114,11 @@ public record StackSettings(
                 new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1"));
         read.apply("java-options")
                 .ifPresent(o -> javaOptions.addAll(List.of(o.trim().split("\\s+"))));
+        int eventsPartitions =
+                read.apply("events-partitions").map(Integer::parseInt).orElse(1);
+        if (eventsPartitions < 1) {
+            throw new IllegalArgumentException("--events-partitions must be at least 1, not " + eventsPartitions);
+        }
         return new StackSettings(
                 Path.of(read.apply("data-dir").orElse("data")).toAbsolutePath().normalize(),
                 ports,
@@ -126,7 +135,8 @@ public record StackSettings(
                         .toAbsolutePath()
                         .normalize(),
                 javaOptions,
-                read.apply("demo-password").map(StackSettings::demoPassword));
+                read.apply("demo-password").map(StackSettings::demoPassword),
+                eventsPartitions);
     }
 
     /** Written one per line into demo-users.txt, and read back stripped: so no line breaks, no blanks at the ends. */

@@ -27,6 +27,19 @@ class StackSettingsTest {
         assertThat(settings.externalPostgres()).isEmpty();
         assertThat(settings.externalKafka()).isEmpty();
         assertThat(settings.demoPassword()).as("random demo passwords").isEmpty();
+        assertThat(settings.eventsPartitions()).as("one partition on a laptop").isEqualTo(1);
+    }
+
+    @Test
+    void thePartitionsOfTheEventsTopicFromTheFlagOrTheVariableComposeUses() {
+        assertThat(StackSettings.parse(new String[0], Map.of("BUDGET_EVENTS_PARTITIONS", "12"))
+                        .eventsPartitions())
+                .isEqualTo(12);
+        assertThat(StackSettings.parse(new String[] {"--events-partitions=6"}, Map.of("BUDGET_EVENTS_PARTITIONS", "12"))
+                        .eventsPartitions())
+                .isEqualTo(6);
+        assertThatThrownBy(() -> StackSettings.parse(new String[] {"--events-partitions=0"}, Map.of()))
+                .hasMessageContaining("at least 1");
     }
 
     @Test

@@ -124,6 +124,52 @@ final class Topics {
         }
     }
 
+    /** The number of partitions of a topic. */
+    int partitions(String topic) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrapServers);
+        try (Admin admin = Admin.create(p)) {
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot describe " + topic, e);
+        }
+    }
+
+    /**
+     * How many partitions of a topic each member of a consumer group holds now, by member (consumer id and
+     * host); empty while the group rebalances or has no member.
+     */
+    Map<String, Integer> assignment(String group, String topic) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrapServers);
+        try (Admin admin = Admin.create(p)) {
+            Map<String, Integer> owned = new java.util.TreeMap<>();
+            admin.describeConsumerGroups(List.of(group))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(group)
+                    .members()
+                    .forEach(member -> owned.put(
+                            member.consumerId() + member.host(), (int) member.assignment().topicPartitions().stream()
+                                    .filter(tp -> tp.topic().equals(topic))
+                                    .count()));
+            return owned;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot describe group " + group, e);
+        }
+    }
+
     /** A copy of a consumed record, for the same partition, with the same key, value and headers. */
     static ProducerRecord<String, byte[]> copyOf(ConsumerRecord<String, byte[]> record) {
         return new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(), record.headers());
