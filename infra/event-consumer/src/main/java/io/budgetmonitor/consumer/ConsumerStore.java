@@ -186,11 +186,13 @@ public class ConsumerStore {
         return held == null ? position : Math.min(position, held);
     }
 
+    /** Parks a poison record; a redelivery of one already parked (its offset commit lost) parks nothing. */
     void park(Delivery d) {
         ConsumerRecord<String, byte[]> r = d.record();
         jdbc.update(
                 "insert into dead_letter (topic, kafka_partition, kafka_offset, record_key, event_id, event_type, "
-                        + "aggregate_id, sequence_number, position, payload, headers, error) values (?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "aggregate_id, sequence_number, position, payload, headers, error) values (?,?,?,?,?,?,?,?,?,?,?,?) "
+                        + "on conflict (topic, kafka_partition, kafka_offset) where kafka_offset >= 0 do nothing",
                 r.topic(),
                 r.partition(),
                 r.offset(),
