@@ -85,8 +85,12 @@ class FaultSuiteIT {
     static final String SCORING_REPLICA = "scoring-replica";
 
     static final Duration CATCH_UP = Duration.ofMinutes(2);
-    /** The import command-service is killed in the middle of (at {@link #KILL_AT} of its events stored). */
-    static final int BIG_DISBURSEMENTS = 1000;
+    /**
+     * The import command-service is killed in the middle of (at {@link #KILL_AT} of its events stored). Several
+     * import batches (1,000 lines each by default, `budget.imports.batch-lines`): with one batch of 1,000 and
+     * a second of two lines, the kill could come after both had committed — nothing left to interrupt.
+     */
+    static final int BIG_DISBURSEMENTS = 4000;
 
     static final int KILL_AT = 50;
     /** The burst the readers are killed in the middle of. */
