@@ -67,17 +67,29 @@ public class EventStoreConfiguration {
      * (the Kafka publisher) are woken when this process commits events ({@link StagingEventStore}); {@code
      * fetchDelay} is how long they wait at most for events another process committed (a second
      * command-service instance): one read of the log's tail per delay while idle.
+     *
+     * <p>Without Axon's shared read-ahead ({@code optimizeEventConsumption(false)}): the publisher, the only
+     * tracking processor here, reads the log through its own stream, batch by batch. The shared cache is for
+     * several processors; with one it only cost memory: Axon's producer thread reads every committed event into
+     * a linked list and keeps everything after a lagging reader's place reachable, so a burst of writes faster
+     * than Kafka takes them put 297,000 events (≈ 350 MB) in that list and ended the publisher with an {@code
+     * OutOfMemoryError} (bench/run's 1,000,000-event district; AxonFramework#2954). A shorter clean-up interval
+     * did not bound it. {@code PublisherBurstIT}: 251,000 events committed at once, live heap +6 MB instead
+     * of +350 MB.
      */
     @Bean
     public EmbeddedEventStore eventStore(
             EventStorageEngine storageEngine,
             org.axonframework.config.Configuration configuration,
             @Value("${budget.events.fetch-delay:PT0.2S}") Duration fetchDelay) {
-        return new StagingEventStore(EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .fetchDelay(Math.max(1, fetchDelay.toMillis()))
-                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+        return new StagingEventStore(
+                EmbeddedEventStore.builder()
+                        .storageEngine(storageEngine)
+                        .fetchDelay(Math.max(1, fetchDelay.toMillis()))
+                        .optimizeEventConsumption(false)
+                        .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                        .spanFactory(configuration.getComponent(EventBusSpanFactory.class)),
+                Math.max(1, fetchDelay.toMillis()));
     }
 
     /** Budget lines between commands, checked against the store's head (see {@link AggregateCache}). */

@@ -3,6 +3,8 @@ package io.budgetmonitor.command.eventstore;
 import io.budgetmonitor.command.registers.PendingRegisters;
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -22,9 +24,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class StagingEventStore extends EmbeddedEventStore {
 
     private final Object wakeAfterCommit = new Object();
+    private final CommitWakeUps wakeUps;
 
-    public StagingEventStore(Builder builder) {
+    public StagingEventStore(Builder builder, long fetchDelayMillis) {
         super(builder);
+        this.wakeUps = new CommitWakeUps(fetchDelayMillis);
+    }
+
+    @Override
+    public TrackingEventStream openStream(TrackingToken trackingToken) {
+        return wakeUps.wrap(super.openStream(trackingToken));
+    }
+
+    private void wake(List<? extends EventMessage<?>> events) {
+        super.afterCommit(events);
+        wakeUps.committed();
     }
 
     @Override
@@ -37,7 +51,7 @@ public class StagingEventStore extends EmbeddedEventStore {
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()
                 || !TransactionSynchronizationManager.isActualTransactionActive()) {
-            super.afterCommit(events); // the unit of work's own transaction has committed
+            wake(events); // the unit of work's own transaction has committed
             return;
         }
         if (TransactionSynchronizationManager.hasResource(wakeAfterCommit)) {
@@ -47,7 +61,7 @@ public class StagingEventStore extends EmbeddedEventStore {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                StagingEventStore.super.afterCommit(events);
+                wake(events);
             }
 
             @Override

@@ -82,11 +82,14 @@ class StagingEventStoreTest {
 
     @BeforeEach
     void tailTheStore() throws InterruptedException {
-        store = new StagingEventStore(EmbeddedEventStore.builder()
-                .storageEngine(new CommitVisibleStorage())
-                .fetchDelay(AN_HOUR));
+        store = new StagingEventStore(
+                EmbeddedEventStore.builder()
+                        .storageEngine(new CommitVisibleStorage())
+                        .fetchDelay(AN_HOUR)
+                        .optimizeEventConsumption(false), // as EventStoreConfiguration builds it
+                AN_HOUR);
         stream = store.openStream(null);
-        // an empty store: the stream now tails the store's producer, which waits for a wake-up
+        // an empty store: the stream has read everything and waits for a wake-up
         assertThat(stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)).isFalse();
     }
 

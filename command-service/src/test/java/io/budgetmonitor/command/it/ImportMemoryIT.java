@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,35 +52,16 @@ class ImportMemoryIT extends IntegrationTest {
                 .isLessThan(small.peakAbove + 64 * MB);
     }
 
-    /**
-     * What stays reachable: the heap as the full collection left it, read from the pools' collection usage
-     * (the JVM records it at the end of the collection). Reading {@code getHeapMemoryUsage()} after
-     * {@code System.gc()} returned also counted what the import thread allocated before this thread was
-     * scheduled again — on a loaded 2-core CI machine ≈ 50 KB per line at 12,000 lines/s, which once made a
-     * flat import look 80 MB heavier.
-     */
-    private static long liveHeapAfterFullGc() {
-        System.gc();
-        long live = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            MemoryUsage afterCollection = pool.getCollectionUsage();
-            if (pool.getType() == MemoryType.HEAP && afterCollection != null) {
-                live += afterCollection.getUsed();
-            }
-        }
-        return live;
-    }
-
     private record Run(long bytes, long lines, long rejected, long seconds, long baseline, long peakAbove) {}
 
     private Run run(String department, long bytes) throws Exception {
-        long baseline = liveHeapAfterFullGc();
+        long baseline = LiveHeap.afterFullGc();
         AtomicLong peak = new AtomicLong(baseline);
         AtomicBoolean importing = new AtomicBoolean(true);
         Thread sampler = new Thread(
                 () -> {
                     while (importing.get()) {
-                        peak.accumulateAndGet(liveHeapAfterFullGc(), Math::max);
+                        peak.accumulateAndGet(LiveHeap.afterFullGc(), Math::max);
                         try {
                             Thread.sleep(500);
                         } catch (InterruptedException e) {
