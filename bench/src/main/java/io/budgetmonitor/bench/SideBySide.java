@@ -382,7 +382,7 @@ public final class SideBySide {
                         + Runtime.getRuntime().availableProcessors()
                         + " cores, Java " + Runtime.version() + "; embedded PostgreSQL 16 (fsync on, synchronous_commit"
                         + " on), embedded Kafka 3.9; services with the run command's JVM options (`-Xmx512m"
-                        + " -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1`) unless a row says otherwise. Load average"
+                        + " -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError`) unless a row says otherwise. Load average"
                         + " before: " + loadBefore + "; after: " + loadAfter + " (a shared machine). Took "
                         + Duration.between(began, Instant.now()).toMinutes() + " min.");
         results.note("started", began.toString());

@@ -109,9 +109,11 @@ public record StackSettings(
         boolean demo = !flags.containsKey("no-demo")
                 && read.apply("demo").map(Boolean::parseBoolean).orElse(true);
         Set<Service> services = read.apply("only").map(StackSettings::services).orElse(EnumSet.allOf(Service.class));
-        // C1 alone: on two cores the C2 compiler threads of three starting JVMs take half the CPU
-        List<String> javaOptions =
-                new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1"));
+        // C1 alone: on two cores the C2 compiler threads of three starting JVMs take half the CPU.
+        // An OutOfMemoryError ends the JVM, so the supervisor restarts it: without the flag a thread that
+        // died of it (Axon's publisher, paused in error) left a service that answered but published nothing.
+        List<String> javaOptions = new ArrayList<>(List.of(
+                "-Xmx512m", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError"));
         read.apply("java-options")
                 .ifPresent(o -> javaOptions.addAll(List.of(o.trim().split("\\s+"))));
         int eventsPartitions =

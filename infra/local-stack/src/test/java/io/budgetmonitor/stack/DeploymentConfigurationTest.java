@@ -157,6 +157,19 @@ class DeploymentConfigurationTest {
                 .containsEntry(UPDATE_CHECKER, "true");
     }
 
+    /** A thread killed by an OutOfMemoryError leaves a service that answers but does nothing; a restart cures it. */
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void anOutOfMemoryErrorEndsTheServiceSoItIsRestarted(Service service) {
+        assertThat(composeEnvironment(service).get("JAVA_TOOL_OPTIONS"))
+                .as("compose JAVA_TOOL_OPTIONS of " + service.artifact())
+                .contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(composeService(service).get("restart")).isEqualTo("unless-stopped");
+        assertThat(kubernetesEnvironment(service).get("JAVA_TOOL_OPTIONS"))
+                .as("k8s JAVA_TOOL_OPTIONS of " + service.artifact())
+                .contains("-XX:+ExitOnOutOfMemoryError");
+    }
+
     @ParameterizedTest
     @EnumSource(Service.class)
     void theDatasourceIsTheServicesOwnDatabase(Service service) {

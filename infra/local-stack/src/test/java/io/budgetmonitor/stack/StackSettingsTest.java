@@ -28,6 +28,9 @@ class StackSettingsTest {
         assertThat(settings.externalKafka()).isEmpty();
         assertThat(settings.demoPassword()).as("random demo passwords").isEmpty();
         assertThat(settings.eventsPartitions()).as("one partition on a laptop").isEqualTo(1);
+        assertThat(settings.javaOptions())
+                .as("an OutOfMemoryError ends the service, so the supervisor restarts it")
+                .contains("-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
     }
 
     @Test
