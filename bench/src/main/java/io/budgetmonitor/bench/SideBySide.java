@@ -139,13 +139,7 @@ public final class SideBySide {
         Path importRecording = dataDir.resolve("command-import.jfr");
         Profile.resetStatements(scratch);
         Profile.startRecording(stack.pid(Service.COMMAND), importRecording);
-        ProcessCpu importCpu = ProcessCpu.start(
-                Map.of(
-                        stack.pid(Service.COMMAND), "command-service",
-                        stack.pid(Service.QUERY), "query-service",
-                        stack.pid(Service.SCORING), "scoring-service"),
-                dataDir.resolve("postgres"),
-                stack.pid(Service.COMMAND));
+        ProcessCpu importCpu = stackCpu();
         long begin = System.nanoTime();
         JsonNode report = api.importAll(command, Api.RECORDER, bytes(ndjson));
         double importSeconds = (System.nanoTime() - begin) / 1e9;
@@ -211,7 +205,11 @@ public final class SideBySide {
             // query-service's statements while the payments flow: the consumer's batches and the evaluations
             Profile.resetStatements(scratch);
             long acceptedBefore = flow.accepted();
+            // where the two cores go while the samples are taken: the latency is queueing only if they are busy
+            ProcessCpu loadedCpu = stackCpu();
             loaded = AlertLatency.alerts(api, command, query, ALERT_LOADED, sizes.alertSamples(), loadedSamples);
+            List<String> loadedCpuByProcess =
+                    loadedCpu.report(Math.max(1, flow.accepted() - acceptedBefore), "payment");
             kafkaLoaded = AlertLatency.kafka(bootstrap, sizes.alertSamples());
             flowed = flow.describe();
             List<String> readerProfile = new ArrayList<>();
@@ -220,6 +218,11 @@ public final class SideBySide {
             readerProfile.add("");
             readerProfile.addAll(Profile.statements(
                     scratch, Service.QUERY.database(), Math.max(1, flow.accepted() - acceptedBefore), "payment"));
+            readerProfile.add("");
+            readerProfile.add("The machine while those samples were taken (the payments of the flow, the refusals and"
+                    + " their alerts; per payment accepted meanwhile):");
+            readerProfile.add("");
+            readerProfile.addAll(loadedCpuByProcess);
             results.section("Profile: query-service under row 3's load", readerProfile);
             results.section(
                     "Row 3 stages, while " + sizes.loadRate() + " payments/s are sent",
@@ -416,6 +419,17 @@ public final class SideBySide {
                 throw new IllegalStateException(answer.status() + " " + answer.body());
             }
         });
+    }
+
+    /** Starts counting the CPU of the stack's processes, following command-service's busiest request thread. */
+    private ProcessCpu stackCpu() {
+        return ProcessCpu.start(
+                Map.of(
+                        stack.pid(Service.COMMAND), "command-service",
+                        stack.pid(Service.QUERY), "query-service",
+                        stack.pid(Service.SCORING), "scoring-service"),
+                dataDir.resolve("postgres"),
+                stack.pid(Service.COMMAND));
     }
 
     private double evaluation(String scoring, String department) throws Exception {
