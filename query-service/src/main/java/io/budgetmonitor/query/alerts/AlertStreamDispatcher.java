@@ -155,8 +155,18 @@ public class AlertStreamDispatcher implements TransitionListener, SmartLifecycle
         Subscriber subscriber = new Subscriber(emitter, filter, lastEventId == null ? -1 : lastEventId);
         // Spring sends the response headers with the first write: without this comment a client
         // (EventSource.onopen, a proxy, a test) would not know it is subscribed until the first
-        // transition or heartbeat. Queued before the dispatcher knows the subscriber, so it goes first.
-        subscriber.enqueue(SseEmitter.event().comment("subscribed"));
+        // transition or heartbeat. It is sent here, on the request's own thread and before the dispatcher
+        // knows the subscriber (so it goes first): Spring holds it until the handler returns and writes it
+        // then, still on that thread, which commits the headers there. When a writer thread made the first
+        // write instead, it committed the headers while the request thread was still adding its own
+        // (Spring Security's header writer): now and then Tomcat failed serialising them (a
+        // NullPointerException in Http11OutputBuffer) and that dashboard never got a usable stream.
+        try {
+            emitter.send(SseEmitter.event().comment("subscribed"));
+        } catch (IOException | IllegalStateException e) {
+            emitter.completeWithError(e);
+            return emitter;
+        }
         emitter.onCompletion(() -> subscriber.closed = true);
         emitter.onTimeout(() -> subscriber.closed = true);
         emitter.onError(e -> subscriber.closed = true);

@@ -9,14 +9,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * A dashboard that stops reading (its socket write blocks) holds up nobody else, and once it reads
@@ -27,31 +23,18 @@ class SlowSubscriberTest extends IntegrationTest {
     @Autowired
     AlertRepository repository;
 
-    /** Records the ids it is sent; {@link Stuck} blocks in {@code send} until released, as a full socket does. */
-    static class Recording extends SseEmitter {
-        private static final Pattern ID = Pattern.compile("id:(\\d+)");
-        final List<Long> ids = new CopyOnWriteArrayList<>();
-
-        Recording() {
-            super(0L);
-        }
-
-        @Override
-        public void send(SseEventBuilder builder) throws IOException {
-            StringBuilder text = new StringBuilder();
-            builder.build().forEach(part -> text.append(part.getData()));
-            Matcher id = ID.matcher(text);
-            if (id.find()) {
-                ids.add(Long.parseLong(id.group(1)));
-            }
-        }
-    }
-
-    static final class Stuck extends Recording {
+    /** Takes its subscription comment, then stops reading: every later send blocks until released. */
+    static final class Stuck extends RecordingEmitter {
         final CountDownLatch released = new CountDownLatch(1);
+        private volatile boolean subscribed;
 
         @Override
         public void send(SseEventBuilder builder) throws IOException {
+            if (!subscribed) {
+                subscribed = true;
+                super.send(builder);
+                return;
+            }
             try {
                 if (!released.await(2, TimeUnit.MINUTES)) {
                     throw new IOException("never released");
@@ -90,7 +73,7 @@ class SlowSubscriberTest extends IntegrationTest {
             long before = jdbc.queryForObject("select coalesce(max(id), 0) from alert_transition", Long.class);
             AlertFilter slowDept = new AlertFilter("SLOW", null, null, DepartmentScope.all());
             Stuck stuck = new Stuck();
-            Recording fast = new Recording();
+            RecordingEmitter fast = new RecordingEmitter();
             dispatcher.subscribe(slowDept, before, stuck);
             dispatcher.subscribe(slowDept, before, fast);
 
