@@ -28,6 +28,9 @@ final class ProcessCpu {
     private final long postmaster;
     private final long threadsOf;
     private final Map<Long, long[]> threadsBefore;
+    /** This JVM's threads at the start: it holds both the bench's client and the embedded Kafka broker. */
+    private final Map<Long, long[]> ownThreadsBefore;
+
     private final long beganNanos;
 
     private ProcessCpu(Map<Long, String> roles, Map<Long, Long> before, long postmaster, long threadsOf) {
@@ -36,6 +39,7 @@ final class ProcessCpu {
         this.postmaster = postmaster;
         this.threadsOf = threadsOf;
         this.threadsBefore = schedstats(threadsOf);
+        this.ownThreadsBefore = schedstats(ProcessHandle.current().pid());
         this.beganNanos = System.nanoTime();
     }
 
@@ -105,6 +109,48 @@ final class ProcessCpu {
                 Math.max(0, cores * seconds - total), 100 * Math.max(0, cores * seconds - total) / (cores * seconds)));
         lines.add("");
         lines.add(requestThread(seconds, units, unit));
+        lines.add("");
+        lines.addAll(ownThreads(units, unit));
+        return lines;
+    }
+
+    /**
+     * The bench JVM's CPU by thread name (digits folded, so a pool is one row): which part is the load's client and
+     * which the embedded Kafka broker. Threads that ended meanwhile are not counted.
+     */
+    private List<String> ownThreads(long units, String unit) {
+        long self = ProcessHandle.current().pid();
+        Map<String, Long> byName = new HashMap<>();
+        long total = 0;
+        for (Map.Entry<Long, long[]> entry : schedstats(self).entrySet()) {
+            long used = entry.getValue()[0] - ownThreadsBefore.getOrDefault(entry.getKey(), new long[2])[0];
+            if (used <= 0) {
+                continue;
+            }
+            byName.merge(threadName(self, entry.getKey()).replaceAll("[0-9]+", "#"), used, Long::sum);
+            total += used;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(
+                "The bench JVM by thread (`/proc/self/task/<tid>/schedstat`, names as the kernel keeps them: 15"
+                        + " characters, digits folded to #): %.2f core-seconds in threads that lived throughout.",
+                total / 1e9));
+        lines.add("");
+        lines.add("| threads | core-seconds | ms of CPU per " + unit + " |");
+        lines.add("|---|---|---|");
+        List<Map.Entry<String, Long>> rows = new ArrayList<>(byName.entrySet());
+        rows.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        long shown = 0;
+        for (Map.Entry<String, Long> row : rows.subList(0, Math.min(12, rows.size()))) {
+            lines.add(String.format(
+                    "| `%s` | %.2f | %.3f |", row.getKey(), row.getValue() / 1e9, row.getValue() / 1e6 / units));
+            shown += row.getValue();
+        }
+        if (rows.size() > 12) {
+            lines.add(String.format(
+                    "| %d other names | %.2f | %.3f |",
+                    rows.size() - 12, (total - shown) / 1e9, (total - shown) / 1e6 / units));
+        }
         return lines;
     }
 
