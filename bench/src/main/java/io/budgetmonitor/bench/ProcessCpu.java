@@ -23,6 +23,9 @@ final class ProcessCpu {
     /** Clock ticks per second of {@code /proc/<pid>/stat} (USER_HZ, 100 on Linux). */
     private static final double TICKS = 100.0;
 
+    /** Thread names listed one by one in the bench JVM's table; the rest are summed in one row. */
+    private static final int THREAD_ROWS = 12;
+
     private final Map<Long, String> roles;
     private final Map<Long, Long> before;
     private final long postmaster;
@@ -110,7 +113,7 @@ final class ProcessCpu {
         lines.add("");
         lines.add(requestThread(seconds, units, unit));
         lines.add("");
-        lines.addAll(ownThreads(units, unit));
+        lines.addAll(ownThreads(self, units, unit));
         return lines;
     }
 
@@ -118,8 +121,7 @@ final class ProcessCpu {
      * The bench JVM's CPU by thread name (digits folded, so a pool is one row): which part is the load's client and
      * which the embedded Kafka broker. Threads that ended meanwhile are not counted.
      */
-    private List<String> ownThreads(long units, String unit) {
-        long self = ProcessHandle.current().pid();
+    private List<String> ownThreads(long self, long units, String unit) {
         Map<String, Long> byName = new HashMap<>();
         long total = 0;
         for (Map.Entry<Long, long[]> entry : schedstats(self).entrySet()) {
@@ -141,15 +143,15 @@ final class ProcessCpu {
         List<Map.Entry<String, Long>> rows = new ArrayList<>(byName.entrySet());
         rows.sort(Map.Entry.<String, Long>comparingByValue().reversed());
         long shown = 0;
-        for (Map.Entry<String, Long> row : rows.subList(0, Math.min(12, rows.size()))) {
+        for (Map.Entry<String, Long> row : rows.subList(0, Math.min(THREAD_ROWS, rows.size()))) {
             lines.add(String.format(
                     "| `%s` | %.2f | %.3f |", row.getKey(), row.getValue() / 1e9, row.getValue() / 1e6 / units));
             shown += row.getValue();
         }
-        if (rows.size() > 12) {
+        if (rows.size() > THREAD_ROWS) {
             lines.add(String.format(
                     "| %d other names | %.2f | %.3f |",
-                    rows.size() - 12, (total - shown) / 1e9, (total - shown) / 1e6 / units));
+                    rows.size() - THREAD_ROWS, (total - shown) / 1e9, (total - shown) / 1e6 / units));
         }
         return lines;
     }

@@ -158,9 +158,9 @@ public class AlertStreamDispatcher implements TransitionListener, SmartLifecycle
         // transition or heartbeat. It is sent here, on the request's own thread and before the dispatcher
         // knows the subscriber (so it goes first): Spring holds it until the handler returns and writes it
         // then, still on that thread, which commits the headers there. When a writer thread made the first
-        // write instead, it committed the headers while the request thread was still adding its own
-        // (Spring Security's header writer): now and then Tomcat failed serialising them (a
-        // NullPointerException in Http11OutputBuffer) and that dashboard never got a usable stream.
+        // write instead, it committed the headers while the request thread was still on its way out through
+        // filters that touch them too: now and then Tomcat failed serialising them (a NullPointerException in
+        // Http11OutputBuffer) and that dashboard never got a usable stream (docs/decisions.md).
         try {
             emitter.send(SseEmitter.event().comment("subscribed"));
         } catch (IOException | IllegalStateException e) {
